@@ -1,0 +1,196 @@
+//! Text helpers shared by search, icon lookup and frequency detection: accent- and
+//! case-insensitive folding and a small fuzzy matcher. Pure, no egui.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds `s` for comparison: Unicode decomposition, combining marks (accents) removed,
+/// lower-cased, typographic apostrophes turned into `'`. `"Très Fréquent"` → `"tres frequent"`.
+#[must_use]
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '\u{a0}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// Fuzzy-matches `query_folded` against `candidate`; higher scores are better.
+///
+/// `query_folded` must already be folded with [`fold`] (callers fold the query once per
+/// search); `candidate` is folded inside, so raw display names can be passed.
+///
+/// Tiers, from best to worst: exact match, prefix, substring starting at a word, other
+/// substring, scattered subsequence. Within a tier, shorter candidates and earlier
+/// positions win; subsequences earn bonuses for word starts and contiguous runs and lose
+/// points for gaps. Returns `None` when some query character cannot be matched in order.
+/// An empty (or all-whitespace) query matches everything with score 0.
+#[must_use]
+pub fn fuzzy_score(query_folded: &str, candidate: &str) -> Option<u32> {
+    const EXACT: i64 = 400_000;
+    const PREFIX: i64 = 300_000;
+    const WORD_SUBSTRING: i64 = 250_000;
+    const SUBSTRING: i64 = 200_000;
+    const SUBSEQUENCE: i64 = 100_000;
+
+    let query = query_folded.trim();
+    if query.is_empty() {
+        return Some(0);
+    }
+    let cand = fold(candidate);
+    let cand = cand.trim();
+    let q: Vec<char> = query.chars().collect();
+    let c: Vec<char> = cand.chars().collect();
+    if q.len() > c.len() {
+        return None;
+    }
+    let len_penalty = i64::try_from(c.len() - q.len())
+        .unwrap_or(i64::MAX)
+        .min(10_000);
+    let to_u32 = |v: i64| u32::try_from(v.max(1)).ok();
+
+    if cand == query {
+        return to_u32(EXACT);
+    }
+    if cand.starts_with(query) {
+        return to_u32(PREFIX - len_penalty);
+    }
+    let is_word_start = |i: usize| i == 0 || !c[i - 1].is_alphanumeric();
+    // Substring: prefer an occurrence at a word start, then the earliest one.
+    let mut best_sub: Option<i64> = None;
+    if let Some(first) = find_chars(&c, &q, 0) {
+        let mut pos = Some(first);
+        while let Some(p) = pos {
+            if is_word_start(p) {
+                best_sub = Some(WORD_SUBSTRING - len_penalty - p.min(1_000) as i64);
+                break;
+            }
+            pos = find_chars(&c, &q, p + 1);
+        }
+        if best_sub.is_none() {
+            best_sub = Some(SUBSTRING - len_penalty - first.min(1_000) as i64);
+        }
+    }
+    if let Some(s) = best_sub {
+        return to_u32(s);
+    }
+
+    // Scattered subsequence: dynamic programming over (query char, candidate position),
+    // best[j] = best score with the current query char matched at candidate index j.
+    const NONE: i64 = i64::MIN / 4;
+    let char_bonus = |j: usize| -> i64 {
+        let mut b = 10;
+        if is_word_start(j) {
+            b += 15;
+        }
+        if j == 0 {
+            b += 10;
+        }
+        b
+    };
+    let mut prev: Vec<i64> = (0..c.len())
+        .map(|j| {
+            if c[j] == q[0] {
+                char_bonus(j) - (j as i64).min(10)
+            } else {
+                NONE
+            }
+        })
+        .collect();
+    for &qc in &q[1..] {
+        let mut cur = vec![NONE; c.len()];
+        // running max of prev[k] + k over k <= j - 2 (gap of j - k - 1 skipped chars)
+        let mut run = NONE;
+        for j in 1..c.len() {
+            if j >= 2 && prev[j - 2] > NONE {
+                run = run.max(prev[j - 2] + (j as i64 - 2));
+            }
+            if c[j] != qc {
+                continue;
+            }
+            let contiguous = if prev[j - 1] > NONE {
+                prev[j - 1] + 20
+            } else {
+                NONE
+            };
+            let gapped = if run > NONE {
+                run - (j as i64 - 1)
+            } else {
+                NONE
+            };
+            let best = contiguous.max(gapped);
+            if best > NONE {
+                cur[j] = best + char_bonus(j);
+            }
+        }
+        prev = cur;
+    }
+    let best = prev.into_iter().max().filter(|&b| b > NONE)?;
+    to_u32((SUBSEQUENCE + best.min(90_000) - len_penalty).clamp(1, SUBSTRING - 1))
+}
+
+/// Index of the first occurrence of `needle` in `hay` at or after `from`.
+fn find_chars(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_accents_and_case() {
+        assert_eq!(fold("Très Fréquent"), "tres frequent");
+        assert_eq!(fold("Pour l’examen"), "pour l'examen");
+        assert_eq!(fold("MODÉRÉMENT"), "moderement");
+    }
+
+    #[test]
+    fn fuzzy_tiers_are_ordered() {
+        let exact = fuzzy_score("lambda", "Lambda").unwrap();
+        let prefix = fuzzy_score("lamb", "Lambda").unwrap();
+        let word_sub = fuzzy_score("lamb", "AWS Lambda").unwrap();
+        let sub = fuzzy_score("amb", "AWS Lambda").unwrap();
+        let subseq = fuzzy_score("lmbd", "AWS Lambda").unwrap();
+        assert!(exact > prefix, "{exact} > {prefix}");
+        assert!(prefix > word_sub, "{prefix} > {word_sub}");
+        assert!(word_sub > sub, "{word_sub} > {sub}");
+        assert!(sub > subseq, "{sub} > {subseq}");
+    }
+
+    #[test]
+    fn fuzzy_none_when_chars_missing_or_out_of_order() {
+        assert_eq!(fuzzy_score("xyz", "AWS Lambda"), None);
+        assert_eq!(fuzzy_score("adbmal", "Lambda"), None);
+        assert_eq!(fuzzy_score("lambdas", "Lambda"), None);
+    }
+
+    #[test]
+    fn fuzzy_is_accent_and_case_insensitive() {
+        assert!(fuzzy_score(&fold("Fréq"), "FREQUENT").is_some());
+        assert!(fuzzy_score("frequent", "Très Fréquent").is_some());
+        assert_eq!(fuzzy_score("", "anything"), Some(0));
+    }
+
+    #[test]
+    fn fuzzy_prefers_shorter_and_word_starts() {
+        // Shorter candidate wins within the same tier.
+        assert!(fuzzy_score("dynamo", "DynamoDB") > fuzzy_score("dynamo", "DynamoDB Accelerator"));
+        // Word-start initials beat scattered letters.
+        let initials = fuzzy_score("sm", "Secrets Manager").unwrap();
+        let scattered = fuzzy_score("sm", "Transcribe Medical").unwrap();
+        assert!(initials > scattered, "{initials} > {scattered}");
+        // Contiguous runs beat spread-out matches.
+        let run = fuzzy_score("cfront", "CloudFront").unwrap();
+        let spread = fuzzy_score("cfront", "Cloud Formation Template").unwrap();
+        assert!(run > spread, "{run} > {spread}");
+    }
+}
