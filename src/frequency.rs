@@ -1,0 +1,417 @@
+//! Exam-frequency tiers: how often the SAA exam asks about a topic.
+//!
+//! Tiers are read from the notes' own words, tags and frontmatter (see `detect_*` below and
+//! [`crate::notes::parse`]), and the user can override any topic's tier
+//! ([`crate::store::Overrides`]). Everything here is pure.
+
+use serde::{Deserialize, Serialize};
+
+/// An exam-frequency tier, most asked first (the derived `Ord` sorts that way).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Tier {
+    /// "très fréquent": in many questions.
+    TresFrequent,
+    /// "fréquent"
+    Frequent,
+    /// "modérément fréquent"
+    ModerementFrequent,
+    /// "à connaître": worth knowing, appears in some scenarios.
+    AConnaitre,
+    /// "moins fréquent": rarely asked.
+    MoinsFrequent,
+}
+
+impl Tier {
+    /// Every tier, most asked first.
+    pub const ALL: [Tier; 5] = [
+        Tier::TresFrequent,
+        Tier::Frequent,
+        Tier::ModerementFrequent,
+        Tier::AConnaitre,
+        Tier::MoinsFrequent,
+    ];
+
+    /// The French label, e.g. `"très fréquent"`.
+    #[must_use]
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Tier::TresFrequent => "très fréquent",
+            Tier::Frequent => "fréquent",
+            Tier::ModerementFrequent => "modérément fréquent",
+            Tier::AConnaitre => "à connaître",
+            Tier::MoinsFrequent => "moins fréquent",
+        }
+    }
+
+    /// The English label, e.g. `"very frequent"`.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Tier::TresFrequent => "very frequent",
+            Tier::Frequent => "frequent",
+            Tier::ModerementFrequent => "moderately frequent",
+            Tier::AConnaitre => "worth knowing",
+            Tier::MoinsFrequent => "less frequent",
+        }
+    }
+
+    /// One English sentence explaining the tier (hover tooltip).
+    #[must_use]
+    pub fn description_en(self) -> &'static str {
+        match self {
+            Tier::TresFrequent => "Asked in many SAA-C03 questions: study first.",
+            Tier::Frequent => "Comes up regularly in SAA-C03 questions: know it well.",
+            Tier::ModerementFrequent => {
+                "Appears in some SAA-C03 questions: know the main use cases."
+            }
+            Tier::AConnaitre => "Worth knowing for a few exam scenarios: recognise it.",
+            Tier::MoinsFrequent => "Rarely asked on the exam: study last.",
+        }
+    }
+
+    /// One French sentence explaining the tier (hover tooltip).
+    #[must_use]
+    pub fn description_fr(self) -> &'static str {
+        match self {
+            Tier::TresFrequent => {
+                "Présent dans de nombreuses questions SAA-C03 : à réviser en premier."
+            }
+            Tier::Frequent => {
+                "Revient régulièrement dans les questions SAA-C03 : bien le maîtriser."
+            }
+            Tier::ModerementFrequent => {
+                "Apparaît dans certaines questions SAA-C03 : connaître les cas d'usage principaux."
+            }
+            Tier::AConnaitre => "Utile pour quelques scénarios d'examen : savoir le reconnaître.",
+            Tier::MoinsFrequent => "Rarement demandé à l'examen : à réviser en dernier.",
+        }
+    }
+
+    /// A stable ASCII identifier (`"tres-frequent"`, `"a-connaitre"`...), for storage.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Tier::TresFrequent => "tres-frequent",
+            Tier::Frequent => "frequent",
+            Tier::ModerementFrequent => "moderement-frequent",
+            Tier::AConnaitre => "a-connaitre",
+            Tier::MoinsFrequent => "moins-frequent",
+        }
+    }
+
+    /// The tier whose [`Tier::key`] is `key`.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// The forms of "fréquent" / "frequent" counted as the plain word.
+const FREQUENT_FORMS: [&str; 4] = ["frequent", "frequente", "frequents", "frequentes"];
+
+/// One word of a phrase pattern.
+#[derive(Clone, Copy)]
+enum Word {
+    /// Exactly this (folded) word.
+    Is(&'static str),
+    /// Any form of "fréquent".
+    Frequent,
+    /// Any of these words.
+    AnyOf(&'static [&'static str]),
+}
+
+impl Word {
+    fn matches(self, token: &str) -> bool {
+        match self {
+            Word::Is(w) => token == w,
+            Word::Frequent => FREQUENT_FORMS.contains(&token),
+            Word::AnyOf(ws) => ws.contains(&token),
+        }
+    }
+}
+
+/// Phrase patterns per tier, in priority order (the more specific first).
+const PATTERNS: &[(Tier, &[&[Word]])] = &[
+    (
+        Tier::TresFrequent,
+        &[
+            &[Word::Is("tres"), Word::Frequent],
+            &[Word::Is("very"), Word::AnyOf(&["frequent", "common"])],
+            &[Word::Is("frequently"), Word::Is("asked")],
+        ],
+    ),
+    (
+        Tier::ModerementFrequent,
+        &[
+            &[Word::Is("moderement"), Word::Frequent],
+            &[Word::Is("moderately"), Word::AnyOf(&["frequent", "common"])],
+        ],
+    ),
+    (
+        Tier::MoinsFrequent,
+        &[
+            &[Word::AnyOf(&["moins", "peu", "less"]), Word::Frequent],
+            &[Word::AnyOf(&["rare", "rares", "rarement", "rarely"])],
+        ],
+    ),
+    (
+        Tier::Frequent,
+        &[
+            &[Word::Frequent],
+            &[
+                Word::Is("common"),
+                Word::Is("on"),
+                Word::Is("the"),
+                Word::Is("exam"),
+            ],
+        ],
+    ),
+    (
+        Tier::AConnaitre,
+        &[
+            &[Word::Is("a"), Word::Is("connaitre")],
+            &[Word::Is("worth"), Word::Is("knowing")],
+            &[Word::Is("good"), Word::Is("to"), Word::Is("know")],
+        ],
+    ),
+];
+
+/// Splits folded text into words (letters and digits), dropping markup and punctuation.
+fn words(text: &str) -> Vec<String> {
+    crate::text::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether `pattern` occurs in `tokens` starting at `at`.
+fn matches_at(tokens: &[String], at: usize, pattern: &[Word]) -> bool {
+    tokens.len() >= at + pattern.len()
+        && pattern.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
+}
+
+/// Whether `pattern` occurs anywhere in `tokens`.
+fn contains(tokens: &[String], pattern: &[Word]) -> bool {
+    (0..tokens.len()).any(|at| matches_at(tokens, at, pattern))
+}
+
+/// The tier a line or paragraph of prose states, if any ("Notion **fréquente**",
+/// "very common on the exam", "Moins fréquent que SES"...). French and English, case- and
+/// accent-insensitive; markup such as `**` is ignored. When several phrases occur, the more
+/// specific one wins (très / modérément / moins before plain fréquent, fréquent before
+/// "à connaître").
+#[must_use]
+pub fn detect_phrase(text: &str) -> Option<Tier> {
+    let tokens = words(text);
+    PATTERNS
+        .iter()
+        .find(|(_, pats)| pats.iter().any(|p| contains(&tokens, p)))
+        .map(|(tier, _)| *tier)
+}
+
+/// The tier of a line that *starts* with a frequency phrase, such as "Notion fréquente",
+/// "Très fréquent, surtout..." or "Moins fréquent que SNS" (leading markup and an optional
+/// "notion"/"service"/"sujet" word are skipped). Used outside exam-advice context, where
+/// only such an explicit statement counts.
+#[must_use]
+pub fn detect_leading_phrase(text: &str) -> Option<Tier> {
+    let tokens = words(text);
+    let skip =
+        usize::from(tokens.first().is_some_and(|t| {
+            ["notion", "notions", "service", "sujet", "topic"].contains(&t.as_str())
+        }));
+    PATTERNS
+        .iter()
+        .find(|(_, pats)| pats.iter().any(|p| matches_at(&tokens, skip, p)))
+        .map(|(tier, _)| *tier)
+        .filter(|_| !tokens.get(skip).is_some_and(|t| t.starts_with("rare")))
+}
+
+/// The tier a tag names: `très-fréquent`, `tres-frequent`, `frequent`, `moderement-frequent`,
+/// `moins-frequent`, `a-connaitre` (and English `very-frequent`...), optionally behind a
+/// `freq/`, `frequence/`, `frequency/` or `exam/` prefix. A leading `#` is ignored.
+#[must_use]
+pub fn tier_from_tag(tag: &str) -> Option<Tier> {
+    let folded = crate::text::fold(tag.trim().trim_start_matches('#')).replace('_', "-");
+    let name = match folded.rsplit_once('/') {
+        Some((prefix, name)) => {
+            let known = ["freq", "frequence", "frequency", "exam", "examen", "saa"];
+            if !known.contains(&prefix) {
+                return None;
+            }
+            name.to_owned()
+        }
+        None => folded,
+    };
+    tier_from_name(&name)
+}
+
+/// Matches a dash-separated tier name (already folded).
+fn tier_from_name(name: &str) -> Option<Tier> {
+    let name = name.trim_end_matches('s').trim_end_matches('e');
+    Some(match name {
+        "tres-frequent" | "tresfrequent" | "very-frequent" | "very-common" => Tier::TresFrequent,
+        "frequent" | "common" => Tier::Frequent,
+        "moderement-frequent" | "moderately-frequent" | "moderately-common" => {
+            Tier::ModerementFrequent
+        }
+        "a-connaitr" | "aconnaitr" | "worth-knowing" | "good-to-know" => Tier::AConnaitre,
+        "moins-frequent" | "peu-frequent" | "less-frequent" | "rar" => Tier::MoinsFrequent,
+        _ => return None,
+    })
+}
+
+/// The tier a frontmatter value names (`frequence: très fréquent`,
+/// `frequency: high | medium | low | very high`, or any tag-like name).
+#[must_use]
+pub fn tier_from_value(v: &str) -> Option<Tier> {
+    let folded = crate::text::fold(v.trim().trim_matches(|c| c == '"' || c == '\''));
+    let dashed = folded.split_whitespace().collect::<Vec<_>>().join("-");
+    match dashed.as_str() {
+        "very-high" | "tres-haute" | "tres-eleve" | "tres-elevee" => Some(Tier::TresFrequent),
+        "high" | "haute" | "eleve" | "elevee" => Some(Tier::Frequent),
+        "medium" | "moyenne" | "moyen" => Some(Tier::ModerementFrequent),
+        "low" | "basse" | "faible" => Some(Tier::MoinsFrequent),
+        _ => tier_from_tag(&dashed).or_else(|| detect_phrase(&folded)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_labels() {
+        for t in Tier::ALL {
+            assert_eq!(Tier::from_key(t.key()), Some(t));
+            assert!(!t.label_fr().is_empty() && !t.label_en().is_empty());
+            assert!(!t.description_fr().is_empty() && !t.description_en().is_empty());
+        }
+        assert_eq!(Tier::from_key("nope"), None);
+        assert_eq!(Tier::TresFrequent.label_fr(), "très fréquent");
+        assert_eq!(Tier::AConnaitre.label_en(), "worth knowing");
+    }
+
+    #[test]
+    fn phrases_fr_and_en() {
+        let cases = [
+            (
+                "Notion **fréquente** dans les questions",
+                Some(Tier::Frequent),
+            ),
+            ("**Très fréquent**, surtout pour", Some(Tier::TresFrequent)),
+            ("TRES FREQUENTES", Some(Tier::TresFrequent)),
+            ("very common", Some(Tier::TresFrequent)),
+            ("Frequently asked about", Some(Tier::TresFrequent)),
+            (
+                "Notion **modérément fréquente**, utile à connaître",
+                Some(Tier::ModerementFrequent),
+            ),
+            ("moderately common", Some(Tier::ModerementFrequent)),
+            (
+                "Moins fréquent que SES ou SNS, mais important à connaître",
+                Some(Tier::MoinsFrequent),
+            ),
+            ("peu fréquent", Some(Tier::MoinsFrequent)),
+            ("rarement demandé", Some(Tier::MoinsFrequent)),
+            ("rarely asked", Some(Tier::MoinsFrequent)),
+            ("less frequent", Some(Tier::MoinsFrequent)),
+            ("frequent", Some(Tier::Frequent)),
+            ("common on the exam", Some(Tier::Frequent)),
+            (
+                "**Notion à connaître** pour les scénarios hybrides",
+                Some(Tier::AConnaitre),
+            ),
+            ("worth knowing", Some(Tier::AConnaitre)),
+            ("Good to know", Some(Tier::AConnaitre)),
+            ("Frequently used services", None),
+            ("read times of common requests", None),
+            ("Bien retenir que CloudFormation", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_phrase(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn leading_phrases() {
+        assert_eq!(
+            detect_leading_phrase("Notion **fréquente**"),
+            Some(Tier::Frequent)
+        );
+        assert_eq!(
+            detect_leading_phrase("**Très fréquent**, surtout"),
+            Some(Tier::TresFrequent)
+        );
+        assert_eq!(
+            detect_leading_phrase("Moins fréquent que SNS"),
+            Some(Tier::MoinsFrequent)
+        );
+        assert_eq!(detect_leading_phrase("Un service très fréquent"), None);
+        assert_eq!(detect_leading_phrase("Frequently used"), None);
+        assert_eq!(detect_leading_phrase("Rarely, the cache"), None);
+    }
+
+    #[test]
+    fn tags() {
+        assert_eq!(tier_from_tag("très-fréquent"), Some(Tier::TresFrequent));
+        assert_eq!(tier_from_tag("#tres-frequent"), Some(Tier::TresFrequent));
+        assert_eq!(tier_from_tag("frequent"), Some(Tier::Frequent));
+        assert_eq!(tier_from_tag("fréquent"), Some(Tier::Frequent));
+        assert_eq!(
+            tier_from_tag("moderement-frequent"),
+            Some(Tier::ModerementFrequent)
+        );
+        assert_eq!(tier_from_tag("moins-frequent"), Some(Tier::MoinsFrequent));
+        assert_eq!(tier_from_tag("a-connaitre"), Some(Tier::AConnaitre));
+        assert_eq!(tier_from_tag("à-connaître"), Some(Tier::AConnaitre));
+        assert_eq!(
+            tier_from_tag("freq/tres-frequent"),
+            Some(Tier::TresFrequent)
+        );
+        assert_eq!(
+            tier_from_tag("frequence/moins-frequent"),
+            Some(Tier::MoinsFrequent)
+        );
+        assert_eq!(tier_from_tag("exam/frequent"), Some(Tier::Frequent));
+        assert_eq!(tier_from_tag("aws/frequent"), None);
+        assert_eq!(tier_from_tag("lambda"), None);
+        assert_eq!(tier_from_tag(""), None);
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(tier_from_value("très fréquent"), Some(Tier::TresFrequent));
+        assert_eq!(tier_from_value("\"fréquent\""), Some(Tier::Frequent));
+        assert_eq!(tier_from_value("very high"), Some(Tier::TresFrequent));
+        assert_eq!(tier_from_value("High"), Some(Tier::Frequent));
+        assert_eq!(tier_from_value("medium"), Some(Tier::ModerementFrequent));
+        assert_eq!(tier_from_value("low"), Some(Tier::MoinsFrequent));
+        assert_eq!(tier_from_value("à connaître"), Some(Tier::AConnaitre));
+        assert_eq!(
+            tier_from_value("moderement-frequent"),
+            Some(Tier::ModerementFrequent)
+        );
+        assert_eq!(tier_from_value("banana"), None);
+    }
+
+    #[test]
+    fn seed_note_exam_lines() {
+        let note = include_str!("../notes/SAA - Other Services.md");
+        let found: Vec<Tier> = note.lines().filter_map(detect_leading_phrase).collect();
+        assert_eq!(
+            found,
+            [
+                Tier::Frequent,
+                Tier::ModerementFrequent,
+                Tier::MoinsFrequent,
+                Tier::TresFrequent,
+                Tier::ModerementFrequent,
+                Tier::AConnaitre,
+                Tier::MoinsFrequent
+            ]
+        );
+    }
+}
