@@ -1,0 +1,148 @@
+//! Search over an [`Index`]: fuzzy on note and topic titles (accent- and case-insensitive,
+//! so "frequent" finds "fréquent"), then full-text lines containing every query word.
+//! Pure; the search palette in the UI shows the hits.
+
+use crate::notes::index::{Index, Location};
+use crate::text::{fold, fuzzy_score};
+
+/// What a hit points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HitKind {
+    /// A note's title.
+    Note,
+    /// A topic (heading).
+    Topic(usize),
+    /// A line of text; `line` is 1-based.
+    Text {
+        /// 1-based line.
+        line: usize,
+        /// The line, trimmed and shortened.
+        snippet: String,
+    },
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// What matched.
+    pub kind: HitKind,
+    /// Where to go.
+    pub location: Location,
+    /// Higher is better.
+    pub score: u32,
+}
+
+/// Most full-text hits returned.
+const MAX_TEXT_HITS: usize = 50;
+
+/// Searches titles (fuzzy) and text (all words, substring). Title hits come first, best
+/// first; then text hits in vault order.
+#[must_use]
+pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
+    let q = fold(query.trim());
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for (i, note) in index.notes.iter().enumerate() {
+        if let Some(score) = fuzzy_score(&q, &fold(&note.title)) {
+            hits.push(Hit {
+                kind: HitKind::Note,
+                location: Location {
+                    note: i,
+                    heading: None,
+                },
+                score: score + 1,
+            });
+        }
+    }
+    for (t, topic) in index.topics.iter().enumerate() {
+        if let Some(score) = fuzzy_score(&q, &fold(&topic.title)) {
+            hits.push(Hit {
+                kind: HitKind::Topic(t),
+                location: Location {
+                    note: topic.note,
+                    heading: Some(topic.heading),
+                },
+                score: score + 2,
+            });
+        }
+    }
+    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+    hits.truncate(limit);
+    let words: Vec<&str> = q.split_whitespace().collect();
+    let mut text_hits = 0;
+    'notes: for (i, note) in index.notes.iter().enumerate() {
+        for (l, folded) in note.folded_lines.iter().enumerate() {
+            if hits.len() >= limit + MAX_TEXT_HITS.min(limit) || text_hits >= MAX_TEXT_HITS {
+                break 'notes;
+            }
+            if !words.iter().all(|w| folded.contains(w)) {
+                continue;
+            }
+            let line = l + 1;
+            let heading = note.doc.headings.iter().rposition(|h| h.line <= line);
+            if heading.is_some_and(|h| note.doc.headings[h].line == line) {
+                continue; // the heading itself is already a topic hit
+            }
+            text_hits += 1;
+            hits.push(Hit {
+                kind: HitKind::Text {
+                    line,
+                    snippet: snippet(&note.lines[l]),
+                },
+                location: Location { note: i, heading },
+                score: 0,
+            });
+        }
+    }
+    hits
+}
+
+fn snippet(line: &str) -> String {
+    let clean: String = line
+        .trim()
+        .trim_start_matches(['-', '*', '>', ' ', '\t'])
+        .replace("**", "");
+    if clean.chars().count() > 120 {
+        let cut: String = clean.chars().take(117).collect();
+        format!("{cut}...")
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::vault::LoadedVault;
+
+    fn index() -> Index {
+        Index::build(LoadedVault::bundled(), &|_, _| {})
+    }
+
+    #[test]
+    fn fuzzy_topic_first() {
+        let index = index();
+        let hits = search(&index, "cloudform", 10);
+        let HitKind::Topic(t) = hits[0].kind else {
+            panic!("{:?}", hits[0]);
+        };
+        assert_eq!(index.topics[t].title, "CloudFormation");
+    }
+
+    #[test]
+    fn accent_insensitive_full_text() {
+        let index = index();
+        let hits = search(&index, "modérément", 50);
+        let plain = search(&index, "moderement", 50);
+        assert!(!hits.is_empty());
+        assert_eq!(hits, plain);
+        assert!(hits.iter().any(|h| matches!(&h.kind, HitKind::Text { snippet, .. } if snippet.contains("modérément fréquente"))));
+    }
+
+    #[test]
+    fn empty_query_finds_nothing() {
+        assert!(search(&index(), "   ", 10).is_empty());
+    }
+}

@@ -1,0 +1,486 @@
+//! Where notes come from: the notes bundled in the binary, or a folder on disk (an
+//! Obsidian vault), read into memory as [`LoadedVault`].
+//!
+//! Scanning is defensive: hidden folders (`.obsidian/`, `.git/`, `.trash/`) and symlinks are
+//! skipped, binary files are skipped with a reason, non-UTF-8 text is decoded lossily and
+//! flagged, huge files are cut and flagged. Attachments (images) are listed, never read here;
+//! [`LoadedVault::read_attachment`] reads one on demand and refuses any path that would
+//! leave the vault (`../../../../etc/passwd`, absolute paths, symlinks pointing out).
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// Largest note read in full; longer files are cut there and flagged.
+pub const MAX_NOTE_BYTES: usize = 2 * 1024 * 1024;
+/// Largest attachment read.
+pub const MAX_ATTACHMENT_BYTES: u64 = 32 * 1024 * 1024;
+/// Deepest folder level scanned.
+const MAX_DEPTH: usize = 32;
+
+/// The notes shipped inside the binary: `(file name, text)`.
+pub const BUNDLED_NOTES: &[(&str, &str)] = &[
+    (
+        "AWS Core Services Overview.md",
+        include_str!("../../notes/AWS Core Services Overview.md"),
+    ),
+    (
+        "AWS Services by Category.md",
+        include_str!("../../notes/AWS Services by Category.md"),
+    ),
+    (
+        "DVA - AppSync, DataSync, Amplify, ACM, Cloud Map, FIS.md",
+        include_str!("../../notes/DVA - AppSync, DataSync, Amplify, ACM, Cloud Map, FIS.md"),
+    ),
+    (
+        "SAA - Other Services.md",
+        include_str!("../../notes/SAA - Other Services.md"),
+    ),
+    (
+        "Stack serverless web et mobile.md",
+        include_str!("../../notes/Stack serverless web et mobile.md"),
+    ),
+];
+
+/// Where a vault was loaded from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VaultSource {
+    /// The notes compiled into the app.
+    Bundled,
+    /// A folder on disk.
+    Folder(PathBuf),
+}
+
+/// One note file, read.
+#[derive(Clone, Debug)]
+pub struct NoteFile {
+    /// Path relative to the vault root, `/`-separated (`sub/Note.md`).
+    pub path: String,
+    /// The text (lossily decoded if it was not UTF-8, cut if it was huge).
+    pub text: String,
+    /// What was wrong with the file, if anything, in words for the user.
+    pub problem: Option<String>,
+}
+
+/// A vault read into memory.
+#[derive(Clone, Debug)]
+pub struct LoadedVault {
+    /// Where it came from.
+    pub source: VaultSource,
+    /// Markdown notes, sorted by path.
+    pub notes: Vec<NoteFile>,
+    /// Image files (relative paths), sorted.
+    pub attachments: Vec<String>,
+    /// Files or folders skipped, with the reason.
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Why a folder could not be read as a vault.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// The folder does not exist or is not a folder.
+    #[error("{0} is not a folder")]
+    NotAFolder(PathBuf),
+    /// The folder could not be listed.
+    #[error("could not read the folder {path}: {source}")]
+    Unreadable {
+        /// The folder.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Image extensions shown as attachments.
+pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp"];
+
+/// True if `name` ends in an image extension (case-insensitive).
+#[must_use]
+pub fn is_image(name: &str) -> bool {
+    extension(name).is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.as_str()))
+}
+
+fn extension(name: &str) -> Option<String> {
+    let (_, ext) = name.rsplit_once('.')?;
+    Some(ext.to_ascii_lowercase())
+}
+
+fn is_markdown(name: &str) -> bool {
+    matches!(extension(name).as_deref(), Some("md" | "markdown"))
+}
+
+impl LoadedVault {
+    /// The notes compiled into the binary.
+    #[must_use]
+    pub fn bundled() -> Self {
+        Self {
+            source: VaultSource::Bundled,
+            notes: BUNDLED_NOTES
+                .iter()
+                .map(|(path, text)| NoteFile {
+                    path: (*path).to_owned(),
+                    text: (*text).to_owned(),
+                    problem: None,
+                })
+                .collect(),
+            attachments: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Reads every note of the folder `root`. `progress(done, total)` is called as files are
+    /// read (total is known after listing).
+    ///
+    /// # Errors
+    /// Only when `root` itself is not a readable folder; problems with single files are
+    /// reported in [`NoteFile::problem`] and [`LoadedVault::skipped`].
+    pub fn scan(root: &Path, progress: &dyn Fn(usize, usize)) -> Result<Self, VaultError> {
+        let meta = fs::metadata(root).map_err(|_| VaultError::NotAFolder(root.to_owned()))?;
+        if !meta.is_dir() {
+            return Err(VaultError::NotAFolder(root.to_owned()));
+        }
+        fs::read_dir(root).map_err(|source| VaultError::Unreadable {
+            path: root.to_owned(),
+            source,
+        })?;
+        let mut md_files = Vec::new();
+        let mut attachments = Vec::new();
+        let mut skipped = Vec::new();
+        list_files(root, &mut md_files, &mut attachments, &mut skipped);
+        md_files.sort();
+        attachments.sort();
+        let total = md_files.len();
+        let mut notes = Vec::with_capacity(total);
+        for (i, rel) in md_files.into_iter().enumerate() {
+            progress(i, total);
+            match read_note(&root.join(&rel)) {
+                Ok((text, problem)) => notes.push(NoteFile {
+                    path: rel,
+                    text,
+                    problem,
+                }),
+                Err(reason) => skipped.push((rel, reason)),
+            }
+        }
+        progress(total, total);
+        Ok(Self {
+            source: VaultSource::Folder(root.to_owned()),
+            notes,
+            attachments,
+            skipped,
+        })
+    }
+
+    /// Finds the attachment a note refers to, Obsidian-style: first relative to the note's
+    /// folder, then relative to the vault root, then by file name anywhere in the vault.
+    /// Returns the attachment's vault-relative path; `None` if it is not in the vault or
+    /// the reference tries to leave it.
+    #[must_use]
+    pub fn find_attachment(&self, note_path: &str, reference: &str) -> Option<String> {
+        let reference = reference.split(['?', '#']).next().unwrap_or(reference);
+        let reference = percent_decode(reference);
+        let note_dir = note_path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let candidates = [
+            normalize_relative(&format!("{note_dir}/{reference}")),
+            normalize_relative(&reference),
+        ];
+        for candidate in candidates.into_iter().flatten() {
+            if self.attachments.binary_search(&candidate).is_ok() {
+                return Some(candidate);
+            }
+        }
+        let name = reference.rsplit(['/', '\\']).next()?.to_lowercase();
+        if name.is_empty() {
+            return None;
+        }
+        self.attachments
+            .iter()
+            .find(|a| {
+                a.rsplit('/')
+                    .next()
+                    .is_some_and(|n| n.to_lowercase() == name)
+            })
+            .cloned()
+    }
+
+    /// Reads an attachment found by [`Self::find_attachment`]. Refuses anything outside the
+    /// vault folder, even through symlinks.
+    ///
+    /// # Errors
+    /// A message for the user.
+    pub fn read_attachment(&self, rel: &str) -> Result<Vec<u8>, String> {
+        let VaultSource::Folder(root) = &self.source else {
+            return Err(format!("{rel} is not part of the bundled notes"));
+        };
+        let Some(clean) = normalize_relative(rel) else {
+            return Err(format!("{rel} points outside the notes folder"));
+        };
+        let path = root.join(&clean);
+        let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) else {
+            return Err(format!("{rel} was not found"));
+        };
+        if !real.starts_with(&real_root) {
+            return Err(format!("{rel} points outside the notes folder"));
+        }
+        let size = fs::metadata(&real)
+            .map_err(|e| format!("{rel}: {e}"))?
+            .len();
+        if size > MAX_ATTACHMENT_BYTES {
+            return Err(format!("{rel} is too large ({} MB)", size / 1_000_000));
+        }
+        fs::read(&real).map_err(|e| format!("{rel}: {e}"))
+    }
+}
+
+/// Lexically normalises a `/`- or `\`-separated relative path. `None` if it is absolute or
+/// climbs above the root with `..`.
+#[must_use]
+pub fn normalize_relative(path: &str) -> Option<String> {
+    let unified = path.replace('\\', "/");
+    if unified.starts_with('/') || unified.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for comp in Path::new(&unified).components() {
+        match comp {
+            Component::Normal(p) => parts.push(p.to_str()?),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Walks the folder iteratively (no recursion), without following symlinks.
+fn list_files(
+    root: &Path,
+    md: &mut Vec<String>,
+    attachments: &mut Vec<String>,
+    skipped: &mut Vec<(String, String)>,
+) {
+    let mut stack: Vec<(PathBuf, String, usize)> = vec![(root.to_owned(), String::new(), 0)];
+    while let Some((dir, rel_dir, depth)) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                skipped.push((rel_dir, format!("folder not readable: {e}")));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = if rel_dir.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel_dir}/{name}")
+            };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue; // .obsidian, .git, .trash, .DS_Store: not notes
+            }
+            if kind.is_symlink() {
+                skipped.push((rel, "symbolic link (not followed)".to_owned()));
+            } else if kind.is_dir() {
+                if depth + 1 >= MAX_DEPTH {
+                    skipped.push((rel, "folder nested too deep".to_owned()));
+                } else {
+                    stack.push((entry.path(), rel, depth + 1));
+                }
+            } else if is_markdown(&name) {
+                md.push(rel);
+            } else if is_image(&name) {
+                attachments.push(rel);
+            }
+        }
+    }
+}
+
+/// Reads a note: cut at [`MAX_NOTE_BYTES`], binary files refused, invalid UTF-8 decoded
+/// lossily. Returns the text and a problem description, if any.
+fn read_note(path: &Path) -> Result<(String, Option<String>), String> {
+    use std::io::Read as _;
+    let file = fs::File::open(path).map_err(|e| format!("not readable: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_NOTE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("not readable: {e}"))?;
+    let mut problems = Vec::new();
+    if bytes.len() > MAX_NOTE_BYTES {
+        bytes.truncate(MAX_NOTE_BYTES);
+        problems.push(format!(
+            "larger than {} MB: only the beginning is shown",
+            MAX_NOTE_BYTES / (1024 * 1024)
+        ));
+    }
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err("binary file, not a Markdown note".to_owned());
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            problems.push("not valid UTF-8: unreadable characters are shown as �".to_owned());
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    let problem = (!problems.is_empty()).then(|| problems.join("; "));
+    Ok((text, problem))
+}
+
+/// Lower-cased note name without folder and `.md`, for wikilink resolution.
+#[must_use]
+pub fn note_key(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".markdown"))
+        .unwrap_or(name);
+    crate::text::fold(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_list_matches_notes_folder() {
+        let mut on_disk: Vec<String> = fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/notes"))
+            .expect("notes/")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| is_markdown(n))
+            .collect();
+        on_disk.sort();
+        let bundled: Vec<&str> = BUNDLED_NOTES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(on_disk, bundled, "add new notes/ files to BUNDLED_NOTES");
+    }
+
+    #[test]
+    fn normalize_refuses_escapes() {
+        assert_eq!(
+            normalize_relative("a/./b/../c.png").as_deref(),
+            Some("a/c.png")
+        );
+        assert_eq!(normalize_relative("../../../../etc/passwd"), None);
+        assert_eq!(normalize_relative("/etc/passwd"), None);
+        assert_eq!(normalize_relative("C:\\Windows\\win.ini"), None);
+        assert_eq!(normalize_relative("a\\..\\..\\x"), None);
+    }
+
+    #[test]
+    fn scan_handles_odd_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::create_dir_all(root.join(".obsidian")).expect("mkdir");
+        fs::write(root.join(".obsidian/app.json"), "{}").expect("w");
+        fs::write(root.join(".obsidian/hidden.md"), "# hidden").expect("w");
+        fs::create_dir_all(root.join("sub/attachments")).expect("mkdir");
+        fs::write(root.join("sub/Deep.md"), "# Deep").expect("w");
+        fs::write(
+            root.join("sub/attachments/pic.png"),
+            [0x89, b'P', b'N', b'G'],
+        )
+        .expect("w");
+        fs::write(root.join("empty.md"), "").expect("w");
+        fs::write(root.join("binary.md"), [0u8, 1, 2, 3, 255]).expect("w");
+        fs::write(root.join("latin1.md"), b"caf\xe9 # tr\xe8s").expect("w");
+        fs::write(root.join("data.csv"), "a,b").expect("w");
+        let vault = LoadedVault::scan(root, &|_, _| {}).expect("scan");
+        let paths: Vec<&str> = vault.notes.iter().map(|n| n.path.as_str()).collect();
+        assert_eq!(paths, ["empty.md", "latin1.md", "sub/Deep.md"]);
+        assert_eq!(vault.attachments, ["sub/attachments/pic.png"]);
+        assert!(
+            vault
+                .skipped
+                .iter()
+                .any(|(p, r)| p == "binary.md" && r.contains("binary"))
+        );
+        let latin = &vault.notes[1];
+        assert!(latin.text.contains('\u{fffd}'));
+        assert!(
+            latin
+                .problem
+                .as_deref()
+                .is_some_and(|p| p.contains("UTF-8"))
+        );
+    }
+
+    #[test]
+    fn huge_note_is_cut_and_flagged() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join("huge.md"), "a".repeat(MAX_NOTE_BYTES + 10)).expect("w");
+        let vault = LoadedVault::scan(dir.path(), &|_, _| {}).expect("scan");
+        assert_eq!(vault.notes[0].text.len(), MAX_NOTE_BYTES);
+        assert!(vault.notes[0].problem.is_some());
+    }
+
+    #[test]
+    fn attachments_stay_inside_the_vault() {
+        let outer = tempfile::tempdir().expect("tempdir");
+        let root = outer.path().join("vault");
+        fs::create_dir_all(root.join("img")).expect("mkdir");
+        fs::write(outer.path().join("secret.png"), "secret").expect("w");
+        fs::write(root.join("img/ok.png"), "ok").expect("w");
+        fs::write(root.join("n.md"), "x").expect("w");
+        let vault = LoadedVault::scan(&root, &|_, _| {}).expect("scan");
+        assert_eq!(
+            vault.find_attachment("n.md", "img/ok.png").as_deref(),
+            Some("img/ok.png")
+        );
+        assert_eq!(
+            vault
+                .find_attachment("n.md", "../../attachments/ok.png")
+                .as_deref(),
+            Some("img/ok.png"),
+            "Obsidian-style lookup by file name"
+        );
+        assert_eq!(vault.find_attachment("n.md", "../secret.png"), None);
+        assert_eq!(
+            vault.find_attachment("n.md", "../../../../etc/passwd"),
+            None
+        );
+        assert!(vault.read_attachment("../secret.png").is_err());
+        assert!(vault.read_attachment("/etc/passwd").is_err());
+        assert_eq!(vault.read_attachment("img/ok.png").expect("read"), b"ok");
+    }
+
+    #[test]
+    fn not_a_folder_is_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("f.md");
+        fs::write(&file, "x").expect("w");
+        assert!(matches!(
+            LoadedVault::scan(&file, &|_, _| {}),
+            Err(VaultError::NotAFolder(_))
+        ));
+        assert!(LoadedVault::scan(&dir.path().join("nope"), &|_, _| {}).is_err());
+    }
+}
