@@ -1,0 +1,692 @@
+//! The eframe application: owns the state, draws the panels, and applies the
+//! [`Command`]s the panels emit once drawing is done (so a frame never sees the state change
+//! under its feet, and every side effect has one place where it happens).
+//!
+//! Vaults are read and indexed on a background thread; the window keeps showing the
+//! previous notes with a progress bar until the new index arrives.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
+
+use crate::frequency::Tier;
+use crate::i18n::{Lang, Strings};
+use crate::notes::history::History;
+use crate::notes::index::{Index, Location};
+use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
+use crate::store::{self, LangChoice, Overrides, Settings, StoreError, ThemeChoice, Versioned};
+use crate::ui;
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct AppConfig {
+    /// Where settings and overrides are kept; `None` keeps nothing (tests, read-only).
+    pub data_dir: Option<PathBuf>,
+    /// The system locale (`fr-FR`...), used when the language setting is "system".
+    pub system_locale: Option<String>,
+    /// A notes folder given on the command line; wins over the remembered one.
+    pub vault: Option<PathBuf>,
+}
+
+/// Something the UI asks for; applied after the frame is drawn.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Show a place (pushes history).
+    Navigate(Location),
+    /// History back.
+    Back,
+    /// History forward.
+    Forward,
+    /// Set (`Some`) or clear (`None`) the user's tier for a topic key.
+    SetTier(String, Option<Tier>),
+    /// Open the "open folder" window.
+    ShowOpenFolder,
+    /// Ask the OS for a folder (native dialog) and load it.
+    BrowseFolder,
+    /// Load a notes folder.
+    LoadFolder(PathBuf),
+    /// Go back to the bundled notes.
+    LoadBundled,
+    /// Change the interface language.
+    SetLang(LangChoice),
+    /// Change the theme.
+    SetTheme(ThemeChoice),
+    /// Open the search palette.
+    OpenSearch,
+}
+
+/// How the sidebar lists topics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortMode {
+    /// Note by note, in document order.
+    #[default]
+    ByNote,
+    /// Grouped by tier, most asked first.
+    ByTier,
+}
+
+/// Which topics the sidebar shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TierFilter {
+    /// Every topic.
+    #[default]
+    All,
+    /// Only topics of this tier.
+    Only(Tier),
+    /// Only topics without a tier.
+    Untagged,
+}
+
+impl TierFilter {
+    /// Whether a topic with `tier` passes.
+    #[must_use]
+    pub fn accepts(self, tier: Option<Tier>) -> bool {
+        match self {
+            Self::All => true,
+            Self::Only(t) => tier == Some(t),
+            Self::Untagged => tier.is_none(),
+        }
+    }
+}
+
+/// A vault being read in the background.
+struct Loading {
+    path: PathBuf,
+    /// done, total
+    progress: Arc<(AtomicUsize, AtomicUsize)>,
+    rx: mpsc::Receiver<Result<Index, VaultError>>,
+}
+
+/// State of the "open folder" window.
+#[derive(Debug, Default)]
+pub struct OpenFolderState {
+    /// The path typed so far.
+    pub path: String,
+    /// Whether the path field got the keyboard focus already.
+    pub focused: bool,
+}
+
+/// The whole application.
+pub struct AwsStudyApp {
+    config: AppConfig,
+    settings: Settings,
+    overrides: Overrides,
+    /// False when the overrides file exists but could not be read: never overwrite it.
+    overrides_writable: bool,
+    /// Same for the settings file.
+    settings_writable: bool,
+    index: Index,
+    /// Bumped each time a new index is installed (keys image URIs).
+    generation: u64,
+    loading: Option<Loading>,
+    history: History,
+    /// Heading to scroll to on the next frame.
+    scroll_to: Option<Location>,
+    /// Set when the place changed: the sidebar opens and scrolls to it this frame.
+    pub(crate) reveal: bool,
+    /// Messages for the user (errors, warnings), shown until dismissed.
+    messages: Vec<String>,
+    /// Sidebar state.
+    pub(crate) sort: SortMode,
+    pub(crate) filter: TierFilter,
+    pub(crate) search: Option<ui::search::SearchState>,
+    pub(crate) open_folder: Option<OpenFolderState>,
+    pub(crate) images: ui::markdown::ImageCache,
+    applied_theme: Option<ThemeChoice>,
+    title: String,
+}
+
+impl AwsStudyApp {
+    /// Creates the app: reads settings and overrides from `config.data_dir`, shows the
+    /// bundled notes, and starts loading the remembered (or given) notes folder.
+    #[must_use]
+    pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
+        egui_extras::install_image_loaders(ctx);
+        ui::widgets::install_fonts(ctx);
+        let mut messages = Vec::new();
+        let (settings, settings_writable) =
+            load_or_report::<Settings>(config.data_dir.as_ref(), Settings::FILE, &mut messages)
+                .unwrap_or_default();
+        let (overrides, overrides_writable) =
+            load_or_report::<Overrides>(config.data_dir.as_ref(), Overrides::FILE, &mut messages)
+                .unwrap_or_default();
+        let mut app = Self {
+            settings,
+            overrides,
+            overrides_writable,
+            settings_writable,
+            index: Index::build(LoadedVault::bundled(), &|_, _| {}),
+            generation: 0,
+            loading: None,
+            history: History::default(),
+            scroll_to: None,
+            reveal: true,
+            messages,
+            sort: SortMode::default(),
+            filter: TierFilter::default(),
+            search: None,
+            open_folder: None,
+            images: ui::markdown::ImageCache::default(),
+            applied_theme: None,
+            title: String::new(),
+            config,
+        };
+        app.restore_location();
+        let folder = app
+            .config
+            .vault
+            .clone()
+            .or_else(|| app.settings.vault.clone());
+        if let Some(folder) = folder {
+            app.start_loading(ctx, folder);
+        }
+        app
+    }
+
+    /// The current index (for tests and the UI).
+    #[must_use]
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The user's tier overrides.
+    #[must_use]
+    pub fn overrides(&self) -> &Overrides {
+        &self.overrides
+    }
+
+    /// Where the user is.
+    #[must_use]
+    pub fn current(&self) -> Option<Location> {
+        self.history.current()
+    }
+
+    /// True if there is a place to go back to.
+    #[must_use]
+    pub fn can_go_back(&self) -> bool {
+        self.history.can_go_back()
+    }
+
+    /// True if there is a place to go forward to.
+    #[must_use]
+    pub fn can_go_forward(&self) -> bool {
+        self.history.can_go_forward()
+    }
+
+    /// The settings in effect.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// True while a vault is being read in the background.
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Messages currently shown to the user.
+    #[must_use]
+    pub fn messages(&self) -> &[String] {
+        &self.messages
+    }
+
+    /// The interface language in effect.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        Lang::resolve(self.settings.lang, self.config.system_locale.as_deref())
+    }
+
+    fn strings(&self) -> &'static Strings {
+        self.lang().strings()
+    }
+
+    /// The effective tier of a topic.
+    #[must_use]
+    pub fn topic_tier(&self, topic: usize) -> Option<Tier> {
+        self.index.tier(topic, &self.overrides).map(|(t, _)| t)
+    }
+
+    fn restore_location(&mut self) {
+        let note = self
+            .settings
+            .last_note
+            .as_deref()
+            .and_then(|p| self.index.note_by_path(p))
+            .or_else(|| (!self.index.notes.is_empty()).then_some(0));
+        let Some(note) = note else {
+            return;
+        };
+        let heading = self
+            .settings
+            .last_heading
+            .as_deref()
+            .and_then(|h| self.index.find_heading(note, h));
+        let loc = Location { note, heading };
+        self.history.visit(loc);
+        self.scroll_to = Some(loc);
+        self.reveal = true;
+    }
+
+    fn start_loading(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let progress = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
+        let (tx, rx) = mpsc::channel();
+        let thread_progress = Arc::clone(&progress);
+        let thread_ctx = ctx.clone();
+        let thread_path = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("vault-loader".into())
+            .spawn(move || {
+                let report = |done: usize, total: usize| {
+                    thread_progress.0.store(done, Ordering::Relaxed);
+                    thread_progress.1.store(total, Ordering::Relaxed);
+                    if done.is_multiple_of(32) {
+                        thread_ctx.request_repaint();
+                    }
+                };
+                // Reading counts as the first half of the bar, parsing as the second.
+                let result =
+                    LoadedVault::scan(&thread_path, &|d, t| report(d, 2 * t)).map(|vault| {
+                        let n = vault.notes.len();
+                        Index::build(vault, &|d, t| report(n + d, n + t))
+                    });
+                let _ = tx.send(result);
+                thread_ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.loading = Some(Loading { path, progress, rx }),
+            Err(e) => self.messages.push(format!(
+                "{} {}: {e}",
+                self.strings().could_not_open,
+                path.display()
+            )),
+        }
+    }
+
+    /// Installs a finished background load, if any.
+    fn poll_loading(&mut self) {
+        let Some(loading) = &self.loading else {
+            return;
+        };
+        let result = match loading.rx.try_recv() {
+            Ok(result) => result,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                Err(VaultError::NotAFolder(loading.path.clone()))
+            }
+        };
+        let path = loading.path.clone();
+        self.loading = None;
+        match result {
+            Ok(index) => {
+                if index.notes.is_empty() {
+                    self.messages.push(format!(
+                        "{}: {}",
+                        path.display(),
+                        self.strings().empty_vault
+                    ));
+                }
+                if self.settings.vault.as_ref() != Some(&path) {
+                    self.settings.last_note = None;
+                    self.settings.last_heading = None;
+                }
+                self.settings.vault = Some(path);
+                self.install_index(index);
+            }
+            Err(e) => {
+                // The previous notes stay on screen; a remembered folder stays remembered
+                // (it may be an unplugged drive).
+                self.messages.push(format!(
+                    "{} {}: {e}",
+                    self.strings().could_not_open,
+                    path.display()
+                ));
+            }
+        }
+        self.save_settings();
+    }
+
+    fn install_index(&mut self, index: Index) {
+        self.index = index;
+        self.generation += 1;
+        self.images.clear();
+        self.history.clear();
+        self.restore_location();
+    }
+
+    /// Runs one command. Public so tests and the CLI can drive the app without clicks.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Navigate(loc) => {
+                if loc.note < self.index.notes.len() {
+                    self.history.visit(loc);
+                    self.scroll_to = Some(loc);
+                    self.remember_location();
+                }
+            }
+            Command::Back => {
+                if self.history.can_go_back() {
+                    self.scroll_to = self.history.back();
+                    self.remember_location();
+                }
+            }
+            Command::Forward => {
+                if self.history.can_go_forward() {
+                    self.scroll_to = self.history.forward();
+                    self.remember_location();
+                }
+            }
+            Command::SetTier(key, tier) => self.set_tier(key, tier),
+            Command::ShowOpenFolder => {
+                let path = self
+                    .settings
+                    .vault
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.open_folder = Some(OpenFolderState {
+                    path,
+                    focused: false,
+                });
+            }
+            Command::BrowseFolder => {
+                if let Some(folder) = rfd::FileDialog::new()
+                    .set_title(self.strings().open_folder_title)
+                    .pick_folder()
+                {
+                    self.open_folder = None;
+                    self.start_loading(ctx, folder);
+                }
+            }
+            Command::LoadFolder(path) => {
+                self.open_folder = None;
+                self.start_loading(ctx, path);
+            }
+            Command::LoadBundled => {
+                self.loading = None;
+                self.settings.vault = None;
+                self.settings.last_note = None;
+                self.settings.last_heading = None;
+                self.install_index(Index::build(LoadedVault::bundled(), &|_, _| {}));
+                self.save_settings();
+            }
+            Command::SetLang(lang) => {
+                self.settings.lang = lang;
+                self.save_settings();
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.save_settings();
+            }
+            Command::OpenSearch => {
+                self.search
+                    .get_or_insert_with(ui::search::SearchState::default);
+            }
+        }
+    }
+
+    fn set_tier(&mut self, key: String, tier: Option<Tier>) {
+        match tier {
+            Some(t) => {
+                self.overrides.tiers.insert(key, t);
+            }
+            None => {
+                self.overrides.tiers.remove(&key);
+            }
+        }
+        self.overrides.version = Overrides::VERSION;
+        if !self.overrides_writable {
+            return; // the message about the unreadable file is already shown
+        }
+        if let Some(dir) = &self.config.data_dir
+            && let Err(e) = store::save(&dir.join(Overrides::FILE), &self.overrides)
+        {
+            self.messages.push(e.to_string());
+        }
+    }
+
+    fn remember_location(&mut self) {
+        self.reveal = true;
+        let Some(loc) = self.history.current() else {
+            return;
+        };
+        let Some(note) = self.index.notes.get(loc.note) else {
+            return;
+        };
+        self.settings.last_note = Some(note.path.clone());
+        self.settings.last_heading = loc
+            .heading
+            .and_then(|h| note.doc.headings.get(h))
+            .map(|h| h.text.clone());
+    }
+
+    fn save_settings(&mut self) {
+        self.settings.version = Settings::VERSION;
+        if !self.settings_writable {
+            return;
+        }
+        if let Some(dir) = &self.config.data_dir
+            && let Err(e) = store::save(&dir.join(Settings::FILE), &self.settings)
+        {
+            log::warn!("{e}");
+        }
+    }
+
+    fn handle_shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K))
+                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::P))
+            {
+                commands.push(Command::OpenSearch);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
+                commands.push(Command::ShowOpenFolder);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft))
+                || i.pointer.button_pressed(PointerButton::Extra1)
+            {
+                commands.push(Command::Back);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight))
+                || i.pointer.button_pressed(PointerButton::Extra2)
+            {
+                commands.push(Command::Forward);
+            }
+        });
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme == Some(self.settings.theme) {
+            return;
+        }
+        self.applied_theme = Some(self.settings.theme);
+        ctx.set_theme(match self.settings.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let note = self
+            .history
+            .current()
+            .and_then(|l| self.index.notes.get(l.note))
+            .map(|n| n.title.as_str());
+        let title = match note {
+            Some(n) => format!("aws-study — {n}"),
+            None => "aws-study".to_owned(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Draws one frame and applies what it asked for. This is what `eframe::App::ui` calls;
+    /// tests call it through `egui_kittest`.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_loading();
+        self.apply_theme(&ctx);
+        let mut commands = Vec::new();
+        self.handle_shortcuts(&ctx, &mut commands);
+        let s = self.strings();
+        let lang = self.lang();
+
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui::top_bar::top_bar_ui(ui, self, s, &mut commands);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, s));
+        egui::Panel::left("sidebar")
+            .default_size(300.0)
+            .size_range(200.0..=600.0)
+            .show(ui, |ui| {
+                ui::sidebar::sidebar_ui(ui, self, s, lang, &mut commands);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.messages_ui(ui, s);
+            let scroll_to = self.scroll_to.take();
+            let current = self.history.current();
+            let mut note_ctx = ui::markdown::NoteCtx {
+                index: &self.index,
+                overrides: &self.overrides,
+                lang,
+                generation: self.generation,
+                images: &mut self.images,
+                commands: &mut commands,
+                scroll_to: scroll_to
+                    .filter(|l| Some(*l) == current)
+                    .and_then(|l| l.heading),
+                scroll_top: scroll_to.is_some_and(|l| l.heading.is_none()),
+                embed_stack: Vec::new(),
+            };
+            match current {
+                Some(loc) => ui::markdown::note_page_ui(ui, &mut note_ctx, loc.note),
+                None => {
+                    ui.centered_and_justified(|ui| ui.label(s.empty_vault));
+                }
+            }
+        });
+        if self.search.is_some() {
+            ui::search::search_palette_ui(&ctx, self, s, &mut commands);
+        }
+        if self.open_folder.is_some() {
+            ui::top_bar::open_folder_ui(&ctx, self, s, &mut commands);
+        }
+        self.reveal = false;
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        self.update_title(&ctx);
+        if self.loading.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui, s: &Strings) {
+        ui.horizontal(|ui| {
+            let source = match &self.index.vault.source {
+                VaultSource::Bundled => s.bundled_notes.to_owned(),
+                VaultSource::Folder(p) => p.display().to_string(),
+            };
+            ui.label(egui::RichText::new(source).weak());
+            ui.separator();
+            let with_tier = (0..self.index.topics.len())
+                .filter(|&t| self.topic_tier(t).is_some())
+                .count();
+            ui.label(format!(
+                "{} {} · {} {} · {} {}",
+                self.index.notes.len(),
+                s.notes,
+                self.index.topics.len(),
+                s.topics,
+                with_tier,
+                s.with_tier
+            ));
+            let skipped = self.index.vault.skipped.len();
+            if skipped > 0 {
+                ui.separator();
+                let list: Vec<String> = self
+                    .index
+                    .vault
+                    .skipped
+                    .iter()
+                    .take(30)
+                    .map(|(p, r)| format!("{p}: {r}"))
+                    .collect();
+                ui.label(format!("{skipped} {}", s.skipped_files))
+                    .on_hover_text(list.join("\n"));
+            }
+            if let Some(loading) = &self.loading {
+                ui.separator();
+                let done = loading.progress.0.load(Ordering::Relaxed);
+                let total = loading.progress.1.load(Ordering::Relaxed).max(1);
+                #[allow(clippy::cast_precision_loss)]
+                let fraction = done as f32 / total as f32;
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(200.0)
+                        .text(format!("{} {}", s.indexing, loading.path.display())),
+                );
+            }
+        });
+    }
+
+    fn messages_ui(&mut self, ui: &mut egui::Ui, s: &Strings) {
+        let mut dismiss = None;
+        for (i, message) in self.messages.iter().enumerate() {
+            egui::Frame::new()
+                .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+                .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+                .inner_margin(8.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(egui::RichText::new(message).color(ui.visuals().warn_fg_color));
+                        if ui.button(s.dismiss).clicked() {
+                            dismiss = Some(i);
+                        }
+                    });
+                });
+        }
+        if let Some(i) = dismiss {
+            self.messages.remove(i);
+        }
+    }
+}
+
+/// Loads a store file, turning problems into messages. Returns the value (default when
+/// missing or damaged) and whether the file may be written back.
+fn load_or_report<T: serde::de::DeserializeOwned + Versioned + Default>(
+    dir: Option<&PathBuf>,
+    file: &str,
+    messages: &mut Vec<String>,
+) -> Option<(T, bool)> {
+    let dir = dir?;
+    match store::load::<T>(&dir.join(file)) {
+        Ok(value) => Some((value.unwrap_or_default(), true)),
+        Err(e @ StoreError::Corrupt { .. }) => {
+            messages.push(e.to_string());
+            Some((T::default(), true))
+        }
+        Err(e) => {
+            messages.push(e.to_string());
+            Some((T::default(), false))
+        }
+    }
+}
+
+impl eframe::App for AwsStudyApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        Self::ui(self, ui);
+    }
+
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
+    }
+}

@@ -1,0 +1,95 @@
+//! Start-up only: logging, the command line, and `eframe::run_native`.
+//!
+//! ```text
+//! aws-study                 open the app (bundled notes, or the folder opened last time)
+//! aws-study <folder>        open the app on a notes folder (an Obsidian vault)
+//! aws-study check <folder>  report notes, topics, tiers, icons and broken links; exit 0/2
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use aws_study::{AppConfig, AwsStudyApp, check, store};
+
+const USAGE: &str = "usage:
+  aws-study                 open the app
+  aws-study <folder>        open the app on a notes folder (Obsidian vault)
+  aws-study check <folder>  check a notes folder: topics, frequency tiers, icons, broken links
+                            (exit code 0 when the folder could be read, 2 when not)";
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["check", folder] => run_check(folder),
+        ["check", ..] => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+        ["-h" | "--help"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        ["-V" | "--version"] => {
+            println!("aws-study {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        [] => run_app(None),
+        [folder] if !folder.starts_with('-') => run_app(Some(PathBuf::from(folder))),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_check(folder: &str) -> ExitCode {
+    match check::check_folder(folder.as_ref()) {
+        Ok(report) => {
+            print!("{}", report.render());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("aws-study check: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_app(vault: Option<PathBuf>) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("aws-study")
+        .with_app_id("aws-study")
+        .with_inner_size([1280.0, 820.0])
+        .with_min_inner_size([640.0, 400.0]);
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/aws-study.png")) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => log::warn!("app icon: {e}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let config = AppConfig {
+        data_dir: store::default_data_dir(),
+        system_locale: sys_locale::get_locale(),
+        vault,
+    };
+    let result = eframe::run_native(
+        "aws-study",
+        options,
+        Box::new(|cc| Ok(Box::new(AwsStudyApp::new(&cc.egui_ctx, config)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("aws-study: could not open a window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! The egui views. One file per view; each `*_ui` function draws and pushes
+//! [`crate::app::Command`]s instead of mutating the model.
+
+pub mod markdown;
+pub mod search;
+pub mod sidebar;
+pub mod top_bar;
+pub mod widgets;

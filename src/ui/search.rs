@@ -1,0 +1,130 @@
+//! The search palette (Ctrl+K / Ctrl+P): type, move with the arrows, Enter opens.
+
+use egui::{Context, Key, RichText};
+
+use crate::app::{AwsStudyApp, Command};
+use crate::i18n::Strings;
+use crate::notes::search::{Hit, HitKind, search};
+use crate::ui::widgets::icon_ui;
+
+/// Most title hits listed.
+const LIMIT: usize = 30;
+
+/// State of the open palette.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    /// The query.
+    pub query: String,
+    /// Selected row.
+    pub selected: usize,
+    /// Hits for `searched`.
+    hits: Vec<Hit>,
+    /// The query the hits are for.
+    searched: Option<String>,
+    focused: bool,
+}
+
+/// Draws the palette; closes it on Escape, a click outside, or after opening a hit.
+pub fn search_palette_ui(
+    ctx: &Context,
+    app: &mut AwsStudyApp,
+    s: &Strings,
+    commands: &mut Vec<Command>,
+) {
+    let Some(mut state) = app.search.take() else {
+        return;
+    };
+    if state.searched.as_deref() != Some(state.query.as_str()) {
+        state.hits = search(app.index(), &state.query, LIMIT);
+        state.searched = Some(state.query.clone());
+        state.selected = 0;
+    }
+    let (up, down, enter) = ctx.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+            i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+            i.key_pressed(Key::Enter),
+        )
+    });
+    if down && state.selected + 1 < state.hits.len() {
+        state.selected += 1;
+    }
+    if up {
+        state.selected = state.selected.saturating_sub(1);
+    }
+    let mut open = None;
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("search_palette")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        let label = ui.label(RichText::new(s.search).strong());
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.query)
+                    .hint_text(s.search_hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if !state.focused {
+            edit.request_focus();
+            state.focused = true;
+        }
+        if enter {
+            open = state.hits.get(state.selected).cloned();
+        }
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .max_height(420.0)
+            .show(ui, |ui| {
+                if state.hits.is_empty() && !state.query.trim().is_empty() {
+                    ui.label(RichText::new(s.search_no_results).weak());
+                }
+                let mut text_header = false;
+                for (i, hit) in state.hits.iter().enumerate() {
+                    if matches!(hit.kind, HitKind::Text { .. }) && !text_header {
+                        text_header = true;
+                        ui.separator();
+                        ui.label(RichText::new(s.search_in_text).weak());
+                    }
+                    let response = hit_row_ui(ui, app, hit, i == state.selected);
+                    if i == state.selected && (up || down) {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
+                        open = Some(hit.clone());
+                    }
+                }
+            });
+    });
+    if let Some(hit) = open {
+        commands.push(Command::Navigate(hit.location));
+        close = true;
+    }
+    if close || modal.should_close() {
+        return;
+    }
+    app.search = Some(state);
+}
+
+fn hit_row_ui(ui: &mut egui::Ui, app: &AwsStudyApp, hit: &Hit, selected: bool) -> egui::Response {
+    let index = app.index();
+    let note = &index.notes[hit.location.note];
+    ui.horizontal(|ui| {
+        let (icon, text) = match &hit.kind {
+            HitKind::Note => (None, RichText::new(&note.title).strong()),
+            HitKind::Topic(t) => {
+                let topic = &index.topics[*t];
+                (
+                    topic.icon,
+                    RichText::new(format!("{}  ·  {}", topic.title, note.title)),
+                )
+            }
+            HitKind::Text { line, snippet } => (
+                None,
+                RichText::new(format!("{snippet}  ·  {}:{line}", note.title)),
+            ),
+        };
+        icon_ui(ui, icon, 18.0);
+        ui.add(egui::Button::selectable(selected, text).truncate())
+    })
+    .inner
+}

@@ -1,0 +1,213 @@
+//! The sidebar: notes and their topics (AWS icon, title, frequency badge), filtered by
+//! tier and listed note by note or most-asked tier first.
+
+use egui::{RichText, Ui};
+
+use crate::app::{AwsStudyApp, Command, SortMode, TierFilter};
+use crate::frequency::Tier;
+use crate::i18n::{Lang, Strings};
+use crate::notes::index::Location;
+use crate::ui::widgets::{icon_ui, tier_badge_ui, tier_color};
+
+/// Size of topic icons in the sidebar, in points.
+const ICON_SIZE: f32 = 18.0;
+
+/// Draws the sidebar.
+pub fn sidebar_ui(
+    ui: &mut Ui,
+    app: &mut AwsStudyApp,
+    s: &Strings,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let label = ui.label(s.filter);
+        let current = filter_label(app.filter, s);
+        let combo = egui::ComboBox::from_id_salt("tier_filter")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut app.filter, TierFilter::All, s.all_tiers);
+                for t in Tier::ALL {
+                    ui.selectable_value(
+                        &mut app.filter,
+                        TierFilter::Only(t),
+                        RichText::new(t.label_fr()).color(tier_color(t)),
+                    );
+                }
+                ui.selectable_value(&mut app.filter, TierFilter::Untagged, s.untagged);
+            });
+        combo.response.labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut app.sort, SortMode::ByNote, s.sort_by_note);
+        ui.selectable_value(&mut app.sort, SortMode::ByTier, s.sort_by_tier);
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match app.sort {
+            SortMode::ByNote => by_note_ui(ui, app, s, lang, commands),
+            SortMode::ByTier => by_tier_ui(ui, app, s, lang, commands),
+        });
+}
+
+fn filter_label(filter: TierFilter, s: &Strings) -> String {
+    match filter {
+        TierFilter::All => s.all_tiers.to_owned(),
+        TierFilter::Only(t) => t.label_fr().to_owned(),
+        TierFilter::Untagged => s.untagged.to_owned(),
+    }
+}
+
+fn by_note_ui(
+    ui: &mut Ui,
+    app: &AwsStudyApp,
+    s: &Strings,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let index = app.index();
+    let current = app.current();
+    let mut shown_any = false;
+    for (n, note) in index.notes.iter().enumerate() {
+        let topics: Vec<usize> = note
+            .topics
+            .iter()
+            .copied()
+            .filter(|&t| app.filter.accepts(app.topic_tier(t)))
+            .collect();
+        if topics.is_empty() && app.filter != TierFilter::All {
+            continue;
+        }
+        shown_any = true;
+        let is_current = current.is_some_and(|l| l.note == n);
+        let id = ui.make_persistent_id(("note", &note.path));
+        let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
+            ui.ctx(),
+            id,
+            is_current,
+        );
+        if is_current && app.reveal {
+            state.set_open(true);
+        }
+        state
+            .show_header(ui, |ui| {
+                let title = RichText::new(&note.title).strong();
+                let selected = current
+                    == Some(Location {
+                        note: n,
+                        heading: None,
+                    });
+                if ui
+                    .add(egui::Button::selectable(selected, title).truncate())
+                    .on_hover_text(&note.path)
+                    .clicked()
+                {
+                    commands.push(Command::Navigate(Location {
+                        note: n,
+                        heading: None,
+                    }));
+                }
+            })
+            .body(|ui| {
+                for t in topics {
+                    topic_row_ui(ui, app, t, false, s, lang, commands);
+                }
+            });
+    }
+    if !shown_any {
+        ui.label(RichText::new(s.no_match).weak());
+    }
+}
+
+fn by_tier_ui(
+    ui: &mut Ui,
+    app: &AwsStudyApp,
+    s: &Strings,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let index = app.index();
+    let groups: Vec<Option<Tier>> = Tier::ALL.iter().copied().map(Some).chain([None]).collect();
+    let mut shown_any = false;
+    for group in groups {
+        if !app.filter.accepts(group) {
+            continue;
+        }
+        let topics: Vec<usize> = (0..index.topics.len())
+            .filter(|&t| app.topic_tier(t) == group)
+            .collect();
+        if topics.is_empty() {
+            continue;
+        }
+        shown_any = true;
+        let title = match group {
+            Some(t) => RichText::new(format!("{} ({})", t.label_fr(), topics.len()))
+                .color(tier_color(t))
+                .strong(),
+            None => RichText::new(format!("{} ({})", s.untagged, topics.len())).strong(),
+        };
+        egui::CollapsingHeader::new(title)
+            .id_salt(("tier_group", group.map(Tier::key)))
+            .default_open(group.is_some())
+            .show(ui, |ui| {
+                for t in topics {
+                    topic_row_ui(ui, app, t, true, s, lang, commands);
+                }
+            });
+    }
+    if !shown_any {
+        ui.label(RichText::new(s.no_match).weak());
+    }
+}
+
+fn topic_row_ui(
+    ui: &mut Ui,
+    app: &AwsStudyApp,
+    t: usize,
+    show_note: bool,
+    s: &Strings,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let index = app.index();
+    let topic = &index.topics[t];
+    let loc = Location {
+        note: topic.note,
+        heading: Some(topic.heading),
+    };
+    let selected = app.current() == Some(loc);
+    ui.horizontal(|ui| {
+        if !show_note {
+            ui.add_space(f32::from(topic.level.saturating_sub(1)) * 10.0);
+        }
+        icon_ui(ui, topic.icon, ICON_SIZE);
+        let tier = index.tier(t, app.overrides());
+        // The badge goes on the right; the title takes what is left and is cut if needed.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.push_id(t, |ui| {
+                tier_badge_ui(ui, tier, Some(&topic.key), lang, s, true, commands);
+            });
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let mut text = RichText::new(&topic.title);
+                if topic.level == 1 {
+                    text = text.strong();
+                }
+                let mut hover = topic.title.clone();
+                if show_note {
+                    hover = format!("{} — {}", topic.title, index.notes[topic.note].title);
+                }
+                let response = ui
+                    .add(egui::Button::selectable(selected, text).truncate())
+                    .on_hover_text(hover);
+                if selected && app.reveal {
+                    response.scroll_to_me(None);
+                }
+                if response.clicked() {
+                    commands.push(Command::Navigate(loc));
+                }
+            });
+        });
+    });
+}

@@ -1,0 +1,148 @@
+//! Small shared widgets: the exam-frequency badge and AWS icon images.
+
+use egui::{Color32, CornerRadius, Image, RichText, Ui, Vec2};
+
+use crate::app::Command;
+use crate::frequency::Tier;
+use crate::i18n::{Lang, Strings};
+use crate::icons::{Catalog, IconId};
+use crate::notes::index::TierOrigin;
+
+/// The badge colour of a tier: hot to cold.
+#[must_use]
+pub fn tier_color(tier: Tier) -> Color32 {
+    match tier {
+        Tier::TresFrequent => Color32::from_rgb(0xc6, 0x28, 0x28),
+        Tier::Frequent => Color32::from_rgb(0xe6, 0x5c, 0x00),
+        Tier::ModerementFrequent => Color32::from_rgb(0xb8, 0x86, 0x00),
+        Tier::AConnaitre => Color32::from_rgb(0x1e, 0x6f, 0xb8),
+        Tier::MoinsFrequent => Color32::from_rgb(0x6b, 0x72, 0x80),
+    }
+}
+
+/// The hover text of a badge: the French label's meaning in the interface language, and
+/// where the tier came from.
+#[must_use]
+pub fn tier_tooltip(tier: Tier, origin: Option<TierOrigin>, lang: Lang, s: &Strings) -> String {
+    let meaning = match lang {
+        Lang::Fr => tier.description_fr(),
+        Lang::En => tier.description_en(),
+    };
+    let origin = match origin {
+        Some(TierOrigin::User) => format!("\n({})", s.tier_from_user),
+        Some(TierOrigin::Notes(_)) => format!("\n({})", s.tier_from_notes),
+        Some(TierOrigin::Inherited) => format!("\n({})", s.tier_inherited),
+        None => String::new(),
+    };
+    format!("{} — {}{origin}", tier.label_en(), meaning)
+}
+
+/// A coloured badge with the French tier label. Clicking it opens a menu to change the
+/// topic's tier (when `key` is given). Returns true if hovered.
+pub fn tier_badge_ui(
+    ui: &mut Ui,
+    tier: Option<(Tier, TierOrigin)>,
+    key: Option<&str>,
+    lang: Lang,
+    s: &Strings,
+    small: bool,
+    commands: &mut Vec<Command>,
+) {
+    let size = if small { 11.0 } else { 12.5 };
+    let (text, fill, tooltip) = match tier {
+        Some((t, origin)) => (
+            RichText::new(t.label_fr()).size(size).color(Color32::WHITE),
+            tier_color(t),
+            tier_tooltip(t, Some(origin), lang, s),
+        ),
+        None if key.is_some() => (
+            RichText::new("+")
+                .size(size)
+                .color(ui.visuals().weak_text_color()),
+            Color32::TRANSPARENT,
+            s.set_tier.to_owned(),
+        ),
+        None => return,
+    };
+    let mut button = egui::Button::new(text)
+        .fill(fill)
+        .corner_radius(CornerRadius::same(8))
+        .min_size(Vec2::new(0.0, size + 6.0));
+    if matches!(tier, Some((_, TierOrigin::Inherited))) {
+        button = button.fill(fill.gamma_multiply(0.55));
+    }
+    if matches!(tier, Some((_, TierOrigin::User))) {
+        button = button.stroke(egui::Stroke::new(1.5, ui.visuals().strong_text_color()));
+    }
+    let Some(key) = key else {
+        ui.add(button.sense(egui::Sense::hover()))
+            .on_hover_text(tooltip);
+        return;
+    };
+    let (response, _) = egui::containers::menu::MenuButton::from_button(button).ui(ui, |ui| {
+        ui.label(RichText::new(s.set_tier).strong());
+        for t in Tier::ALL {
+            let label =
+                RichText::new(format!("{} ({})", t.label_fr(), t.label_en())).color(tier_color(t));
+            if ui.button(label).clicked() {
+                commands.push(Command::SetTier(key.to_owned(), Some(t)));
+            }
+        }
+        if matches!(tier, Some((_, TierOrigin::User))) {
+            ui.separator();
+            if ui.button(s.clear_tier).clicked() {
+                commands.push(Command::SetTier(key.to_owned(), None));
+            }
+        }
+    });
+    response.on_hover_text(tooltip);
+}
+
+/// The image of a bundled AWS icon at `size` points (rasterised from the SVG at that size,
+/// so it stays crisp).
+#[must_use]
+pub fn icon_image(id: IconId, size: f32) -> Option<Image<'static>> {
+    let catalog = Catalog::bundled();
+    let icon = catalog.get(id)?;
+    Some(
+        Image::from_bytes(catalog.uri(id), icon.svg)
+            .fit_to_exact_size(Vec2::splat(size))
+            .alt_text(icon.display_name.clone()),
+    )
+}
+
+/// Draws an AWS icon with its service name on hover, or an empty space of the same size.
+pub fn icon_ui(ui: &mut Ui, id: Option<IconId>, size: f32) {
+    match id.and_then(|id| icon_image(id, size).map(|img| (id, img))) {
+        Some((id, image)) => {
+            let name = Catalog::bundled()
+                .get(id)
+                .map(|i| i.display_name.clone())
+                .unwrap_or_default();
+            ui.add(image).on_hover_text(name);
+        }
+        None => {
+            ui.add_space(size + ui.spacing().item_spacing.x);
+        }
+    }
+}
+
+/// Adds DejaVu Sans as a fallback font, so arrows, maths and other symbols that notes use
+/// (`→`, `≠`, `…`) are drawn instead of boxes, on every machine and offline.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}

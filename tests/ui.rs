@@ -1,0 +1,377 @@
+//! UI tests: the real app driven through egui_kittest with clicks, typing and shortcuts.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::time::Duration;
+
+use aws_study::app::Command;
+use aws_study::frequency::Tier;
+use aws_study::notes::index::Location;
+use aws_study::store::{self, Overrides};
+use aws_study::{AppConfig, AwsStudyApp};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::Node;
+use egui_kittest::kittest::{By, Queryable as _};
+
+fn harness_with(config: AppConfig) -> Harness<'static, AwsStudyApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    wait_loaded(&mut harness);
+    harness
+}
+
+fn harness(data_dir: &Path) -> Harness<'static, AwsStudyApp> {
+    harness_with(AppConfig {
+        data_dir: Some(data_dir.to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: None,
+    })
+}
+
+/// Steps until the background vault load is done (bounded).
+fn wait_loaded(harness: &mut Harness<'static, AwsStudyApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(!harness.state().is_loading(), "vault did not load");
+    harness.run();
+}
+
+/// The button with this exact label (icons share their service's name, so ask for the role).
+fn button<'h>(harness: &'h Harness<'static, AwsStudyApp>, label: &'h str) -> Node<'h> {
+    harness.get(By::new().role(egui::Role::Button).label(label))
+}
+
+/// Opens the French SAA note from the sidebar (which expands its topics).
+fn open_saa_note(harness: &mut Harness<'static, AwsStudyApp>) {
+    button(harness, "SAA - Other Services").click();
+    harness.run();
+}
+
+fn topic_index(app: &AwsStudyApp, title: &str) -> usize {
+    app.index()
+        .topics
+        .iter()
+        .position(|t| t.title == title)
+        .unwrap_or_else(|| panic!("no topic {title}"))
+}
+
+fn current_topic_title(app: &AwsStudyApp) -> Option<String> {
+    let loc = app.current()?;
+    let h = loc.heading?;
+    Some(app.index().notes[loc.note].doc.headings[h].text.clone())
+}
+
+#[test]
+fn bundled_notes_show_topics_icons_and_badges() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    assert_eq!(harness.state().index().notes.len(), 5);
+    open_saa_note(&mut harness);
+    let app = harness.state();
+    // Sidebar rows for the SAA note's topics, with their badges.
+    button(&harness, "SSM Session Manager");
+    button(&harness, "AWS Cost Explorer");
+    assert!(
+        !harness
+            .query_all_by_label("très fréquent")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    assert!(
+        !harness
+            .query_all_by_label("modérément fréquent")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    assert!(
+        !harness
+            .query_all_by_label("moins fréquent")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    assert_eq!(
+        app.topic_tier(topic_index(app, "SSM Session Manager")),
+        Some(Tier::TresFrequent)
+    );
+    // Service topics carry their AWS icon.
+    let with_icon = app
+        .index()
+        .topics
+        .iter()
+        .filter(|t| t.icon.is_some())
+        .count();
+    assert!(with_icon >= 40, "{with_icon} topics with an icon");
+}
+
+#[test]
+fn clicking_a_topic_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    open_saa_note(&mut harness);
+    button(&harness, "AWS Cost Explorer").click();
+    harness.run();
+    assert_eq!(
+        current_topic_title(harness.state()).as_deref(),
+        Some("AWS Cost Explorer")
+    );
+}
+
+#[test]
+fn search_with_ctrl_k_and_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness.get_by_label("Search").type_text("pinpoint");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        current_topic_title(harness.state()).as_deref(),
+        Some("Amazon Pinpoint")
+    );
+    assert!(harness.query_by_label("Search").is_none() || harness.state().current().is_some());
+}
+
+#[test]
+fn search_is_accent_insensitive() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    harness
+        .get_by_label("Search")
+        .type_text("moderement frequente");
+    harness.run();
+    // The full-text hit shows the line with its accents.
+    assert!(
+        harness
+            .query_all_by_label_contains("modérément fréquente")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn changing_a_tier_updates_the_badge_and_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let ses = topic_index(harness.state(), "Amazon SES");
+    assert_eq!(
+        harness.state().topic_tier(ses),
+        Some(Tier::ModerementFrequent)
+    );
+    // Open the topic, then click its badge in the sidebar and pick "très fréquent".
+    open_saa_note(&mut harness);
+    button(&harness, "Amazon SES").click();
+    harness.run();
+    let badge_count_before = harness.query_all_by_label("très fréquent").count();
+    let badges: Vec<_> = harness.query_all_by_label("modérément fréquent").collect();
+    assert!(
+        badges.len() >= 2,
+        "sidebar and note, for SES and Cost Explorer"
+    );
+    badges[0].click();
+    harness.run();
+    button(&harness, "très fréquent (very frequent)").click();
+    harness.run();
+    assert_eq!(harness.state().topic_tier(ses), Some(Tier::TresFrequent));
+    assert!(harness.query_all_by_label("très fréquent").count() > badge_count_before);
+    // Saved in the data dir, not in the notes.
+    let saved: Overrides = store::load(&dir.path().join(Overrides::FILE))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        saved.tiers.values().copied().collect::<Vec<_>>(),
+        [Tier::TresFrequent]
+    );
+    drop(harness);
+    let again = self::harness(dir.path());
+    let ses = topic_index(again.state(), "Amazon SES");
+    assert_eq!(again.state().topic_tier(ses), Some(Tier::TresFrequent));
+}
+
+#[test]
+fn switching_language_to_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    button(&harness, "Settings").click();
+    harness.run();
+    harness.get_by_label("Français").click();
+    harness.run();
+    harness.get_by_label("Réglages");
+    harness.get_by_label("Ouvrir un dossier de notes…");
+    drop(harness);
+    // Remembered at the next start.
+    let again = self::harness(dir.path());
+    again.get_by_label("Réglages");
+}
+
+fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn open_folder_follow_wikilink_and_go_back() {
+    let data = tempfile::tempdir().unwrap();
+    let vault = tempfile::tempdir().unwrap();
+    write(
+        vault.path(),
+        "Alpha.md",
+        "# Start\n\nSee [[B#Details|the details of B]].\n",
+    );
+    write(
+        vault.path(),
+        "sub/B.md",
+        "# B\n\n## Details\n\nLambda runs code. #très-fréquent\n",
+    );
+    write(vault.path(), ".obsidian/app.json", "{}");
+    let mut harness = harness(data.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness
+        .get_by_label("Folder path")
+        .type_text(&vault.path().display().to_string());
+    harness.run();
+    button(&harness, "Open").click();
+    wait_loaded(&mut harness);
+    assert_eq!(
+        harness.state().index().notes.len(),
+        2,
+        "{:?}",
+        harness.state().messages()
+    );
+    button(&harness, "Alpha").click();
+    harness.run();
+    harness
+        .get(By::new().role(egui::Role::Link).label("the details of B"))
+        .click();
+    harness.run();
+    assert_eq!(
+        current_topic_title(harness.state()).as_deref(),
+        Some("Details")
+    );
+    let details = topic_index(harness.state(), "Details");
+    assert_eq!(
+        harness.state().topic_tier(details),
+        Some(Tier::TresFrequent)
+    );
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    let a = harness.state().index().note_by_path("Alpha.md").unwrap();
+    assert_eq!(
+        harness.state().current(),
+        Some(Location {
+            note: a,
+            heading: None
+        })
+    );
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        current_topic_title(harness.state()).as_deref(),
+        Some("Details")
+    );
+    drop(harness);
+    // The folder is remembered.
+    let again = self::harness(data.path());
+    assert_eq!(again.state().index().notes.len(), 2);
+}
+
+#[test]
+fn hostile_notes_show_placeholders_and_never_panic() {
+    let data = tempfile::tempdir().unwrap();
+    let vault = tempfile::tempdir().unwrap();
+    write(
+        vault.path(),
+        "deep.md",
+        format!("{}deep\n", "> ".repeat(10_000)),
+    );
+    write(
+        vault.path(),
+        "lists.md",
+        format!("{}x\n", "- ".repeat(10_000)),
+    );
+    write(vault.path(), "cycle.md", "# Cycle\n\n![[loop]]\n");
+    write(vault.path(), "loop.md", "# Loop\n\n![[cycle]]\n");
+    write(
+        vault.path(),
+        "evil.md",
+        "![x](../../../../etc/passwd)\n\n![[../../../../etc/passwd.png]]\n",
+    );
+    write(vault.path(), "empty.md", "");
+    write(vault.path(), "binary.md", [0u8, 159, 146, 150, 0, 1]);
+    let mut harness = harness_with(AppConfig {
+        data_dir: Some(data.path().to_owned()),
+        system_locale: Some("en".into()),
+        vault: Some(vault.path().to_owned()),
+    });
+    let notes = harness.state().index().notes.len();
+    assert_eq!(notes, 6, "binary.md is skipped");
+    let ctx = harness.ctx.clone();
+    for note in 0..notes {
+        harness.state_mut().apply(
+            &ctx,
+            Command::Navigate(Location {
+                note,
+                heading: None,
+            }),
+        );
+        harness.run();
+        let title = harness.state().index().notes[note].title.clone();
+        match title.as_str() {
+            "cycle" => {
+                harness.get_by_label_contains("Circular embed stopped");
+            }
+            "evil" => {
+                harness.get_by_label("Image not found: ../../../../etc/passwd");
+                harness.get_by_label("Image not found: ../../../../etc/passwd.png");
+            }
+            _ => {}
+        }
+    }
+    harness.get_by_label_contains("1 files skipped");
+}
+
+#[test]
+fn unreadable_folder_gives_a_message_and_keeps_the_notes() {
+    let data = tempfile::tempdir().unwrap();
+    let harness = harness_with(AppConfig {
+        data_dir: Some(data.path().to_owned()),
+        system_locale: Some("en".into()),
+        vault: Some("/definitely/not/here".into()),
+    });
+    assert_eq!(
+        harness.state().index().notes.len(),
+        5,
+        "bundled notes still shown"
+    );
+    harness.get_by_label_contains("Could not open /definitely/not/here");
+}
+
+#[test]
+fn corrupt_overrides_file_is_kept_aside_with_a_message() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(
+        data.path().join(Overrides::FILE),
+        "(version: 1, tiers: {oops",
+    )
+    .unwrap();
+    let harness = harness(data.path());
+    harness.get_by_label_contains("is damaged");
+    let kept: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+}
