@@ -43,9 +43,15 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     if q.is_empty() {
         return Vec::new();
     }
+    let words: Vec<&str> = q.split_whitespace().collect();
+    // Titles with a word starting with each query word beat scattered letter matches: when
+    // there are any, the others ("ses" in "Other DatabaSES") are noise and are dropped.
     let mut hits = Vec::new();
+    let mut whole_words = Vec::new();
     for (i, note) in index.notes.iter().enumerate() {
-        if let Some(score) = fuzzy_score(&q, &fold(&note.title)) {
+        let title = fold(&note.title);
+        if let Some(score) = fuzzy_score(&q, &title) {
+            whole_words.push(starts_words(&title, &words));
             hits.push(Hit {
                 kind: HitKind::Note,
                 location: Location {
@@ -57,7 +63,9 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         }
     }
     for (t, topic) in index.topics.iter().enumerate() {
-        if let Some(score) = fuzzy_score(&q, &fold(&topic.title)) {
+        let title = fold(&topic.title);
+        if let Some(score) = fuzzy_score(&q, &title) {
+            whole_words.push(starts_words(&title, &words));
             hits.push(Hit {
                 kind: HitKind::Topic(t),
                 location: Location {
@@ -68,9 +76,12 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
             });
         }
     }
+    if whole_words.iter().any(|w| *w) {
+        let mut keep = whole_words.into_iter();
+        hits.retain(|_| keep.next().unwrap_or(false));
+    }
     hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     hits.truncate(limit);
-    let words: Vec<&str> = q.split_whitespace().collect();
     let mut text_hits = 0;
     'notes: for (i, note) in index.notes.iter().enumerate() {
         for (l, folded) in note.folded_lines.iter().enumerate() {
@@ -97,6 +108,15 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// True if every query word starts some word of `title` (both folded).
+fn starts_words(title: &str, words: &[&str]) -> bool {
+    words.iter().all(|w| {
+        title
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|t| t.starts_with(w))
+    })
 }
 
 fn snippet(line: &str) -> String {
@@ -139,6 +159,25 @@ mod tests {
         assert!(!hits.is_empty());
         assert_eq!(hits, plain);
         assert!(hits.iter().any(|h| matches!(&h.kind, HitKind::Text { snippet, .. } if snippet.contains("modérément fréquente"))));
+    }
+
+    #[test]
+    fn scattered_letters_are_dropped_when_whole_words_match() {
+        let index = index();
+        let titles: Vec<String> = search(&index, "ses", 30)
+            .iter()
+            .filter_map(|h| match h.kind {
+                HitKind::Topic(t) => Some(index.topics[t].title.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles.first().map(String::as_str), Some("Amazon SES"));
+        assert!(!titles.iter().any(|t| t == "Other Databases"), "{titles:?}");
+        // A typo still finds by scattered letters when nothing matches whole.
+        let typo = search(&index, "cldfrmation", 5);
+        assert!(
+            matches!(typo[0].kind, HitKind::Topic(t) if index.topics[t].title == "CloudFormation")
+        );
     }
 
     #[test]

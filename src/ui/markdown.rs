@@ -10,7 +10,7 @@ use egui::{Align, Color32, RichText, Stroke, Ui, Vec2};
 
 use crate::app::Command;
 use crate::i18n::Lang;
-use crate::icons::Catalog;
+use crate::icons::{Catalog, IconId, IconKind};
 use crate::notes::doc::{Block, Callout, CalloutKind, Embed, FmValue, Fold, Inline, ListItem};
 use crate::notes::index::{Index, Location, Unresolved, section_blocks};
 use crate::notes::vault::{LoadedVault, is_image};
@@ -29,12 +29,32 @@ const MAX_TEXT_WIDTH: f32 = 860.0;
 #[derive(Default)]
 pub struct ImageCache {
     map: HashMap<String, Result<egui::load::Bytes, String>>,
+    service_icons: HashMap<String, Option<IconId>>,
 }
 
 impl ImageCache {
+    /// The AWS service icon a short bold phrase names, if any (memoised: looked up once).
+    fn service_icon(&mut self, phrase: &str) -> Option<IconId> {
+        if phrase.split_whitespace().count() > 6 {
+            return None;
+        }
+        *self
+            .service_icons
+            .entry(phrase.to_owned())
+            .or_insert_with(|| {
+                let catalog = Catalog::bundled();
+                catalog.by_service_name(phrase).filter(|id| {
+                    catalog
+                        .get(*id)
+                        .is_some_and(|i| i.kind == IconKind::Service)
+                })
+            })
+    }
+
     /// Forgets everything (another vault was opened).
     pub fn clear(&mut self) {
         self.map.clear();
+        self.service_icons.clear();
     }
 
     fn get(&mut self, vault: &LoadedVault, rel: &str) -> Result<egui::load::Bytes, String> {
@@ -172,7 +192,9 @@ fn block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, block: &Block, depth
         Block::Heading { level, index, .. } => heading_ui(ui, cx, note, *level, *index),
         Block::Paragraph(inlines) => {
             inlines_ui(ui, cx, note, inlines, Base::default(), depth);
-            ui.add_space(4.0);
+            if depth == 0 {
+                ui.add_space(4.0);
+            }
         }
         Block::List { start, items } => list_ui(ui, cx, note, *start, items, depth),
         Block::Quote(blocks) => quote_ui(ui, cx, note, blocks, depth),
@@ -261,7 +283,7 @@ fn list_ui(
             ui.horizontal_top(|ui| {
                 ui.spacing_mut().item_spacing.x = 4.0;
                 let marker_width = if start.is_some() { 24.0 } else { 14.0 };
-                let row = ui.text_style_height(&egui::TextStyle::Body);
+                let row = ui.spacing().interact_size.y;
                 let (rect, _) =
                     ui.allocate_exact_size(Vec2::new(marker_width, row), egui::Sense::hover());
                 paint_marker(ui, rect, start, i, depth, item.task);
@@ -530,6 +552,14 @@ fn flow_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inlines: &[Inline], b
     }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = Vec2::new(0.0, 2.0);
+        // "1. **AWS Lambda** : ..." — a definition that starts with a service name gets its icon.
+        if let Some(Inline::Text { text, style }) = inlines.first()
+            && style.bold
+            && let Some(icon) = cx.images.service_icon(text)
+        {
+            icon_ui(ui, Some(icon), 18.0);
+            ui.add_space(4.0);
+        }
         for (i, inline) in inlines.iter().enumerate() {
             ui.push_id(i, |ui| inline_ui(ui, cx, note, inline, base));
         }

@@ -56,6 +56,7 @@ pub fn search_palette_ui(
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("search_palette")).show(ctx, |ui| {
         ui.set_width(560.0);
+        ui.set_min_height(480.0);
         let label = ui.label(RichText::new(s.search).strong());
         let edit = ui
             .add(

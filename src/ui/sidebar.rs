@@ -7,7 +7,7 @@ use crate::app::{AwsStudyApp, Command, SortMode, TierFilter};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::notes::index::Location;
-use crate::ui::widgets::{icon_ui, tier_badge_ui, tier_color};
+use crate::ui::widgets::{icon_ui, tier_badge_ui, tier_color, tier_menu_ui};
 
 /// Size of topic icons in the sidebar, in points.
 const ICON_SIZE: f32 = 18.0;
@@ -186,9 +186,11 @@ fn topic_row_ui(
         let tier = index.tier(t, app.overrides());
         // The badge goes on the right; the title takes what is left and is cut if needed.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.push_id(t, |ui| {
-                tier_badge_ui(ui, tier, Some(&topic.key), lang, s, true, commands);
-            });
+            if tier.is_some() {
+                ui.push_id(t, |ui| {
+                    tier_badge_ui(ui, tier, Some(&topic.key), lang, s, true, commands);
+                });
+            }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 let mut text = RichText::new(&topic.title);
                 if topic.level == 1 {
@@ -204,6 +206,7 @@ fn topic_row_ui(
                 if selected && app.reveal {
                     response.scroll_to_me(None);
                 }
+                response.context_menu(|ui| tier_menu_ui(ui, tier, &topic.key, s, commands));
                 if response.clicked() {
                     commands.push(Command::Navigate(loc));
                 }

@@ -79,23 +79,33 @@ pub fn tier_badge_ui(
             .on_hover_text(tooltip);
         return;
     };
-    let (response, _) = egui::containers::menu::MenuButton::from_button(button).ui(ui, |ui| {
-        ui.label(RichText::new(s.set_tier).strong());
-        for t in Tier::ALL {
-            let label =
-                RichText::new(format!("{} ({})", t.label_fr(), t.label_en())).color(tier_color(t));
-            if ui.button(label).clicked() {
-                commands.push(Command::SetTier(key.to_owned(), Some(t)));
-            }
-        }
-        if matches!(tier, Some((_, TierOrigin::User))) {
-            ui.separator();
-            if ui.button(s.clear_tier).clicked() {
-                commands.push(Command::SetTier(key.to_owned(), None));
-            }
-        }
-    });
+    let (response, _) = egui::containers::menu::MenuButton::from_button(button)
+        .ui(ui, |ui| tier_menu_ui(ui, tier, key, s, commands));
     response.on_hover_text(tooltip);
+}
+
+/// The menu that sets a topic's tier (from a badge, or a right-click on a sidebar row).
+pub fn tier_menu_ui(
+    ui: &mut Ui,
+    tier: Option<(Tier, TierOrigin)>,
+    key: &str,
+    s: &Strings,
+    commands: &mut Vec<Command>,
+) {
+    ui.label(RichText::new(s.set_tier).strong());
+    for t in Tier::ALL {
+        let label =
+            RichText::new(format!("{} ({})", t.label_fr(), t.label_en())).color(tier_color(t));
+        if ui.button(label).clicked() {
+            commands.push(Command::SetTier(key.to_owned(), Some(t)));
+        }
+    }
+    if matches!(tier, Some((_, TierOrigin::User))) {
+        ui.separator();
+        if ui.button(s.clear_tier).clicked() {
+            commands.push(Command::SetTier(key.to_owned(), None));
+        }
+    }
 }
 
 /// The image of a bundled AWS icon at `size` points (rasterised from the SVG at that size,
