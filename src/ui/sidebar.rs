@@ -70,6 +70,7 @@ fn by_note_ui(
     let index = app.index();
     let current = app.current();
     let mut shown_any = false;
+    let mut last_folder = None;
     for (n, note) in index.notes.iter().enumerate() {
         let topics: Vec<usize> = note
             .topics
@@ -81,6 +82,15 @@ fn by_note_ui(
             continue;
         }
         shown_any = true;
+        // Notes are sorted by path: show each folder's name once, above its notes.
+        let folder = note.path.rsplit_once('/').map(|(dir, _)| dir);
+        if folder != last_folder {
+            last_folder = folder;
+            if let Some(folder) = folder {
+                ui.add_space(4.0);
+                ui.label(RichText::new(format!("{folder}/")).small().weak());
+            }
+        }
         let is_current = current.is_some_and(|l| l.note == n);
         let id = ui.make_persistent_id(("note", &note.path));
         let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
