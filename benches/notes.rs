@@ -26,12 +26,7 @@ fn big_vault(n: usize) -> LoadedVault {
             }
         })
         .collect();
-    LoadedVault {
-        source: VaultSource::Bundled,
-        notes,
-        attachments: Vec::new(),
-        skipped: Vec::new(),
-    }
+    LoadedVault::from_parts(VaultSource::Bundled, notes, Vec::new(), Vec::new())
 }
 
 fn benches(c: &mut Criterion) {

@@ -108,6 +108,8 @@ pub struct OpenFolderState {
     pub path: String,
     /// Whether the path field got the keyboard focus already.
     pub focused: bool,
+    /// The native dialog returned no folder (cancelled, or no dialog could be shown).
+    pub browse_gave_nothing: bool,
 }
 
 /// The whole application.
@@ -120,6 +122,10 @@ pub struct AwsStudyApp {
     /// Same for the settings file.
     settings_writable: bool,
     index: Index,
+    /// Effective tier of each topic (see `refresh_tiers`).
+    tiers: Vec<Option<Tier>>,
+    /// Where to go once the remembered folder has loaded (note path, heading).
+    pending_restore: Option<(Option<String>, Option<String>)>,
     /// Bumped each time a new index is installed (keys image URIs).
     generation: u64,
     loading: Option<Loading>,
@@ -160,6 +166,8 @@ impl AwsStudyApp {
             overrides_writable,
             settings_writable,
             index: Index::build(LoadedVault::bundled(), &|_, _| {}),
+            tiers: Vec::new(),
+            pending_restore: None,
             generation: 0,
             loading: None,
             history: History::default(),
@@ -175,13 +183,15 @@ impl AwsStudyApp {
             title: String::new(),
             config,
         };
+        app.refresh_tiers();
         app.restore_location();
-        let folder = app
-            .config
-            .vault
-            .clone()
-            .or_else(|| app.settings.vault.clone());
-        if let Some(folder) = folder {
+        if let Some(folder) = app.config.vault.clone() {
+            app.start_loading(ctx, folder);
+        } else if let Some(folder) = app.settings.vault.clone() {
+            app.pending_restore = Some((
+                app.settings.last_note.clone(),
+                app.settings.last_heading.clone(),
+            ));
             app.start_loading(ctx, folder);
         }
         app
@@ -248,7 +258,15 @@ impl AwsStudyApp {
     /// The effective tier of a topic.
     #[must_use]
     pub fn topic_tier(&self, topic: usize) -> Option<Tier> {
-        self.index.tier(topic, &self.overrides).map(|(t, _)| t)
+        self.tiers.get(topic).copied().flatten()
+    }
+
+    /// Recomputes every topic's effective tier (after the index or the overrides change),
+    /// so the sidebar does not redo it for thousands of topics each frame.
+    fn refresh_tiers(&mut self) {
+        self.tiers = (0..self.index.topics.len())
+            .map(|t| self.index.tier(t, &self.overrides).map(|(tier, _)| tier))
+            .collect();
     }
 
     fn restore_location(&mut self) {
@@ -273,6 +291,8 @@ impl AwsStudyApp {
     }
 
     fn start_loading(&mut self, ctx: &egui::Context, path: PathBuf) {
+        // Remember an absolute path: a relative one would mean another folder next time.
+        let path = std::path::absolute(&path).unwrap_or(path);
         let progress = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
         let (tx, rx) = mpsc::channel();
         let thread_progress = Arc::clone(&progress);
@@ -315,9 +335,7 @@ impl AwsStudyApp {
         let result = match loading.rx.try_recv() {
             Ok(result) => result,
             Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                Err(VaultError::NotAFolder(loading.path.clone()))
-            }
+            Err(mpsc::TryRecvError::Disconnected) => Err(VaultError::Crashed),
         };
         let path = loading.path.clone();
         self.loading = None;
@@ -330,7 +348,12 @@ impl AwsStudyApp {
                         self.strings().empty_vault
                     ));
                 }
-                if self.settings.vault.as_ref() != Some(&path) {
+                if let Some((note, heading)) = self.pending_restore.take() {
+                    // The remembered folder: go back where the user was in it, whatever
+                    // they clicked in the bundled notes meanwhile.
+                    self.settings.last_note = note;
+                    self.settings.last_heading = heading;
+                } else if self.settings.vault.as_ref() != Some(&path) {
                     self.settings.last_note = None;
                     self.settings.last_heading = None;
                 }
@@ -338,6 +361,7 @@ impl AwsStudyApp {
                 self.install_index(index);
             }
             Err(e) => {
+                self.pending_restore = None;
                 // The previous notes stay on screen; a remembered folder stays remembered
                 // (it may be an unplugged drive).
                 self.messages.push(format!(
@@ -352,6 +376,9 @@ impl AwsStudyApp {
 
     fn install_index(&mut self, index: Index) {
         self.index = index;
+        // Search hits and cached tiers point into the old index.
+        self.search = None;
+        self.refresh_tiers();
         self.generation += 1;
         self.images.clear();
         self.history.clear();
@@ -391,15 +418,23 @@ impl AwsStudyApp {
                 self.open_folder = Some(OpenFolderState {
                     path,
                     focused: false,
+                    browse_gave_nothing: false,
                 });
             }
             Command::BrowseFolder => {
-                if let Some(folder) = rfd::FileDialog::new()
+                let picked = rfd::FileDialog::new()
                     .set_title(self.strings().open_folder_title)
-                    .pick_folder()
-                {
-                    self.open_folder = None;
-                    self.start_loading(ctx, folder);
+                    .pick_folder();
+                match picked {
+                    Some(folder) => {
+                        self.open_folder = None;
+                        self.start_loading(ctx, folder);
+                    }
+                    None => {
+                        if let Some(state) = &mut self.open_folder {
+                            state.browse_gave_nothing = true;
+                        }
+                    }
                 }
             }
             Command::LoadFolder(path) => {
@@ -438,6 +473,7 @@ impl AwsStudyApp {
                 self.overrides.tiers.remove(&key);
             }
         }
+        self.refresh_tiers();
         self.overrides.version = Overrides::VERSION;
         if !self.overrides_writable {
             return; // the message about the unreadable file is already shown
@@ -564,6 +600,7 @@ impl AwsStudyApp {
                     .and_then(|l| l.heading),
                 scroll_top: scroll_to.is_some_and(|l| l.heading.is_none()),
                 embed_stack: Vec::new(),
+                embed_budget: ui::markdown::EMBED_BUDGET,
             };
             match current {
                 Some(loc) => ui::markdown::note_page_ui(ui, &mut note_ctx, loc.note),
@@ -671,8 +708,16 @@ fn load_or_report<T: serde::de::DeserializeOwned + Versioned + Default>(
     match store::load::<T>(&dir.join(file)) {
         Ok(value) => Some((value.unwrap_or_default(), true)),
         Err(e @ StoreError::Corrupt { .. }) => {
+            // Writable only if the damaged file was moved aside; never overwrite it.
+            let kept = matches!(
+                e,
+                StoreError::Corrupt {
+                    kept_as: Some(_),
+                    ..
+                }
+            );
             messages.push(e.to_string());
-            Some((T::default(), true))
+            Some((T::default(), kept))
         }
         Err(e) => {
             messages.push(e.to_string());

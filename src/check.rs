@@ -91,6 +91,12 @@ pub fn check_index(index: &Index) -> Report {
                             .push(broken(format!("missing image {}", r.target)));
                     }
                 }
+                ReferenceKind::WikiLink | ReferenceKind::Embed
+                    if has_other_extension(&r.target)
+                        && index.vault.find_attachment(&note.path, &r.target).is_some() =>
+                {
+                    // `[[diagram.pdf]]`: a link to an attachment that exists.
+                }
                 ReferenceKind::WikiLink | ReferenceKind::Embed => {
                     let target = crate::notes::index::wiki_target(&r.target);
                     let what = if r.kind == ReferenceKind::Embed {
@@ -115,6 +121,14 @@ pub fn check_index(index: &Index) -> Report {
     }
     report.problems.extend(index.vault.skipped.iter().cloned());
     report
+}
+
+/// True if a wikilink target names a file that is not a note (`x.pdf`, `y.png`).
+fn has_other_extension(target: &str) -> bool {
+    let name = target.split(['#', '|']).next().unwrap_or(target);
+    let name = name.rsplit('/').next().unwrap_or(name);
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| !ext.eq_ignore_ascii_case("md") && ext.len() <= 5)
 }
 
 impl Report {

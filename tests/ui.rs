@@ -227,7 +227,7 @@ fn open_folder_follow_wikilink_and_go_back() {
     write(
         vault.path(),
         "Alpha.md",
-        "# Start\n\nSee [[B#Details|the details of B]].\n",
+        "# Start\n\nSee [[B#Details|the details of B]] or [plain link](sub/B.md#Details).\n",
     );
     write(
         vault.path(),
@@ -281,6 +281,17 @@ fn open_folder_follow_wikilink_and_go_back() {
         current_topic_title(harness.state()).as_deref(),
         Some("Details")
     );
+    // A standard Markdown link to a note navigates too.
+    button(&harness, "Alpha").click();
+    harness.run();
+    harness
+        .get(By::new().role(egui::Role::Link).label("plain link"))
+        .click();
+    harness.run();
+    assert_eq!(
+        current_topic_title(harness.state()).as_deref(),
+        Some("Details")
+    );
     drop(harness);
     // The folder is remembered.
     let again = self::harness(data.path());
@@ -309,6 +320,20 @@ fn hostile_notes_show_placeholders_and_never_panic() {
         "![x](../../../../etc/passwd)\n\n![[../../../../etc/passwd.png]]\n",
     );
     write(vault.path(), "empty.md", "");
+    write(vault.path(), "svg.md", "![[evil.svg]]\n");
+    write(
+        vault.path(),
+        "evil.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg"><image href="/etc/hostname" width="9" height="9"/></svg>"#,
+    );
+    let mut bomb = String::from("# Bomb\n\n");
+    for i in 0..12 {
+        bomb.push_str(&format!("## S{i}\n\n"));
+        for j in 0..12 {
+            bomb.push_str(&format!("![[bomb#S{j}]]\n"));
+        }
+    }
+    write(vault.path(), "bomb.md", bomb);
     write(vault.path(), "binary.md", [0u8, 159, 146, 150, 0, 1]);
     let mut harness = harness_with(AppConfig {
         data_dir: Some(data.path().to_owned()),
@@ -316,7 +341,7 @@ fn hostile_notes_show_placeholders_and_never_panic() {
         vault: Some(vault.path().to_owned()),
     });
     let notes = harness.state().index().notes.len();
-    assert_eq!(notes, 6, "binary.md is skipped");
+    assert_eq!(notes, 8, "binary.md is skipped");
     let ctx = harness.ctx.clone();
     for note in 0..notes {
         harness.state_mut().apply(
@@ -332,6 +357,17 @@ fn hostile_notes_show_placeholders_and_never_panic() {
             "cycle" => {
                 harness.get_by_label_contains("Circular embed stopped");
             }
+            "svg" => {
+                harness.get_by_label("Image not found: evil.svg (refers to other files)");
+            }
+            "bomb" => {
+                assert!(
+                    harness
+                        .query_all_by_label_contains("Too many embeds")
+                        .next()
+                        .is_some()
+                );
+            }
             "evil" => {
                 harness.get_by_label("Image not found: ../../../../etc/passwd");
                 harness.get_by_label("Image not found: ../../../../etc/passwd.png");
@@ -340,6 +376,26 @@ fn hostile_notes_show_placeholders_and_never_panic() {
         }
     }
     harness.get_by_label_contains("1 files skipped");
+}
+
+#[test]
+fn search_results_are_dropped_when_another_vault_loads() {
+    // Regression: hits kept indices into the previous index and panicked.
+    let data = tempfile::tempdir().unwrap();
+    let vault = tempfile::tempdir().unwrap();
+    write(vault.path(), "Only.md", "# Only\n");
+    let mut harness = harness(data.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness.get_by_label("Search").type_text("s3");
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Command::LoadFolder(vault.path().to_owned()));
+    wait_loaded(&mut harness);
+    assert_eq!(harness.state().index().notes.len(), 1);
+    harness.run();
 }
 
 #[test]

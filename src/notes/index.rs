@@ -163,7 +163,12 @@ impl Index {
             return Err(Unresolved::Note);
         };
         match &target.heading {
+            // `[[Note#^block-id]]`: block references open the note.
             None => Ok(Location {
+                note,
+                heading: None,
+            }),
+            Some(h) if h.starts_with('^') => Ok(Location {
                 note,
                 heading: None,
             }),

@@ -931,7 +931,12 @@ impl Builder {
     /// Records a body tag.
     fn add_tag(&mut self, tag: &str, line: usize) {
         if let Some(tier) = frequency::tier_from_tag(tag) {
-            let heading = self.doc.headings.len().checked_sub(1);
+            // A tag on a heading line belongs to that heading, which is only added to the
+            // outline when the line closes.
+            let heading = match self.leaf.as_ref().map(|l| &l.kind) {
+                Some(LeafKind::Heading(_)) => Some(self.doc.headings.len()),
+                _ => self.doc.headings.len().checked_sub(1),
+            };
             self.doc
                 .frequency_hints
                 .push(hint(tier, heading, line, HintSource::Tag));
@@ -949,6 +954,8 @@ impl Builder {
         let plain: &str = match &inline {
             Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => text,
             Inline::WikiLink { label, .. } => label,
+            // A heading's outline text (the topic title) leaves its tags out.
+            Inline::Tag(_) if matches!(leaf.kind, LeafKind::Heading(_)) => "",
             Inline::Tag(tag) => {
                 leaf.plain.push('#');
                 tag
@@ -1743,7 +1750,11 @@ mod tests {
             "# Title #head\n\n#alpha text #très-fréquent, #1 and a#b `#code` [#x](u) #sub/tag_1\n\n#alpha again\n",
         );
         assert_eq!(doc.tags, ["head", "alpha", "très-fréquent", "sub/tag_1"]);
-        assert_eq!(doc.headings[0].text, "Title #head");
+        assert_eq!(
+            doc.headings[0].text.trim(),
+            "Title",
+            "tags stay out of topic titles"
+        );
         let hints: Vec<_> = doc
             .frequency_hints
             .iter()
@@ -1978,5 +1989,16 @@ mod tests {
                 assert!(start.elapsed().as_secs() < 5);
             }
         });
+    }
+
+    #[test]
+    fn tag_on_heading_line_belongs_to_that_heading() {
+        let doc = parse("# Intro\n\n## Amazon SQS #très-fréquent\n\ntext\n");
+        let hint = doc.frequency_hints.first().expect("hint");
+        assert_eq!(hint.heading, Some(1));
+        assert_eq!(hint.tier, Tier::TresFrequent);
+        assert_eq!(doc.headings[1].text.trim(), "Amazon SQS");
+        let first = parse("## Amazon SQS #tres-frequent\n");
+        assert_eq!(first.frequency_hints[0].heading, Some(0));
     }
 }

@@ -7,8 +7,10 @@
 //! [`LoadedVault::read_attachment`] reads one on demand and refuses any path that would
 //! leave the vault (`../../../../etc/passwd`, absolute paths, symlinks pointing out).
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Largest note read in full; longer files are cut there and flagged.
 pub const MAX_NOTE_BYTES: usize = 2 * 1024 * 1024;
@@ -68,10 +70,12 @@ pub struct LoadedVault {
     pub source: VaultSource,
     /// Markdown notes, sorted by path.
     pub notes: Vec<NoteFile>,
-    /// Image files (relative paths), sorted.
+    /// Other files (images, PDFs...: relative paths), sorted.
     pub attachments: Vec<String>,
     /// Files or folders skipped, with the reason.
     pub skipped: Vec<(String, String)>,
+    /// Lower-cased file name → attachment path, built on first use.
+    by_name: OnceLock<HashMap<String, String>>,
 }
 
 /// Why a folder could not be read as a vault.
@@ -80,6 +84,9 @@ pub enum VaultError {
     /// The folder does not exist or is not a folder.
     #[error("{0} is not a folder")]
     NotAFolder(PathBuf),
+    /// The loader stopped without a result (a bug); nothing was changed.
+    #[error("reading the folder failed unexpectedly")]
+    Crashed,
     /// The folder could not be listed.
     #[error("could not read the folder {path}: {source}")]
     Unreadable {
@@ -109,22 +116,36 @@ fn is_markdown(name: &str) -> bool {
 }
 
 impl LoadedVault {
+    /// A vault made of these parts (attachments are sorted here).
+    #[must_use]
+    pub fn from_parts(
+        source: VaultSource,
+        notes: Vec<NoteFile>,
+        mut attachments: Vec<String>,
+        skipped: Vec<(String, String)>,
+    ) -> Self {
+        attachments.sort();
+        Self {
+            source,
+            notes,
+            attachments,
+            skipped,
+            by_name: OnceLock::new(),
+        }
+    }
+
     /// The notes compiled into the binary.
     #[must_use]
     pub fn bundled() -> Self {
-        Self {
-            source: VaultSource::Bundled,
-            notes: BUNDLED_NOTES
-                .iter()
-                .map(|(path, text)| NoteFile {
-                    path: (*path).to_owned(),
-                    text: (*text).to_owned(),
-                    problem: None,
-                })
-                .collect(),
-            attachments: Vec::new(),
-            skipped: Vec::new(),
-        }
+        let notes = BUNDLED_NOTES
+            .iter()
+            .map(|(path, text)| NoteFile {
+                path: (*path).to_owned(),
+                text: (*text).to_owned(),
+                problem: None,
+            })
+            .collect();
+        Self::from_parts(VaultSource::Bundled, notes, Vec::new(), Vec::new())
     }
 
     /// Reads every note of the folder `root`. `progress(done, total)` is called as files are
@@ -162,12 +183,12 @@ impl LoadedVault {
             }
         }
         progress(total, total);
-        Ok(Self {
-            source: VaultSource::Folder(root.to_owned()),
+        Ok(Self::from_parts(
+            VaultSource::Folder(root.to_owned()),
             notes,
             attachments,
             skipped,
-        })
+        ))
     }
 
     /// Finds the attachment a note refers to, Obsidian-style: first relative to the note's
@@ -189,17 +210,15 @@ impl LoadedVault {
             }
         }
         let name = reference.rsplit(['/', '\\']).next()?.to_lowercase();
-        if name.is_empty() {
-            return None;
-        }
-        self.attachments
-            .iter()
-            .find(|a| {
-                a.rsplit('/')
-                    .next()
-                    .is_some_and(|n| n.to_lowercase() == name)
-            })
-            .cloned()
+        let by_name = self.by_name.get_or_init(|| {
+            let mut map = HashMap::new();
+            for a in &self.attachments {
+                let file = a.rsplit('/').next().unwrap_or(a).to_lowercase();
+                map.entry(file).or_insert_with(|| a.clone());
+            }
+            map
+        });
+        by_name.get(&name).cloned()
     }
 
     /// Reads an attachment found by [`Self::find_attachment`]. Refuses anything outside the
@@ -221,9 +240,11 @@ impl LoadedVault {
         if !real.starts_with(&real_root) {
             return Err(format!("{rel} points outside the notes folder"));
         }
-        let size = fs::metadata(&real)
-            .map_err(|e| format!("{rel}: {e}"))?
-            .len();
+        let meta = fs::metadata(&real).map_err(|e| format!("{rel}: {e}"))?;
+        if !meta.is_file() {
+            return Err(format!("{rel} is not a regular file"));
+        }
+        let size = meta.len();
         if size > MAX_ATTACHMENT_BYTES {
             return Err(format!("{rel} is too large ({} MB)", size / 1_000_000));
         }
@@ -253,7 +274,9 @@ pub fn normalize_relative(path: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-fn percent_decode(s: &str) -> String {
+/// Decodes `%20`-style escapes (invalid ones are kept as they are).
+#[must_use]
+pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_owned();
     }
@@ -315,10 +338,13 @@ fn list_files(
                 } else {
                     stack.push((entry.path(), rel, depth + 1));
                 }
+            } else if !kind.is_file() {
+                // FIFOs, sockets, devices: reading them could block forever.
+                skipped.push((rel, "not a regular file".to_owned()));
             } else if is_markdown(&name) {
                 md.push(rel);
-            } else if is_image(&name) {
-                attachments.push(rel);
+            } else {
+                attachments.push(rel); // images, PDFs...: what notes link to
             }
         }
     }
@@ -416,7 +442,7 @@ mod tests {
         let vault = LoadedVault::scan(root, &|_, _| {}).expect("scan");
         let paths: Vec<&str> = vault.notes.iter().map(|n| n.path.as_str()).collect();
         assert_eq!(paths, ["empty.md", "latin1.md", "sub/Deep.md"]);
-        assert_eq!(vault.attachments, ["sub/attachments/pic.png"]);
+        assert_eq!(vault.attachments, ["data.csv", "sub/attachments/pic.png"]);
         assert!(
             vault
                 .skipped
@@ -430,6 +456,26 @@ mod tests {
                 .problem
                 .as_deref()
                 .is_some_and(|p| p.contains("UTF-8"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_skipped_not_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: nothing to test
+        }
+        // Reading a FIFO would block forever; the scan must not open it.
+        let vault = LoadedVault::scan(dir.path(), &|_, _| {}).expect("scan");
+        assert!(vault.notes.is_empty());
+        assert!(
+            vault
+                .skipped
+                .iter()
+                .any(|(p, r)| p == "pipe.md" && r.contains("regular"))
         );
     }
 

@@ -85,7 +85,13 @@ pub struct NoteCtx<'a> {
     pub scroll_top: bool,
     /// Notes/sections being drawn, outermost first, to stop embed cycles.
     pub embed_stack: Vec<(usize, Option<usize>)>,
+    /// Embeds still allowed this frame: a note that embeds sections that embed sections
+    /// could otherwise multiply into millions.
+    pub embed_budget: usize,
 }
+
+/// Most embedded notes or sections drawn in one frame.
+pub const EMBED_BUDGET: usize = 64;
 
 /// Text style inherited from the container (callout titles are bold and coloured).
 #[derive(Clone, Copy, Default)]
@@ -594,7 +600,23 @@ fn inline_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inline: &Inline, ba
         }
         Inline::Link { url, text } => {
             let label = if text.is_empty() { url } else { text };
-            ui.hyperlink_to(label, url).on_hover_text(url);
+            match internal_link_target(url) {
+                Some(target) => match cx.index.resolve(note, &target) {
+                    Ok(loc) => {
+                        if ui.link(label).on_hover_text(url).clicked() {
+                            cx.commands.push(Command::Navigate(loc));
+                        }
+                    }
+                    Err(_) => {
+                        let color = ui.visuals().weak_text_color();
+                        ui.label(RichText::new(label).color(color).italics().underline())
+                            .on_hover_text(format!("{}: {url}", s.missing_note));
+                    }
+                },
+                None => {
+                    ui.hyperlink_to(label, url).on_hover_text(url);
+                }
+            }
         }
         Inline::WikiLink { target, label } => {
             let written = match &target.heading {
@@ -669,6 +691,13 @@ fn image_ui(
     let found = vault.find_attachment(path, src);
     let bytes = found.as_ref().map(|rel| (rel, cx.images.get(vault, rel)));
     match bytes {
+        Some((rel, Ok(bytes))) if has_external_refs(rel, &bytes) => {
+            placeholder_ui(
+                ui,
+                s.missing_image,
+                &format!("{rel} (refers to other files)"),
+            );
+        }
         Some((rel, Ok(bytes))) => {
             let uri = format!("bytes://vault{}/{rel}", cx.generation);
             let max = width.unwrap_or(ui.available_width().max(100.0));
@@ -681,6 +710,41 @@ fn image_ui(
         Some((_, Err(e))) => placeholder_ui(ui, s.missing_image, &e),
         None => placeholder_ui(ui, s.missing_image, src),
     }
+}
+
+/// A Markdown link to another note (`Note.md`, `sub/My%20Note.md#Heading`): no scheme, a
+/// `.md` path. `None` for web links and anything else.
+fn internal_link_target(url: &str) -> Option<crate::notes::doc::WikiTarget> {
+    if url.contains("://") || url.starts_with("mailto:") {
+        return None;
+    }
+    let (path, heading) = url
+        .split_once('#')
+        .map_or((url, None), |(p, h)| (p, Some(h)));
+    let decoded = crate::notes::vault::percent_decode(path);
+    let note = decoded.strip_suffix(".md")?;
+    let heading = heading.map(crate::notes::vault::percent_decode);
+    Some(crate::notes::doc::WikiTarget {
+        note: note.trim_start_matches("./").to_owned(),
+        heading: heading.filter(|h| !h.is_empty()),
+    })
+}
+
+/// True for an SVG that refers to other files or URLs (`href="/etc/..."`): the SVG renderer
+/// would read them from disk, outside the vault, so such images are not drawn.
+fn has_external_refs(rel: &str, bytes: &[u8]) -> bool {
+    if !rel.to_ascii_lowercase().ends_with(".svg") {
+        return false;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    text.match_indices("href").any(|(at, _)| {
+        let rest = text[at + 4..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            return false;
+        };
+        let value = rest.trim_start().trim_start_matches(['"', '\'']);
+        !(value.starts_with('#') || value.starts_with("data:"))
+    })
 }
 
 fn placeholder_ui(ui: &mut Ui, what: &str, name: &str) {
@@ -714,6 +778,10 @@ fn embed_block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, embed: &Embed,
     if cx.embed_stack.contains(&key) || cx.embed_stack.len() > MAX_EMBED_DEPTH {
         return placeholder_ui(ui, s.embed_cycle, &written);
     }
+    if cx.embed_budget == 0 {
+        return placeholder_ui(ui, s.embed_too_many, &written);
+    }
+    cx.embed_budget -= 1;
     let accent = ui.visuals().hyperlink_color;
     let response = egui::Frame::new()
         .fill(ui.visuals().faint_bg_color)

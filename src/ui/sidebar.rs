@@ -85,11 +85,13 @@ fn by_note_ui(
         // Notes are sorted by path: show each folder's name once, above its notes.
         let folder = note.path.rsplit_once('/').map(|(dir, _)| dir);
         if folder != last_folder {
-            last_folder = folder;
-            if let Some(folder) = folder {
+            // A root note after a folder's notes gets the root's label, "/".
+            let label = folder.map_or_else(|| "/".to_owned(), |f| format!("{f}/"));
+            if folder.is_some() || last_folder.is_some() {
                 ui.add_space(4.0);
-                ui.label(RichText::new(format!("{folder}/")).small().weak());
+                ui.label(RichText::new(label).small().weak());
             }
+            last_folder = folder;
         }
         let is_current = current.is_some_and(|l| l.note == n);
         let id = ui.make_persistent_id(("note", &note.path));

@@ -109,6 +109,9 @@ pub fn open_folder_ui(
             state.focused = true;
         }
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if state.browse_gave_nothing {
+            ui.label(RichText::new(s.open_folder_no_dialog).color(ui.visuals().warn_fg_color));
+        }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let path = state.path.trim();

@@ -1,0 +1,178 @@
+//! The Quiz room's core: questions (the hand-written SAA-C03 bank in `assets/questions/`,
+//! questions generated from the notes, questions imported from Markdown checklists), the
+//! spaced-repetition scheduler, exam simulation and scoring, and the student's progress.
+//!
+//! Everything here is pure and egui-free: time is always passed in (`now_secs`, Unix
+//! seconds), randomness comes from a seed, and the UI (`ui::quiz`) only draws these types.
+
+pub mod bank;
+pub mod exam;
+pub mod generate;
+pub mod import;
+pub mod progress;
+pub mod scheduler;
+pub mod stats;
+
+use serde::{Deserialize, Serialize};
+
+use crate::icons::IconId;
+
+/// The four SAA-C03 exam domains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Domain {
+    /// Design Secure Architectures (30 %).
+    Secure,
+    /// Design Resilient Architectures (26 %).
+    Resilient,
+    /// Design High-Performing Architectures (24 %).
+    Performant,
+    /// Design Cost-Optimized Architectures (20 %).
+    Cost,
+}
+
+impl Domain {
+    /// All domains, in exam-guide order.
+    pub const ALL: [Domain; 4] = [
+        Domain::Secure,
+        Domain::Resilient,
+        Domain::Performant,
+        Domain::Cost,
+    ];
+
+    /// Weight in the exam, in percent.
+    #[must_use]
+    pub fn weight_percent(self) -> u32 {
+        match self {
+            Self::Secure => 30,
+            Self::Resilient => 26,
+            Self::Performant => 24,
+            Self::Cost => 20,
+        }
+    }
+
+    /// English name as in the exam guide.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Secure => "Secure architectures",
+            Self::Resilient => "Resilient architectures",
+            Self::Performant => "High-performing architectures",
+            Self::Cost => "Cost-optimized architectures",
+        }
+    }
+
+    /// French name.
+    #[must_use]
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Self::Secure => "Architectures sécurisées",
+            Self::Resilient => "Architectures résilientes",
+            Self::Performant => "Architectures performantes",
+            Self::Cost => "Architectures optimisées en coûts",
+        }
+    }
+}
+
+/// One answer option.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Text.
+    Text(String),
+    /// An AWS icon (for "which icon is this service?").
+    Icon(IconId),
+}
+
+/// Where a question comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The hand-written bank shipped with the app.
+    Bank,
+    /// Generated from a topic of the notes (`Index::topics` index and its stable key).
+    Notes {
+        /// Topic key (`note path#heading`), stable across restarts.
+        topic_key: String,
+    },
+    /// Imported from a Markdown file (its path and line).
+    Imported {
+        /// The file.
+        file: String,
+        /// 1-based line of the question heading.
+        line: usize,
+    },
+}
+
+/// A question, whatever its origin.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    /// Stable id: bank id (`sec-001`), `gen:<kind>:<topic key>`, or `import:<file>:<line>`.
+    pub id: String,
+    /// Exam domain, when known (bank questions always have one).
+    pub domain: Option<Domain>,
+    /// The question text.
+    pub prompt: String,
+    /// An icon shown with the prompt ("which service is this icon?").
+    pub prompt_icon: Option<IconId>,
+    /// The options, in display order.
+    pub choices: Vec<Choice>,
+    /// Indices of the correct choices (1 for single answer, 2+ for multiple response).
+    pub answers: Vec<usize>,
+    /// Why the right answers are right and the others wrong.
+    pub explanation: String,
+    /// AWS service names the question is about (catalog display names).
+    pub services: Vec<String>,
+    /// A dated assumption the answer depends on, if any.
+    pub assumption: Option<String>,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+impl Question {
+    /// True for multiple-response questions.
+    #[must_use]
+    pub fn is_multiple(&self) -> bool {
+        self.answers.len() > 1
+    }
+
+    /// Whether `selected` (choice indices, any order) is exactly the right answer.
+    #[must_use]
+    pub fn is_correct(&self, selected: &[usize]) -> bool {
+        let mut a = self.answers.clone();
+        let mut s = selected.to_vec();
+        a.sort_unstable();
+        a.dedup();
+        s.sort_unstable();
+        s.dedup();
+        a == s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_sum_to_100() {
+        assert_eq!(Domain::ALL.iter().map(|d| d.weight_percent()).sum::<u32>(), 100);
+    }
+
+    #[test]
+    fn correctness_ignores_order_and_duplicates() {
+        let q = Question {
+            id: "x".into(),
+            domain: None,
+            prompt: String::new(),
+            prompt_icon: None,
+            choices: vec![Choice::Text("a".into()); 5],
+            answers: vec![3, 1],
+            explanation: String::new(),
+            services: vec![],
+            assumption: None,
+            origin: Origin::Bank,
+        };
+        assert!(q.is_correct(&[1, 3]));
+        assert!(q.is_correct(&[3, 1, 1]));
+        assert!(!q.is_correct(&[1]));
+        assert!(!q.is_correct(&[1, 2, 3]));
+        assert!(q.is_multiple());
+    }
+}

@@ -1,0 +1,318 @@
+//! The student's progress: the spaced-repetition state of every question seen, every answer
+//! given (for statistics) and every exam taken. Saved as `progress.ron` in the data
+//! directory with [`crate::store::save`] and read back with [`crate::store::load`] (atomic
+//! writes, damaged files kept aside, newer formats refused).
+//!
+//! Cards are keyed by question id, so they survive restarts and bank updates; cards of
+//! questions that no longer exist are kept (the question may come back) but never queued.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::frequency::Tier;
+use crate::quiz::scheduler::{self, CardState, Grade};
+use crate::quiz::{Domain, Question};
+use crate::store::Versioned;
+
+/// Everything the app remembers about the student's work in the Quiz room.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    /// Format version.
+    pub version: u32,
+    /// Question id → scheduling state, for every question answered at least once.
+    pub cards: BTreeMap<String, CardState>,
+    /// Every answer, oldest first.
+    pub answers: Vec<AnswerRecord>,
+    /// Every exam simulation finished, oldest first.
+    pub exams: Vec<ExamRecord>,
+}
+
+/// One answer to one question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    /// The question id.
+    pub question: String,
+    /// When (Unix seconds).
+    pub at_secs: i64,
+    /// Whether it was right.
+    pub correct: bool,
+    /// Time taken to answer, in milliseconds.
+    pub answer_ms: u64,
+    /// The question's exam domain, if known (copied so statistics survive bank changes).
+    pub domain: Option<Domain>,
+    /// The AWS services the question is about (catalog display names, copied likewise).
+    pub services: Vec<String>,
+}
+
+/// One finished exam simulation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExamRecord {
+    /// When it ended (Unix seconds).
+    pub at_secs: i64,
+    /// Scaled score, 100–1000.
+    pub score: u32,
+    /// Whether the score reached the pass mark.
+    pub passed: bool,
+    /// Right answers.
+    pub correct: u32,
+    /// Questions in the exam.
+    pub total: u32,
+}
+
+impl Versioned for Progress {
+    const VERSION: u32 = 1;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl Progress {
+    /// File name inside the data directory.
+    pub const FILE: &'static str = "progress.ron";
+
+    /// Empty progress in the current format version.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            version: Self::VERSION,
+            ..Self::default()
+        }
+    }
+
+    /// Records an answer to `q` at `now_secs` and schedules its card. `grade` is the
+    /// student's own choice, or `None` to grade from correctness and answer time
+    /// ([`scheduler::auto_grade`]). Returns the new card state.
+    pub fn record(
+        &mut self,
+        q: &Question,
+        correct: bool,
+        answer_ms: u64,
+        grade: Option<Grade>,
+        now_secs: i64,
+    ) -> CardState {
+        self.version = Self::VERSION;
+        let grade = grade.unwrap_or_else(|| scheduler::auto_grade(correct, answer_ms));
+        let card = scheduler::review(self.cards.get(&q.id), grade, now_secs);
+        self.cards.insert(q.id.clone(), card.clone());
+        self.answers.push(AnswerRecord {
+            question: q.id.clone(),
+            at_secs: now_secs,
+            correct,
+            answer_ms,
+            domain: q.domain,
+            services: q.services.clone(),
+        });
+        card
+    }
+
+    /// Number of cards already seen that are due at `now_secs`.
+    #[must_use]
+    pub fn due_count(&self, now_secs: i64) -> usize {
+        self.cards
+            .values()
+            .filter(|c| scheduler::is_due(c, now_secs))
+            .count()
+    }
+
+    /// Ids of the questions to study now among `available` (the ids of the questions that
+    /// exist): first the seen questions that are due, highest [`scheduler::priority`]
+    /// first (`tier_of(id)` gives a question's exam-frequency tier); then the questions
+    /// never seen, most exam-frequent tier first. Seen questions not yet due are left out;
+    /// ties keep the order of `available`, and an id listed twice appears once. The UI takes
+    /// as many as it wants from the front.
+    #[must_use]
+    pub fn due_queue(
+        &self,
+        available: &[&str],
+        tier_of: &dyn Fn(&str) -> Option<Tier>,
+        now_secs: i64,
+    ) -> Vec<String> {
+        let mut seen_ids = HashSet::new();
+        let mut due: Vec<(f64, &str)> = Vec::new();
+        let mut fresh: Vec<(f64, &str)> = Vec::new();
+        for &id in available {
+            if !seen_ids.insert(id) {
+                continue;
+            }
+            let tier = tier_of(id);
+            match self.cards.get(id) {
+                Some(card) if scheduler::is_due(card, now_secs) => {
+                    due.push((scheduler::priority(card, tier, now_secs), id));
+                }
+                Some(_) => {}
+                None => fresh.push((scheduler::tier_multiplier(tier), id)),
+            }
+        }
+        // Stable sorts: equal keys keep the order of `available`.
+        due.sort_by(|a, b| b.0.total_cmp(&a.0));
+        fresh.sort_by(|a, b| b.0.total_cmp(&a.0));
+        due.into_iter()
+            .chain(fresh)
+            .map(|(_, id)| id.to_owned())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::quiz::{Choice, Origin};
+    use crate::store;
+
+    const T0: i64 = 1_750_000_000;
+    const DAY: i64 = 86_400;
+
+    fn question(id: &str) -> Question {
+        Question {
+            id: id.into(),
+            domain: Some(Domain::Resilient),
+            prompt: "Which service?".into(),
+            prompt_icon: None,
+            choices: vec![Choice::Text("a".into()), Choice::Text("b".into())],
+            answers: vec![0],
+            explanation: String::new(),
+            services: vec!["Amazon Simple Queue Service".into()],
+            assumption: None,
+            origin: Origin::Bank,
+        }
+    }
+
+    #[test]
+    fn record_creates_card_and_answer() {
+        let mut p = Progress::default();
+        let q = question("res-001");
+        let card = p.record(&q, true, 20_000, None, T0);
+        assert_eq!(p.version, Progress::VERSION);
+        assert_eq!(p.cards.get("res-001"), Some(&card));
+        assert_eq!(card.reps, 1);
+        assert_eq!(p.answers.len(), 1);
+        let a = &p.answers[0];
+        assert_eq!(
+            (a.question.as_str(), a.at_secs, a.correct, a.answer_ms),
+            ("res-001", T0, true, 20_000)
+        );
+        assert_eq!(a.domain, Some(Domain::Resilient));
+        assert_eq!(a.services, q.services);
+
+        let again = p.record(&q, false, 5_000, None, card.due_secs);
+        assert_eq!(again.reps, 2);
+        assert_eq!(p.cards.len(), 1);
+        assert_eq!(p.answers.len(), 2);
+        assert!(again.due_secs < card.due_secs + DAY);
+    }
+
+    #[test]
+    fn explicit_grade_wins_over_auto_grade() {
+        let q = question("x");
+        let mut by_student = Progress::new();
+        let easy = by_student.record(&q, true, 90_000, Some(Grade::Easy), T0);
+        let mut auto = Progress::new();
+        let hard = auto.record(&q, true, 90_000, None, T0);
+        assert!(easy.due_secs > hard.due_secs);
+        assert_eq!(hard, scheduler::review(None, Grade::Hard, T0));
+    }
+
+    #[test]
+    fn due_count_follows_time() {
+        let mut p = Progress::new();
+        assert_eq!(p.due_count(T0), 0);
+        let a = p.record(&question("a"), true, 20_000, None, T0);
+        let b = p.record(&question("b"), true, 20_000, Some(Grade::Easy), T0);
+        assert!(a.due_secs < b.due_secs);
+        assert_eq!(p.due_count(T0), 0);
+        assert_eq!(p.due_count(a.due_secs), 1);
+        assert_eq!(p.due_count(b.due_secs), 2);
+    }
+
+    #[test]
+    fn queue_due_by_priority_then_new_by_tier() {
+        let mut p = Progress::new();
+        for id in ["late", "later", "frequent", "future"] {
+            p.record(&question(id), true, 20_000, None, T0);
+        }
+        // "future" was just reviewed again: not due.
+        p.record(
+            &question("future"),
+            true,
+            20_000,
+            Some(Grade::Easy),
+            T0 + 3600,
+        );
+        let tier_of = |id: &str| match id {
+            "frequent" | "new-frequent" => Some(Tier::TresFrequent),
+            "new-rare" => Some(Tier::MoinsFrequent),
+            _ => None,
+        };
+        let mut backdated = p.clone();
+        let later_due = p.cards["later"].due_secs;
+        backdated.cards.get_mut("late").unwrap().due_secs = later_due - DAY;
+        let now = later_due + 60;
+        let available = [
+            "later",
+            "new-rare",
+            "future",
+            "late",
+            "new-plain",
+            "frequent",
+            "new-frequent",
+            "late",
+        ];
+        let queue = backdated.due_queue(&available, &tier_of, now);
+        assert_eq!(
+            queue,
+            [
+                "frequent",
+                "late",
+                "later",
+                "new-frequent",
+                "new-plain",
+                "new-rare"
+            ]
+        );
+        // Questions that no longer exist are never queued.
+        assert_eq!(backdated.due_queue(&["later"], &tier_of, now), ["later"]);
+        assert!(p.due_queue(&[], &tier_of, now).is_empty());
+    }
+
+    #[test]
+    fn save_load_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(Progress::FILE);
+        let mut p = Progress::new();
+        p.record(&question("sec-001"), true, 12_345, None, T0);
+        p.record(
+            &question("sec-002"),
+            false,
+            70_000,
+            Some(Grade::Again),
+            T0 + 5,
+        );
+        p.exams.push(ExamRecord {
+            at_secs: T0 + 9000,
+            score: 723,
+            passed: true,
+            correct: 45,
+            total: 65,
+        });
+        store::save(&path, &p).unwrap();
+        let back: Progress = store::load(&path).unwrap().unwrap();
+        assert_eq!(back, p);
+        assert!(
+            store::load::<Progress>(&dir.path().join("none.ron"))
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn old_or_partial_file_loads_with_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(Progress::FILE);
+        std::fs::write(&path, "(version: 1)").unwrap();
+        let back: Progress = store::load(&path).unwrap().unwrap();
+        assert_eq!(back, Progress::new());
+    }
+}
