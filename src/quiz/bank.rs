@@ -131,9 +131,7 @@ fn check_shape(q: &Question, prompt: &str, problems: &mut Vec<String>) {
                 ));
             }
             if choose_two {
-                problems.push(format!(
-                    "single-answer question ends with \"{CHOOSE_TWO}\""
-                ));
+                problems.push(format!("single-answer question ends with \"{CHOOSE_TWO}\""));
             }
         }
         2 => {
@@ -148,7 +146,9 @@ fn check_shape(q: &Question, prompt: &str, problems: &mut Vec<String>) {
                 ));
             }
         }
-        n => problems.push(format!("{n} answers (expected 1, or 2 with \"{CHOOSE_TWO}\")")),
+        n => problems.push(format!(
+            "{n} answers (expected 1, or 2 with \"{CHOOSE_TWO}\")"
+        )),
     }
 }
 
@@ -264,7 +264,7 @@ mod tests {
 
     #[test]
     fn parses_inline_bank() {
-        let qs = parse_bank("inline.ron", GOOD).unwrap();
+        let qs = parse_bank("inline.ron", GOOD).expect("parses");
         assert_eq!(qs.len(), 2);
         assert_eq!(qs[0].domain, Some(Domain::Secure));
         assert_eq!(qs[0].origin, Origin::Bank);
@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_the_file_and_position() {
-        let err = parse_bank("broken.ron", "[\n  (\n    id: 3,\n  ),\n]").unwrap_err();
+        let err = parse_bank("broken.ron", "[\n  (\n    id: 3,\n  ),\n]").expect_err("invalid");
         assert_eq!(err.file, "broken.ron");
         assert!(err.message.contains("3:"), "{}", err.message);
         assert!(err.to_string().starts_with("broken.ron: "));
@@ -287,12 +287,12 @@ mod tests {
         assert!(parse_bank("x.ron", "\u{0}\u{1}garbage").is_err());
         let unknown = GOOD.replace("assumption: None", "assumptions: None");
         assert!(parse_bank("x.ron", &unknown).is_err());
-        assert_eq!(parse_bank("x.ron", "[]").unwrap(), vec![]);
+        assert_eq!(parse_bank("x.ron", "[]").expect("empty list"), vec![]);
     }
 
     #[test]
     fn validate_reports_each_problem() {
-        let base = parse_bank("x.ron", GOOD).unwrap();
+        let base = parse_bank("x.ron", GOOD).expect("parses");
         let problems = |edit: &dyn Fn(&mut Question), i: usize| {
             let mut q = base[i].clone();
             edit(&mut q);

@@ -13,12 +13,14 @@ use std::collections::HashSet;
 
 use crate::icons::{Catalog, Icon, IconId, IconKind};
 use crate::notes::doc::{Block, Inline};
-use crate::notes::index::{Index, Note, Topic, section_blocks};
+use crate::notes::index::{Index, Note, TOPIC_MAX_LEVEL, Topic, section_blocks};
 use crate::quiz::{Choice, Origin, Question};
 use crate::text::fold;
 
 /// Shortest description kept, in characters, once the service's names are masked.
 const MIN_DESCRIPTION_CHARS: usize = 25;
+/// Fewest letters and digits left in a description once masked.
+const MIN_MEANINGFUL_CHARS: usize = 20;
 /// Longest description shown in a prompt, in characters.
 const MAX_DESCRIPTION_CHARS: usize = 220;
 /// Longest description quoted in an explanation, in characters.
@@ -146,7 +148,11 @@ impl Ctx<'_> {
     }
 
     /// `answer` plus three distractors in random order, and the answer's position.
-    fn lineup(&self, answer: &'static Icon, rng: &mut fastrand::Rng) -> (Vec<&'static Icon>, usize) {
+    fn lineup(
+        &self,
+        answer: &'static Icon,
+        rng: &mut fastrand::Rng,
+    ) -> (Vec<&'static Icon>, usize) {
         let mut all = self.distractors(answer, rng);
         rng.shuffle(&mut all);
         let pos = rng.usize(0..=all.len());
@@ -174,7 +180,13 @@ fn service_topics(index: &Index, catalog: &'static Catalog) -> Vec<(&'static Ico
 }
 
 /// "Which service matches this description?"
-fn describe(ctx: &Ctx, icon: &'static Icon, topic: &Topic, note: &Note, lang: Lang) -> Option<Question> {
+fn describe(
+    ctx: &Ctx,
+    icon: &'static Icon,
+    topic: &Topic,
+    note: &Note,
+    lang: Lang,
+) -> Option<Question> {
     let needles = names_of(ctx.catalog, icon, topic);
     let (masked, full) = description(note, topic, &needles)?;
     let id = format!("gen:describe:{}", topic.key);
@@ -204,7 +216,13 @@ fn describe(ctx: &Ctx, icon: &'static Icon, topic: &Topic, note: &Note, lang: La
 }
 
 /// "Which icon is Amazon DynamoDB?"
-fn icon_of_service(ctx: &Ctx, icon: &'static Icon, topic: &Topic, note: &Note, lang: Lang) -> Question {
+fn icon_of_service(
+    ctx: &Ctx,
+    icon: &'static Icon,
+    topic: &Topic,
+    note: &Note,
+    lang: Lang,
+) -> Question {
     let id = format!("gen:icon_of_service:{}", topic.key);
     let mut rng = ctx.rng(&id);
     let (lineup, answer) = ctx.lineup(icon, &mut rng);
@@ -221,7 +239,8 @@ fn icon_of_service(ctx: &Ctx, icon: &'static Icon, topic: &Topic, note: &Note, l
         Lang::Fr => (
             format!("Quelle icône représente {name} ?"),
             format!(
-                "Voici l’icône de {name}{}. (d’après la note {})",
+                "Voici l’icône {}{}. (d’après la note {})",
+                de(name),
                 category_fr(icon),
                 note.title
             ),
@@ -232,7 +251,13 @@ fn icon_of_service(ctx: &Ctx, icon: &'static Icon, topic: &Topic, note: &Note, l
 }
 
 /// "Which service is this icon?"
-fn service_of_icon(ctx: &Ctx, icon: &'static Icon, topic: &Topic, note: &Note, lang: Lang) -> Question {
+fn service_of_icon(
+    ctx: &Ctx,
+    icon: &'static Icon,
+    topic: &Topic,
+    note: &Note,
+    lang: Lang,
+) -> Question {
     let id = format!("gen:service_of_icon:{}", topic.key);
     let mut rng = ctx.rng(&id);
     let (lineup, answer) = ctx.lineup(icon, &mut rng);
@@ -353,7 +378,7 @@ fn description(note: &Note, topic: &Topic, needles: &[String]) -> Option<(String
     let mut candidates = Vec::new();
     for block in blocks.iter().skip(1) {
         match block {
-            Block::Heading { .. } => break,
+            Block::Heading { level, .. } if *level <= TOPIC_MAX_LEVEL => break,
             Block::Paragraph(inlines) => candidates.push(plain(inlines)),
             Block::List { items, .. } => {
                 for item in items {
@@ -365,15 +390,22 @@ fn description(note: &Note, topic: &Topic, needles: &[String]) -> Option<(String
             _ => {}
         }
     }
-    candidates.iter().find_map(|text| describe_text(text, needles))
+    candidates
+        .iter()
+        .find_map(|text| describe_text(text, needles))
 }
 
 /// A candidate text cut to its first sentence long enough once masked (whole text
-/// otherwise), then masked; `None` when it is too short, a label ending with `:`, or still
-/// names the service.
+/// otherwise; a final `:` introducing a list becomes `…`), then masked; `None` when it is
+/// too short or still names the service.
 fn describe_text(text: &str, needles: &[String]) -> Option<(String, String)> {
     let text = text.trim();
-    if text.is_empty() || text.ends_with(':') {
+    let text = match text.strip_suffix(':') {
+        Some(head) => format!("{}…", head.trim_end()),
+        None => text.to_owned(),
+    };
+    let text = text.as_str();
+    if text.is_empty() {
         return None;
     }
     let mut cut = text.to_owned();
@@ -385,12 +417,9 @@ fn describe_text(text: &str, needles: &[String]) -> Option<(String, String)> {
         }
     }
     let masked = truncate(mask(&cut, needles).trim(), MAX_DESCRIPTION_CHARS);
-    let meaningful = masked
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .count();
+    let meaningful = masked.chars().filter(|c| c.is_alphanumeric()).count();
     if masked.chars().count() < MIN_DESCRIPTION_CHARS
-        || meaningful < MIN_DESCRIPTION_CHARS / 2
+        || meaningful < MIN_MEANINGFUL_CHARS
         || needles.iter().any(|n| find_word(&masked, n, 0).is_some())
     {
         return None;
@@ -433,6 +462,9 @@ fn mask(text: &str, needles: &[String]) -> String {
             out.replace_range(at..at + needle.len(), MASK);
             from = at + MASK.len();
         }
+    }
+    for vendor in ["Amazon ___", "AWS ___", "amazon ___", "aws ___"] {
+        out = out.replace(vendor, MASK);
     }
     out
 }
@@ -517,6 +549,13 @@ fn confused_services(index: &Index, topic: &Topic, catalog: &Catalog, own: IconI
         .clamp(start, note.lines.len());
     let lines = &note.lines[start..end];
     let mut found: Vec<IconId> = Vec::new();
+    if is_hint_line(&topic.title) {
+        found.extend(
+            services_named(&topic.title, catalog)
+                .into_iter()
+                .filter(|&id| id != own),
+        );
+    }
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -629,6 +668,19 @@ fn services_named(line: &str, catalog: &Catalog) -> Vec<IconId> {
     out
 }
 
+/// French `de <name>`, elided before a vowel (`d’Amazon S3`).
+fn de(name: &str) -> String {
+    let vowel = name
+        .chars()
+        .next()
+        .is_some_and(|c| "AEIOUYaeiouyÉéÈè".contains(c));
+    if vowel {
+        format!("d’{name}")
+    } else {
+        format!("de {name}")
+    }
+}
+
 /// FNV-1a hash of a string (stable across platforms and releases, unlike `DefaultHasher`).
 fn fnv1a(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -724,12 +776,7 @@ mod tests {
             .collect();
         assert!(french.iter().any(|q| kind(q) == "describe"));
         for q in &french {
-            assert!(
-                q.prompt.starts_with("Quel"),
-                "{}: {}",
-                q.id,
-                q.prompt
-            );
+            assert!(q.prompt.starts_with("Quel"), "{}: {}", q.id, q.prompt);
         }
         let english = qs
             .iter()
@@ -750,15 +797,30 @@ mod tests {
                 let ids: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
                 panic!("no SES question in {ids:?}")
             });
-        assert_eq!(name(&ses.choices[ses.answers[0]]), "Amazon Simple Email Service");
+        assert_eq!(
+            name(&ses.choices[ses.answers[0]]),
+            "Amazon Simple Email Service"
+        );
         let names: Vec<String> = ses.choices.iter().map(name).collect();
         assert!(
-            names.iter().any(|n| n == "Amazon Simple Notification Service"),
+            names
+                .iter()
+                .any(|n| n == "Amazon Simple Notification Service"),
             "{names:?}"
         );
         assert!(names.iter().any(|n| n == "Amazon WorkMail"), "{names:?}");
         assert!(ses.prompt.starts_with("Quel service correspond"));
         assert!(!ses.prompt.contains("SES"), "{}", ses.prompt);
+        // "### Kinesis vs SQS FIFO": the heading itself names what is confused.
+        let kinesis = qs
+            .iter()
+            .find(|q| q.id.starts_with("gen:service_of_icon:") && q.services[0] == "Amazon Kinesis")
+            .unwrap_or_else(|| panic!("no Kinesis question"));
+        let names: Vec<String> = kinesis.choices.iter().map(name).collect();
+        assert!(
+            names.iter().any(|n| n == "Amazon Simple Queue Service"),
+            "{names:?}"
+        );
     }
 
     #[test]
@@ -800,10 +862,16 @@ mod tests {
             .iter()
             .find(|q| q.id == "gen:describe:n.md#DynamoDB")
             .unwrap_or_else(|| panic!("{qs:#?}"));
-        assert!(d.prompt.contains("“___ is a serverless key-value database.”"), "{}", d.prompt);
         assert!(
-            d.explanation
-                .starts_with("Amazon DynamoDB: Amazon DynamoDB is a serverless key-value database.")
+            d.prompt
+                .contains("“___ is a serverless key-value database.”"),
+            "{}",
+            d.prompt
+        );
+        assert!(
+            d.explanation.starts_with(
+                "Amazon DynamoDB: Amazon DynamoDB is a serverless key-value database."
+            )
         );
         assert!(!qs.iter().any(|q| q.id == "gen:describe:n.md#Lambda"));
         assert!(qs.iter().any(|q| q.id == "gen:icon_of_service:n.md#Lambda"));
@@ -818,7 +886,10 @@ mod tests {
         let odd = vault(&[
             ("e.md", ""),
             ("x.md", "# S3\n\n![[img.png]]\n\n## S3\n\nnothing"),
-            ("y.md", "# é S3 ü\n\nÉtrange texte accentué à propos de S3 — très long, vraiment."),
+            (
+                "y.md",
+                "# é S3 ü\n\nÉtrange texte accentué à propos de S3 — très long, vraiment.",
+            ),
         ]);
         let _ = from_notes(&odd, 9);
     }
@@ -827,14 +898,21 @@ mod tests {
     fn helpers() {
         assert_eq!(find_word("Amazon S3s and s3", "S3", 0), Some(15));
         assert_eq!(find_word("éS3", "S3", 0), None);
-        assert_eq!(mask("SES, ses et SESAME", &["SES".into()]), "___, ___ et SESAME");
+        assert_eq!(
+            mask("SES, ses et SESAME", &["SES".into()]),
+            "___, ___ et SESAME"
+        );
         assert_eq!(truncate("ab cd", 10), "ab cd");
         assert!(truncate(&"é ".repeat(300), 220).ends_with('…'));
         let c = Catalog::bundled();
-        let names: Vec<String> = services_named("Ne pas confondre avec SNS (notifications) ou WorkMail", c)
-            .into_iter()
-            .filter_map(|id| c.get(id).map(|i| i.display_name.clone()))
-            .collect();
-        assert_eq!(names, vec!["Amazon Simple Notification Service", "Amazon WorkMail"]);
+        let names: Vec<String> =
+            services_named("Ne pas confondre avec SNS (notifications) ou WorkMail", c)
+                .into_iter()
+                .filter_map(|id| c.get(id).map(|i| i.display_name.clone()))
+                .collect();
+        assert_eq!(
+            names,
+            vec!["Amazon Simple Notification Service", "Amazon WorkMail"]
+        );
     }
 }

@@ -152,7 +152,11 @@ impl Draft {
     /// Resolves a `Services:` list, reporting unknown names.
     fn services_line(&mut self, line_no: usize, value: &str) {
         let catalog = Catalog::bundled();
-        for name in value.split([',', ';']).map(str::trim).filter(|n| !n.is_empty()) {
+        for name in value
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             let icon = catalog
                 .by_service_name(name)
                 .and_then(|id| catalog.get(id))
@@ -385,7 +389,11 @@ Explanation: SNS is pub/sub, SQS is a queue.
         assert_eq!(q.choices.len(), 3);
         assert_eq!(q.choices[1], Choice::Text("Amazon S3".into()));
         assert_eq!(q.answers, vec![1]);
-        assert!(q.explanation.starts_with("S3 is object storage"), "{}", q.explanation);
+        assert!(
+            q.explanation.starts_with("S3 is object storage"),
+            "{}",
+            q.explanation
+        );
         assert_eq!(
             q.origin,
             Origin::Imported {
@@ -435,8 +443,14 @@ Services: S3, Flux Capacitor
         assert!(r.problems[4].1.contains("Flux Capacitor"));
         // The last question is kept, with the known service only.
         assert_eq!(r.questions.len(), 1);
-        assert_eq!(r.questions[0].services, vec!["Amazon Simple Storage Service"]);
-        assert!(matches!(r.questions[0].origin, Origin::Imported { line: 15, .. }));
+        assert_eq!(
+            r.questions[0].services,
+            vec!["Amazon Simple Storage Service"]
+        );
+        assert!(matches!(
+            r.questions[0].origin,
+            Origin::Imported { line: 15, .. }
+        ));
     }
 
     #[test]
@@ -449,9 +463,21 @@ Services: S3, Flux Capacitor
         let garbage = String::from_utf8_lossy(&bytes);
         let _ = import_markdown("bin.md", &garbage);
         for weird in [
-            "#", "# ", "#######", "- [", "- [x", "- [x]", "# q\n- [x]\n- [ ]", "1. [x] a",
-            "# é\n- [x] ü\n- [ ] ß", "```\n# not a heading\n- [x] a\n```", "\u{0}# \u{0}",
-            "# q\n- [x] a\n- [ ] b\nDomain:", "# q\nServices: ,,;", "> ", "Domain: cost",
+            "#",
+            "# ",
+            "#######",
+            "- [",
+            "- [x",
+            "- [x]",
+            "# q\n- [x]\n- [ ]",
+            "1. [x] a",
+            "# é\n- [x] ü\n- [ ] ß",
+            "```\n# not a heading\n- [x] a\n```",
+            "\u{0}# \u{0}",
+            "# q\n- [x] a\n- [ ] b\nDomain:",
+            "# q\nServices: ,,;",
+            "> ",
+            "Domain: cost",
             "# q\r\n- [x] a\r\n- [ ] b\r\n",
         ] {
             let _ = import_markdown("w.md", weird);
@@ -466,7 +492,11 @@ Services: S3, Flux Capacitor
             vec![Choice::Text("a".into()), Choice::Text("b".into())]
         );
         let r = import_markdown("w.md", "# q\n- [x]\n- [ ] b");
-        assert!(r.problems[0].1.contains("option 1 is empty"), "{:?}", r.problems);
+        assert!(
+            r.problems[0].1.contains("option 1 is empty"),
+            "{:?}",
+            r.problems
+        );
     }
 
     #[test]
@@ -493,7 +523,10 @@ SNS des notifications.
         assert_eq!(q.domain, Some(Domain::Secure));
         assert_eq!(q.services, vec!["Amazon Simple Email Service"]);
         assert_eq!(q.answers, vec![0]);
-        assert_eq!(q.explanation, "SES envoie des e-mails, SNS des notifications.");
+        assert_eq!(
+            q.explanation,
+            "SES envoie des e-mails, SNS des notifications."
+        );
         assert_eq!(r.questions[1].domain, Some(Domain::Cost));
         assert_eq!(r.questions[1].answers, vec![1]);
         for (value, domain) in [

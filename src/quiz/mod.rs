@@ -11,6 +11,7 @@ pub mod generate;
 pub mod import;
 pub mod progress;
 pub mod scheduler;
+pub mod session;
 pub mod stats;
 
 use serde::{Deserialize, Serialize};
@@ -152,7 +153,10 @@ mod tests {
 
     #[test]
     fn weights_sum_to_100() {
-        assert_eq!(Domain::ALL.iter().map(|d| d.weight_percent()).sum::<u32>(), 100);
+        assert_eq!(
+            Domain::ALL.iter().map(|d| d.weight_percent()).sum::<u32>(),
+            100
+        );
     }
 
     #[test]

@@ -224,8 +224,8 @@ pub fn tier_multiplier(tier: Option<Tier>) -> f64 {
 /// Sort key for the review queue, higher first.
 ///
 /// A due card scores `m × (1 + days overdue / stability)`, where `m` is the tier
-/// multiplier (TresFrequent ×2.0, Frequent ×1.6, ModerementFrequent ×1.3, AConnaitre ×1.1,
-/// MoinsFrequent ×0.9, no tier ×1.0): the more overdue relative to what the student
+/// multiplier ([`tier_multiplier`]: très fréquent ×2.0, fréquent ×1.6, modérément fréquent
+/// ×1.3, à connaître ×1.1, moins fréquent ×0.9, no tier ×1.0): the more overdue relative to what the student
 /// remembers, and the more often the exam asks about it, the sooner. A card not yet due
 /// scores `−(days early / stability) / m`, always below every due card.
 #[must_use]
