@@ -57,6 +57,20 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Open the search palette.
     OpenSearch,
+    /// Show a room.
+    SwitchRoom(Room),
+    /// Show a topic in the Notes room (from the Quiz room).
+    OpenTopic(usize),
+}
+
+/// The rooms of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Room {
+    /// Read the notes.
+    #[default]
+    Notes,
+    /// Practise, review, simulate the exam.
+    Quiz,
 }
 
 /// How the sidebar lists topics.
@@ -142,6 +156,10 @@ pub struct AwsStudyApp {
     pub(crate) search: Option<ui::search::SearchState>,
     pub(crate) open_folder: Option<OpenFolderState>,
     pub(crate) images: ui::markdown::ImageCache,
+    /// The room shown.
+    pub(crate) room: Room,
+    /// The Quiz room.
+    pub(crate) quiz: ui::quiz::QuizRoom,
     applied_theme: Option<ThemeChoice>,
     title: String,
 }
@@ -179,11 +197,14 @@ impl AwsStudyApp {
             search: None,
             open_folder: None,
             images: ui::markdown::ImageCache::default(),
+            room: Room::default(),
+            quiz: ui::quiz::QuizRoom::new(config.data_dir.clone()),
             applied_theme: None,
             title: String::new(),
             config,
         };
         app.refresh_tiers();
+        app.quiz.rebuild(&app.index, &app.tiers);
         app.restore_location();
         if let Some(folder) = app.config.vault.clone() {
             app.start_loading(ctx, folder);
@@ -213,6 +234,23 @@ impl AwsStudyApp {
     #[must_use]
     pub fn current(&self) -> Option<Location> {
         self.history.current()
+    }
+
+    /// The room shown.
+    #[must_use]
+    pub fn room(&self) -> Room {
+        self.room
+    }
+
+    /// The Quiz room's state.
+    #[must_use]
+    pub fn quiz(&self) -> &ui::quiz::QuizRoom {
+        &self.quiz
+    }
+
+    /// The Quiz room's state, mutable (tests).
+    pub fn quiz_mut(&mut self) -> &mut ui::quiz::QuizRoom {
+        &mut self.quiz
     }
 
     /// True if there is a place to go back to.
@@ -379,6 +417,7 @@ impl AwsStudyApp {
         // Search hits and cached tiers point into the old index.
         self.search = None;
         self.refresh_tiers();
+        self.quiz.rebuild(&self.index, &self.tiers);
         self.generation += 1;
         self.images.clear();
         self.history.clear();
@@ -458,8 +497,20 @@ impl AwsStudyApp {
                 self.save_settings();
             }
             Command::OpenSearch => {
+                self.room = Room::Notes;
                 self.search
                     .get_or_insert_with(ui::search::SearchState::default);
+            }
+            Command::SwitchRoom(room) => self.room = room,
+            Command::OpenTopic(topic) => {
+                if let Some(t) = self.index.topics.get(topic) {
+                    let loc = Location {
+                        note: t.note,
+                        heading: Some(t.heading),
+                    };
+                    self.room = Room::Notes;
+                    self.apply(ctx, Command::Navigate(loc));
+                }
             }
         }
     }
@@ -474,6 +525,7 @@ impl AwsStudyApp {
             }
         }
         self.refresh_tiers();
+        self.quiz.refresh_tiers(&self.index, &self.tiers);
         self.overrides.version = Overrides::VERSION;
         if !self.overrides_writable {
             return; // the message about the unreadable file is already shown
@@ -578,37 +630,20 @@ impl AwsStudyApp {
             ui::top_bar::top_bar_ui(ui, self, s, &mut commands);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, s));
-        egui::Panel::left("sidebar")
-            .default_size(300.0)
-            .size_range(200.0..=600.0)
-            .show(ui, |ui| {
-                ui::sidebar::sidebar_ui(ui, self, s, lang, &mut commands);
+        if self.room == Room::Quiz {
+            egui::CentralPanel::default().show(ui, |ui| {
+                self.messages_ui(ui, s);
+                let mut quiz_ctx = ui::quiz::QuizCtx {
+                    index: &self.index,
+                    tiers: &self.tiers,
+                    lang,
+                    commands: &mut commands,
+                };
+                ui::quiz::quiz_ui(ui, &mut self.quiz, &mut quiz_ctx);
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.messages_ui(ui, s);
-            let scroll_to = self.scroll_to.take();
-            let current = self.history.current();
-            let mut note_ctx = ui::markdown::NoteCtx {
-                index: &self.index,
-                overrides: &self.overrides,
-                lang,
-                generation: self.generation,
-                images: &mut self.images,
-                commands: &mut commands,
-                scroll_to: scroll_to
-                    .filter(|l| Some(*l) == current)
-                    .and_then(|l| l.heading),
-                scroll_top: scroll_to.is_some_and(|l| l.heading.is_none()),
-                embed_stack: Vec::new(),
-                embed_budget: ui::markdown::EMBED_BUDGET,
-            };
-            match current {
-                Some(loc) => ui::markdown::note_page_ui(ui, &mut note_ctx, loc.note),
-                None => {
-                    ui.centered_and_justified(|ui| ui.label(s.empty_vault));
-                }
-            }
-        });
+        } else {
+            self.notes_room_ui(ui, s, lang, &mut commands);
+        }
         if self.search.is_some() {
             ui::search::search_palette_ui(&ctx, self, s, &mut commands);
         }
@@ -623,6 +658,46 @@ impl AwsStudyApp {
         if self.loading.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+    }
+
+    fn notes_room_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        s: &Strings,
+        lang: Lang,
+        commands: &mut Vec<Command>,
+    ) {
+        egui::Panel::left("sidebar")
+            .default_size(300.0)
+            .size_range(200.0..=600.0)
+            .show(ui, |ui| {
+                ui::sidebar::sidebar_ui(ui, self, s, lang, commands);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.messages_ui(ui, s);
+            let scroll_to = self.scroll_to.take();
+            let current = self.history.current();
+            let mut note_ctx = ui::markdown::NoteCtx {
+                index: &self.index,
+                overrides: &self.overrides,
+                lang,
+                generation: self.generation,
+                images: &mut self.images,
+                commands,
+                scroll_to: scroll_to
+                    .filter(|l| Some(*l) == current)
+                    .and_then(|l| l.heading),
+                scroll_top: scroll_to.is_some_and(|l| l.heading.is_none()),
+                embed_stack: Vec::new(),
+                embed_budget: ui::markdown::EMBED_BUDGET,
+            };
+            match current {
+                Some(loc) => ui::markdown::note_page_ui(ui, &mut note_ctx, loc.note),
+                None => {
+                    ui.centered_and_justified(|ui| ui.label(s.empty_vault));
+                }
+            }
+        });
     }
 
     fn status_bar_ui(&self, ui: &mut egui::Ui, s: &Strings) {

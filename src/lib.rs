@@ -3,8 +3,9 @@
 //! The crate is a pure core plus a thin egui UI. The core — [`notes`] (vault reading,
 //! Obsidian-flavoured parsing, index, search), [`icons`] (the bundled AWS Architecture
 //! Icons), [`frequency`] (exam-frequency tiers), [`store`] (user data on disk), [`check`]
-//! (the `aws-study check` report) and [`i18n`] — never touches egui and is unit-tested
-//! directly. Only [`app`] and [`ui`] draw.
+//! (the `aws-study check` report), [`quiz`] (question bank, generated and imported
+//! questions, FSRS scheduling, exam scoring, statistics) and [`i18n`] — never touches egui
+//! and is unit-tested directly. Only [`app`] and [`ui`] draw.
 
 pub mod app;
 pub mod check;
@@ -12,6 +13,7 @@ pub mod frequency;
 pub mod i18n;
 pub mod icons;
 pub mod notes;
+pub mod quiz;
 pub mod store;
 pub mod text;
 pub mod ui;

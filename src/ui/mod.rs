@@ -2,6 +2,7 @@
 //! [`crate::app::Command`]s instead of mutating the model.
 
 pub mod markdown;
+pub mod quiz;
 pub mod search;
 pub mod sidebar;
 pub mod top_bar;

@@ -2,7 +2,7 @@
 
 use egui::{Context, Key, RichText, Ui};
 
-use crate::app::{AwsStudyApp, Command};
+use crate::app::{AwsStudyApp, Command, Room};
 use crate::i18n::Strings;
 use crate::notes::vault::VaultSource;
 use crate::store::{LangChoice, ThemeChoice};
@@ -32,6 +32,27 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut Ve
         }
         ui.separator();
         ui.label(RichText::new("aws-study").strong());
+        ui.separator();
+        let room = app.room();
+        if ui
+            .add(egui::Button::selectable(room == Room::Notes, s.room_notes))
+            .clicked()
+        {
+            commands.push(Command::SwitchRoom(Room::Notes));
+        }
+        let due = app.quiz().due_count(crate::ui::quiz::now_secs());
+        let quiz_label = if due > 0 {
+            format!("{} ({due})", s.room_quiz)
+        } else {
+            s.room_quiz.to_owned()
+        };
+        if ui
+            .add(egui::Button::selectable(room == Room::Quiz, quiz_label))
+            .on_hover_text(format!("{due} {}", s.due_today))
+            .clicked()
+        {
+            commands.push(Command::SwitchRoom(Room::Quiz));
+        }
         ui.separator();
         let search = egui::Button::new(format!("{}…", s.search))
             .shortcut_text(ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
