@@ -1033,7 +1033,18 @@ fn ratio(correct: usize, total: usize) -> f32 {
 
 fn bar_ui(ui: &mut Ui, label: &str, correct: usize, total: usize, label_width: f32) {
     ui.horizontal(|ui| {
-        ui.add_sized([label_width, 18.0], egui::Label::new(label).truncate());
+        ui.allocate_ui_with_layout(
+            Vec2::new(label_width, 18.0),
+            Layout::left_to_right(Align::Center),
+            |ui| {
+                ui.set_min_width(label_width);
+                ui.add(egui::Label::new(label).truncate());
+            },
+        );
+        if total == 0 {
+            ui.label(RichText::new("—").weak());
+            return;
+        }
         let r = ratio(correct, total);
         ui.add(
             egui::ProgressBar::new(r)
@@ -1194,7 +1205,11 @@ fn stats_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>, now: i64) {
             }
             ui.add_space(10.0);
             ui.label(RichText::new(s.weakest).strong());
-            for (name, c, t) in stats::weakest_services(answers, 2, 10) {
+            let weakest = stats::weakest_services(answers, 2, 10);
+            if weakest.is_empty() {
+                ui.label(RichText::new("—").weak());
+            }
+            for (name, c, t) in weakest {
                 bar_ui(ui, &name, c, t, 240.0);
             }
             ui.add_space(10.0);
