@@ -5,7 +5,12 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Folds `s` for comparison: Unicode decomposition, combining marks (accents) removed,
-/// lower-cased, typographic apostrophes turned into `'`. `"Très Fréquent"` → `"tres frequent"`.
+/// lower-cased, typographic apostrophes turned into `'`.
+///
+/// ```
+/// assert_eq!(aws_study::text::fold("Très Fréquent"), "tres frequent");
+/// assert_eq!(aws_study::text::fold("Pour l’examen"), "pour l'examen");
+/// ```
 #[must_use]
 pub fn fold(s: &str) -> String {
     s.nfd()

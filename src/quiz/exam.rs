@@ -91,6 +91,13 @@ pub fn draw(bank: &[Question], seed: u64) -> Vec<usize> {
 /// the real exam has 15 unscored questions), so the score here only says roughly where
 /// the student stands against the 720 pass mark ([`PASS_SCORE`]). With this formula the
 /// mark means about 69 % right (45 of 65).
+///
+/// ```
+/// use aws_study::quiz::exam::{PASS_SCORE, scaled_score};
+/// assert_eq!(scaled_score(65, 65), 1000);
+/// assert!(scaled_score(45, 65) >= PASS_SCORE);
+/// assert!(scaled_score(44, 65) < PASS_SCORE);
+/// ```
 #[must_use]
 pub fn scaled_score(correct: usize, total: usize) -> u32 {
     if total == 0 {
