@@ -160,6 +160,16 @@ fn service_link_opens_the_topic_in_the_notes_room() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(dir.path());
     start_bank_practice(&mut harness);
+    // The services are not shown before answering: they would give the answer away.
+    assert!(
+        harness
+            .query_all(By::new().role(egui::Role::Link))
+            .next()
+            .is_none()
+    );
+    let (_, wrong) = choice_labels(harness.state());
+    click_button(&mut harness, &wrong);
+    click_button(&mut harness, "Check");
     // The first practice question is about a "très fréquent" service of the notes
     // (SSM Session Manager → AWS Systems Manager), so it links to the notes.
     let link = harness

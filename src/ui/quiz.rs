@@ -822,7 +822,10 @@ fn session_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>, now: i64) 
                 }
                 ui.label(RichText::new(format!("{} {}/{}", s.question, pos + 1, total)).strong());
             });
-            service_chips_ui(ui, room, &q, s, cx.commands);
+            // The services would give the answer away: they are shown with the feedback.
+            if let Some(d) = q.domain {
+                ui.label(RichText::new(domain_label(d, cx.lang)).small().weak());
+            }
             ui.add_space(6.0);
             clicked = question_ui(ui, &q, &selected, checked.is_some(), s);
             ui.add_space(8.0);
@@ -843,6 +846,7 @@ fn session_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>, now: i64) 
                     };
                     ui.label(RichText::new(text).size(18.0).strong().color(color));
                     explanation_ui(ui, &q, s);
+                    service_chips_ui(ui, room, &q, s, cx.commands);
                     ui.add_space(6.0);
                     ui.label(RichText::new(s.how_well).weak());
                     ui.horizontal(|ui| {
