@@ -181,3 +181,37 @@ fn service_link_opens_the_topic_in_the_notes_room() {
     assert_eq!(harness.state().room(), aws_study::app::Room::Notes);
     assert!(harness.state().current().and_then(|l| l.heading).is_some());
 }
+
+#[test]
+fn importing_a_checklist_file_reports_what_it_could_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("my-questions.md");
+    std::fs::write(
+        &file,
+        "# Which service stores objects?\n\n- [ ] Amazon EBS\n- [x] Amazon S3\n- [ ] Amazon EFS\n\nS3 is object storage.\n\n\
+         ## A heading with a question but no right answer?\n\n- [ ] one\n- [ ] two\n",
+    )
+    .unwrap();
+    let mut harness = harness(dir.path());
+    click_button(&mut harness, "Quiz");
+    let before = harness.state().quiz().questions.len();
+    click_button(&mut harness, "Import questions…");
+    harness
+        .get_by_label("Path of the .md file")
+        .type_text(&file.display().to_string());
+    harness.run();
+    click_button(&mut harness, "Open");
+    harness.get_by_label("1 questions imported");
+    assert!(
+        harness
+            .query_all_by_label_contains("my-questions.md")
+            .next()
+            .is_some(),
+        "the problem is reported with the file and line"
+    );
+    assert_eq!(harness.state().quiz().questions.len(), before + 1);
+    drop(harness);
+    // Imported questions are there again at the next start.
+    let again = self::harness(dir.path());
+    assert_eq!(again.state().quiz().questions.len(), before + 1);
+}

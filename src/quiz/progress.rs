@@ -27,6 +27,8 @@ pub struct Progress {
     pub answers: Vec<AnswerRecord>,
     /// Every exam simulation finished, oldest first.
     pub exams: Vec<ExamRecord>,
+    /// Markdown files the student imported questions from, read again at each start.
+    pub imports: Vec<std::path::PathBuf>,
 }
 
 /// One answer to one question.

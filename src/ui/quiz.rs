@@ -156,10 +156,20 @@ impl QuizRoom {
                 }
             },
         };
+        let mut imported = Vec::new();
+        for path in &progress.imports {
+            match std::fs::read(path) {
+                Ok(bytes) => {
+                    let text = String::from_utf8_lossy(&bytes);
+                    imported.extend(import_markdown(&file_label(path), &text).questions);
+                }
+                Err(e) => messages.push(format!("{}: {e}", path.display())),
+            }
+        }
         Self {
             bank_count: bank.len(),
             questions: bank,
-            imported: Vec::new(),
+            imported,
             messages,
             progress,
             progress_writable,
@@ -422,18 +432,27 @@ impl QuizRoom {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => return (0, vec![(0, format!("{}: {e}", path.display()))]),
         };
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let report = import_markdown(&name, &text);
+        let report = import_markdown(&file_label(path), &text);
         let added = report.questions.len();
         let ids: Vec<String> = report.questions.iter().map(|q| q.id.clone()).collect();
         self.imported.retain(|q| !ids.contains(&q.id));
         self.imported.extend(report.questions);
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        if added > 0 && !self.progress.imports.contains(&path) {
+            self.progress.imports.push(path);
+            self.save_progress();
+        }
         self.rebuild(index, tiers);
         (added, report.problems)
     }
+}
+
+/// The name imported questions are labelled with (their ids use it).
+fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn tier_rank(t: Tier) -> usize {
