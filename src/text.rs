@@ -36,6 +36,13 @@ pub fn fold(s: &str) -> String {
 /// An empty (or all-whitespace) query matches everything with score 0.
 #[must_use]
 pub fn fuzzy_score(query_folded: &str, candidate: &str) -> Option<u32> {
+    fuzzy_score_folded(query_folded, &fold(candidate))
+}
+
+/// [`fuzzy_score`] for a candidate already folded (search keeps folded titles, so a
+/// keystroke does not fold thousands of them again).
+#[must_use]
+pub fn fuzzy_score_folded(query_folded: &str, candidate_folded: &str) -> Option<u32> {
     const EXACT: i64 = 400_000;
     const PREFIX: i64 = 300_000;
     const WORD_SUBSTRING: i64 = 250_000;
@@ -46,8 +53,17 @@ pub fn fuzzy_score(query_folded: &str, candidate: &str) -> Option<u32> {
     if query.is_empty() {
         return Some(0);
     }
-    let cand = fold(candidate);
-    let cand = cand.trim();
+    let cand = candidate_folded.trim();
+    // Most candidates do not contain the query's letters in order: reject them before
+    // allocating anything.
+    let mut rest = cand.chars();
+    if !query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|qc| rest.any(|cc| cc == qc))
+    {
+        return None;
+    }
     let q: Vec<char> = query.chars().collect();
     let c: Vec<char> = cand.chars().collect();
     if q.len() > c.len() {

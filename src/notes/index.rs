@@ -27,6 +27,8 @@ pub struct Note {
     pub path: String,
     /// File name without `.md`.
     pub title: String,
+    /// `title` folded (lower case, no accents), for search.
+    pub folded_title: String,
     /// The parsed document.
     pub doc: Document,
     /// What was wrong with the file when it was read, if anything.
@@ -59,6 +61,8 @@ pub struct Topic {
     pub heading: usize,
     /// Heading text.
     pub title: String,
+    /// `title` folded, for search.
+    pub folded_title: String,
     /// Heading level (1–3).
     pub level: u8,
     /// The AWS icon for it, if one was found.
@@ -290,6 +294,7 @@ fn index_note(i: usize, file: &NoteFile, catalog: &Catalog, topics: &mut Vec<Top
             note: i,
             heading: h,
             title: heading.text.trim().to_owned(),
+            folded_title: fold(heading.text.trim()),
             level: heading.level,
             icon: section_icon(&doc, h, catalog).or_else(|| catalog.by_service_name(&heading.text)),
             detected,
@@ -299,6 +304,7 @@ fn index_note(i: usize, file: &NoteFile, catalog: &Catalog, topics: &mut Vec<Top
     let lines: Vec<String> = file.text.lines().map(str::to_owned).collect();
     Note {
         path: file.path.clone(),
+        folded_title: fold(&title),
         title,
         folded_lines: lines.iter().map(|l| fold(l)).collect(),
         lines,

@@ -3,7 +3,7 @@
 //! Pure; the search palette in the UI shows the hits.
 
 use crate::notes::index::{Index, Location};
-use crate::text::{fold, fuzzy_score};
+use crate::text::{fold, fuzzy_score_folded};
 
 /// What a hit points at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,9 +49,9 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut whole_words = Vec::new();
     for (i, note) in index.notes.iter().enumerate() {
-        let title = fold(&note.title);
-        if let Some(score) = fuzzy_score(&q, &title) {
-            whole_words.push(starts_words(&title, &words));
+        let title = &note.folded_title;
+        if let Some(score) = fuzzy_score_folded(&q, title) {
+            whole_words.push(starts_words(title, &words));
             hits.push(Hit {
                 kind: HitKind::Note,
                 location: Location {
@@ -63,9 +63,9 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         }
     }
     for (t, topic) in index.topics.iter().enumerate() {
-        let title = fold(&topic.title);
-        if let Some(score) = fuzzy_score(&q, &title) {
-            whole_words.push(starts_words(&title, &words));
+        let title = &topic.folded_title;
+        if let Some(score) = fuzzy_score_folded(&q, title) {
+            whole_words.push(starts_words(title, &words));
             hits.push(Hit {
                 kind: HitKind::Topic(t),
                 location: Location {
