@@ -1087,91 +1087,98 @@ fn result_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
     let QuizView::ExamResult(exam, result) = &room.view else {
         return;
     };
+    let home = page_ui(ui, s, |ui| {
+        ui.add_space(6.0);
+        let (verdict, color) = if result.passed {
+            (s.passed, Color32::from_rgb(0x1f, 0x8b, 0x4c))
+        } else {
+            (s.failed, Color32::from_rgb(0xc6, 0x28, 0x28))
+        };
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("{} / 1000", result.score))
+                    .size(34.0)
+                    .strong(),
+            );
+            ui.label(RichText::new(verdict).size(24.0).strong().color(color));
+        });
+        ui.label(format!(
+            "{} / {} {}",
+            result.correct, result.total, s.score_line
+        ));
+        ui.label(RichText::new(s.scaled_note).small().weak());
+        ui.add_space(10.0);
+        ui.label(RichText::new(s.by_domain).strong());
+        for (d, c, t) in &result.by_domain {
+            bar_ui(ui, domain_label(*d, cx.lang), *c, *t, 240.0);
+        }
+        ui.add_space(10.0);
+        ui.label(RichText::new(s.by_service).strong());
+        for (name, c, t) in result.by_service.iter().take(12) {
+            bar_ui(ui, name, *c, *t, 240.0);
+        }
+        ui.add_space(10.0);
+        egui::CollapsingHeader::new(RichText::new(s.review_answers).strong()).show(ui, |ui| {
+            for (n, (qi, answer)) in exam.questions.iter().zip(&exam.answers).enumerate() {
+                let Some(q) = room.questions.get(*qi) else {
+                    continue;
+                };
+                let right = answer.as_ref().is_some_and(|a| q.is_correct(a));
+                let mark = if right { s.correct } else { s.incorrect };
+                let color = if right {
+                    Color32::from_rgb(0x1f, 0x8b, 0x4c)
+                } else {
+                    Color32::from_rgb(0xc6, 0x28, 0x28)
+                };
+                let title = RichText::new(format!(
+                    "{}. {} — {}",
+                    n + 1,
+                    mark,
+                    first_words(&q.prompt, 12)
+                ))
+                .color(color);
+                egui::CollapsingHeader::new(title)
+                    .id_salt(("review", n))
+                    .show(ui, |ui| {
+                        question_ui(ui, q, answer.as_deref().unwrap_or(&[]), true, s);
+                        let letters = |a: &[usize]| {
+                            a.iter()
+                                .map(|i| choice_letter(*i).to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        };
+                        ui.label(format!(
+                            "{}: {}   ·   {}: {}",
+                            s.your_answer,
+                            answer
+                                .as_deref()
+                                .map_or_else(|| s.no_answer.to_owned(), letters),
+                            s.right_answer,
+                            letters(&q.answers)
+                        ));
+                        explanation_ui(ui, q, s);
+                        service_chips_ui(ui, room, q, s, cx.commands);
+                    });
+            }
+        });
+    });
+    if home {
+        room.view = QuizView::Home;
+    }
+}
+
+/// A scrollable page of the room with a "back to the quiz home" button; returns whether
+/// that button was clicked.
+fn page_ui(ui: &mut Ui, s: &Strings, add_contents: impl FnOnce(&mut Ui)) -> bool {
     let mut home = false;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(860.0);
-            if ui.button(s.back_home).clicked() {
-                home = true;
-            }
-            ui.add_space(6.0);
-            let (verdict, color) = if result.passed {
-                (s.passed, Color32::from_rgb(0x1f, 0x8b, 0x4c))
-            } else {
-                (s.failed, Color32::from_rgb(0xc6, 0x28, 0x28))
-            };
-            ui.horizontal(|ui| {
-                ui.label(
-                    RichText::new(format!("{} / 1000", result.score))
-                        .size(34.0)
-                        .strong(),
-                );
-                ui.label(RichText::new(verdict).size(24.0).strong().color(color));
-            });
-            ui.label(format!(
-                "{} / {} {}",
-                result.correct, result.total, s.score_line
-            ));
-            ui.label(RichText::new(s.scaled_note).small().weak());
-            ui.add_space(10.0);
-            ui.label(RichText::new(s.by_domain).strong());
-            for (d, c, t) in &result.by_domain {
-                bar_ui(ui, domain_label(*d, cx.lang), *c, *t, 240.0);
-            }
-            ui.add_space(10.0);
-            ui.label(RichText::new(s.by_service).strong());
-            for (name, c, t) in result.by_service.iter().take(12) {
-                bar_ui(ui, name, *c, *t, 240.0);
-            }
-            ui.add_space(10.0);
-            egui::CollapsingHeader::new(RichText::new(s.review_answers).strong()).show(ui, |ui| {
-                for (n, (qi, answer)) in exam.questions.iter().zip(&exam.answers).enumerate() {
-                    let Some(q) = room.questions.get(*qi) else {
-                        continue;
-                    };
-                    let right = answer.as_ref().is_some_and(|a| q.is_correct(a));
-                    let mark = if right { s.correct } else { s.incorrect };
-                    let color = if right {
-                        Color32::from_rgb(0x1f, 0x8b, 0x4c)
-                    } else {
-                        Color32::from_rgb(0xc6, 0x28, 0x28)
-                    };
-                    let title = RichText::new(format!(
-                        "{}. {} — {}",
-                        n + 1,
-                        mark,
-                        first_words(&q.prompt, 12)
-                    ))
-                    .color(color);
-                    egui::CollapsingHeader::new(title)
-                        .id_salt(("review", n))
-                        .show(ui, |ui| {
-                            question_ui(ui, q, answer.as_deref().unwrap_or(&[]), true, s);
-                            let letters = |a: &[usize]| {
-                                a.iter()
-                                    .map(|i| choice_letter(*i).to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            };
-                            ui.label(format!(
-                                "{}: {}   ·   {}: {}",
-                                s.your_answer,
-                                answer
-                                    .as_deref()
-                                    .map_or_else(|| s.no_answer.to_owned(), letters),
-                                s.right_answer,
-                                letters(&q.answers)
-                            ));
-                            explanation_ui(ui, q, s);
-                            service_chips_ui(ui, room, q, s, cx.commands);
-                        });
-                }
-            });
+            home = ui.button(s.back_home).clicked();
+            add_contents(ui);
         });
-    if home {
-        room.view = QuizView::Home;
-    }
+    home
 }
 
 fn first_words(text: &str, n: usize) -> String {
@@ -1187,90 +1194,83 @@ fn stats_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>, now: i64) {
     let s = cx.lang.strings();
     let offset = utc_offset_secs();
     let answers = &room.progress.answers;
-    let mut home = false;
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.set_max_width(860.0);
-            if ui.button(s.back_home).clicked() {
-                home = true;
-            }
-            ui.label(RichText::new(s.statistics).size(22.0).strong());
-            let right = answers.iter().filter(|a| a.correct).count();
-            ui.label(format!(
-                "{} {} · {} {:.0} % · {} {} {}",
-                answers.len(),
-                s.answered,
-                s.accuracy,
-                ratio(right, answers.len()) * 100.0,
-                s.streak,
-                stats::streak_days(answers, now, offset),
-                s.days
-            ));
-            if answers.is_empty() {
-                ui.label(RichText::new(s.no_data).weak());
-            }
-            ui.add_space(10.0);
-            ui.label(RichText::new(s.last_30_days).strong());
-            let days = stats::accuracy_by_day(answers, now, offset, 30);
-            column_chart_ui(
-                ui,
-                "accuracy_chart",
-                &days
-                    .iter()
-                    .map(|(_, c, t)| (ratio(*c, *t), *t > 0))
-                    .collect::<Vec<_>>(),
-            );
-            ui.add_space(10.0);
-            ui.label(RichText::new(s.by_domain).strong());
-            for (d, c, t) in stats::accuracy_by_domain(answers) {
-                bar_ui(ui, domain_label(d, cx.lang), c, t, 240.0);
-            }
-            ui.add_space(10.0);
-            ui.label(RichText::new(s.weakest).strong());
-            let weakest = stats::weakest_services(answers, 2, 10);
-            if weakest.is_empty() {
-                ui.label(RichText::new("—").weak());
-            }
-            for (name, c, t) in weakest {
-                bar_ui(ui, &name, c, t, 240.0);
-            }
-            ui.add_space(10.0);
-            ui.label(RichText::new(s.forecast).strong());
-            let forecast = stats::due_forecast(&room.progress.cards, now, offset, 14);
-            let max = forecast.iter().copied().max().unwrap_or(0).max(1);
-            #[allow(clippy::cast_precision_loss)]
-            let bars: Vec<(f32, bool)> = forecast
+    let home = page_ui(ui, s, |ui| {
+        ui.label(RichText::new(s.statistics).size(22.0).strong());
+        let right = answers.iter().filter(|a| a.correct).count();
+        ui.label(format!(
+            "{} {} · {} {:.0} % · {} {} {}",
+            answers.len(),
+            s.answered,
+            s.accuracy,
+            ratio(right, answers.len()) * 100.0,
+            s.streak,
+            stats::streak_days(answers, now, offset),
+            s.days
+        ));
+        if answers.is_empty() {
+            ui.label(RichText::new(s.no_data).weak());
+        }
+        ui.add_space(10.0);
+        ui.label(RichText::new(s.last_30_days).strong());
+        let days = stats::accuracy_by_day(answers, now, offset, 30);
+        column_chart_ui(
+            ui,
+            "accuracy_chart",
+            &days
                 .iter()
-                .map(|n| (*n as f32 / max as f32, *n > 0))
-                .collect();
-            column_chart_ui(ui, "forecast_chart", &bars);
-            ui.label(
-                RichText::new(
-                    forecast
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" · "),
-                )
-                .small()
-                .weak(),
-            );
-            if !room.progress.exams.is_empty() {
-                ui.add_space(10.0);
-                ui.label(RichText::new(s.exams_taken).strong());
-                for e in room.progress.exams.iter().rev().take(10) {
-                    let verdict = if e.passed { s.passed } else { s.failed };
-                    let when = chrono::DateTime::from_timestamp(e.at_secs + offset, 0)
-                        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-                        .unwrap_or_default();
-                    ui.label(format!(
-                        "{when}   {} / 1000   {verdict}   ({}/{})",
-                        e.score, e.correct, e.total
-                    ));
-                }
+                .map(|(_, c, t)| (ratio(*c, *t), *t > 0))
+                .collect::<Vec<_>>(),
+        );
+        ui.add_space(10.0);
+        ui.label(RichText::new(s.by_domain).strong());
+        for (d, c, t) in stats::accuracy_by_domain(answers) {
+            bar_ui(ui, domain_label(d, cx.lang), c, t, 240.0);
+        }
+        ui.add_space(10.0);
+        ui.label(RichText::new(s.weakest).strong());
+        let weakest = stats::weakest_services(answers, 2, 10);
+        if weakest.is_empty() {
+            ui.label(RichText::new("—").weak());
+        }
+        for (name, c, t) in weakest {
+            bar_ui(ui, &name, c, t, 240.0);
+        }
+        ui.add_space(10.0);
+        ui.label(RichText::new(s.forecast).strong());
+        let forecast = stats::due_forecast(&room.progress.cards, now, offset, 14);
+        let max = forecast.iter().copied().max().unwrap_or(0).max(1);
+        #[allow(clippy::cast_precision_loss)]
+        let bars: Vec<(f32, bool)> = forecast
+            .iter()
+            .map(|n| (*n as f32 / max as f32, *n > 0))
+            .collect();
+        column_chart_ui(ui, "forecast_chart", &bars);
+        ui.label(
+            RichText::new(
+                forecast
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            )
+            .small()
+            .weak(),
+        );
+        if !room.progress.exams.is_empty() {
+            ui.add_space(10.0);
+            ui.label(RichText::new(s.exams_taken).strong());
+            for e in room.progress.exams.iter().rev().take(10) {
+                let verdict = if e.passed { s.passed } else { s.failed };
+                let when = chrono::DateTime::from_timestamp(e.at_secs + offset, 0)
+                    .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default();
+                ui.label(format!(
+                    "{when}   {} / 1000   {verdict}   ({}/{})",
+                    e.score, e.correct, e.total
+                ));
             }
-        });
+        }
+    });
     if home {
         room.view = QuizView::Home;
     }
@@ -1320,63 +1320,56 @@ fn column_chart_ui(ui: &mut Ui, id: &str, values: &[(f32, bool)]) {
 fn plan_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
     let s = cx.lang.strings();
     let overrides_tiers = cx.tiers;
-    let mut home = false;
     let mut practice_service: Option<String> = None;
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.set_max_width(860.0);
-            if ui.button(s.back_home).clicked() {
-                home = true;
-            }
-            ui.label(RichText::new(s.study_plan).size(22.0).strong());
-            ui.label(RichText::new(s.plan_hint).weak());
-            ui.add_space(8.0);
-            let plan = plan_items(cx.index, overrides_tiers, &room.progress);
-            let catalog = Catalog::bundled();
-            egui::Grid::new("plan")
-                .striped(true)
-                .num_columns(5)
-                .spacing([12.0, 6.0])
-                .show(ui, |ui| {
-                    for item in plan.iter().take(40) {
-                        let topic = &cx.index.topics[item.topic];
-                        ui.horizontal(|ui| {
-                            icon_ui(ui, topic.icon, 18.0);
-                            if ui.link(&topic.title).clicked() {
-                                cx.commands.push(Command::OpenTopic(item.topic));
-                            }
-                        });
-                        match item.tier {
-                            Some(t) => ui.label(RichText::new(t.label_fr()).color(tier_color(t))),
-                            None => ui.label(RichText::new(s.untagged).weak()),
-                        };
-                        match item.accuracy {
-                            Some(a) => ui.label(format!(
-                                "{:.0} % ({} {})",
-                                a * 100.0,
-                                item.answered,
-                                s.answered
-                            )),
-                            None => ui.label(RichText::new(s.never_answered).weak()),
-                        };
-                        let service = topic
-                            .icon
-                            .and_then(|i| catalog.get(i))
-                            .map(|i| i.display_name.clone());
-                        let has_questions = service.as_ref().is_some_and(|sv| {
-                            room.questions.iter().any(|q| q.services.contains(sv))
-                        });
-                        if ui
-                            .add_enabled(has_questions, egui::Button::new(s.practice_topic))
-                            .clicked()
-                        {
-                            practice_service = service;
+    let home = page_ui(ui, s, |ui| {
+        ui.label(RichText::new(s.study_plan).size(22.0).strong());
+        ui.label(RichText::new(s.plan_hint).weak());
+        ui.add_space(8.0);
+        let plan = plan_items(cx.index, overrides_tiers, &room.progress);
+        let catalog = Catalog::bundled();
+        egui::Grid::new("plan")
+            .striped(true)
+            .num_columns(5)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                for item in plan.iter().take(40) {
+                    let topic = &cx.index.topics[item.topic];
+                    ui.horizontal(|ui| {
+                        icon_ui(ui, topic.icon, 18.0);
+                        if ui.link(&topic.title).clicked() {
+                            cx.commands.push(Command::OpenTopic(item.topic));
                         }
-                        ui.end_row();
+                    });
+                    match item.tier {
+                        Some(t) => ui.label(RichText::new(t.label_fr()).color(tier_color(t))),
+                        None => ui.label(RichText::new(s.untagged).weak()),
+                    };
+                    match item.accuracy {
+                        Some(a) => ui.label(format!(
+                            "{:.0} % ({} {})",
+                            a * 100.0,
+                            item.answered,
+                            s.answered
+                        )),
+                        None => ui.label(RichText::new(s.never_answered).weak()),
+                    };
+                    let service = topic
+                        .icon
+                        .and_then(|i| catalog.get(i))
+                        .map(|i| i.display_name.clone());
+                    let has_questions = service
+                        .as_ref()
+                        .is_some_and(|sv| room.questions.iter().any(|q| q.services.contains(sv)));
+                    if ui
+                        .add_enabled(has_questions, egui::Button::new(s.practice_topic))
+                        .clicked()
+                    {
+                        practice_service = service;
                     }
-                });
-        });
+                    ui.end_row();
+                }
+            });
+    });
     if home {
         room.view = QuizView::Home;
     }
