@@ -1,0 +1,673 @@
+//! The `.awsdiagram.ron` file format: a human-readable, versioned RON document
+//! `(version: 1, diagram: (...))`.
+//!
+//! Reading is forgiving: a hand-edited or slightly damaged diagram is repaired (dangling
+//! edges dropped, missing parents cleared, drawing order rebuilt…) and every repair is
+//! reported as a warning in words. A file written by a newer aws-study is refused and left
+//! untouched. Reading never modifies the file; writing is atomic (temporary file + rename,
+//! see [`crate::store::save`]).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Diagram, NodeId, NodeKind};
+use crate::icons::Catalog;
+use crate::store::StoreError;
+
+/// Newest format version this build writes and reads.
+pub const FILE_VERSION: u32 = 1;
+
+/// File name extension of diagram files (without the leading dot).
+pub const EXTENSION: &str = "awsdiagram.ron";
+
+/// Why a diagram file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file could not be read.
+    #[error("could not read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not a diagram file (or is damaged beyond repair).
+    #[error("{path}: not a diagram file ({reason})")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with the RON position (`line:column`).
+        reason: String,
+    },
+    /// The file was written by a newer aws-study.
+    #[error(
+        "{path} was saved by a newer aws-study (format {found}, this one reads {supported}); it is left untouched"
+    )]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Version found in the file.
+        found: u32,
+        /// Newest version this build reads.
+        supported: u32,
+    },
+    /// The file could not be written (the previous file, if any, is intact).
+    #[error("could not save {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// What is written: the version first, then the diagram.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    version: u32,
+    diagram: &'a Diagram,
+}
+
+/// What is read, once the version is known to be supported.
+#[derive(Deserialize)]
+struct FileIn {
+    version: u32,
+    diagram: Diagram,
+}
+
+/// Only the version; every other field is ignored whatever its shape.
+#[derive(Deserialize)]
+struct Header {
+    version: u32,
+}
+
+/// Human-readable, versioned RON: `(version: 1, diagram: (...))` pretty-printed.
+#[must_use]
+pub fn to_ron(d: &Diagram) -> String {
+    let out = FileOut {
+        version: FILE_VERSION,
+        diagram: d,
+    };
+    // Serialising plain structs, maps and finite or non-finite floats cannot fail with RON;
+    // fall back to an empty document rather than panicking if it ever does.
+    ron::ser::to_string_pretty(&out, ron::ser::PrettyConfig::default()).unwrap_or_else(|_| {
+        format!(
+            "(version: {FILE_VERSION}, diagram: (nodes: {{}}, edges: {{}}, order: [], next_id: 1))"
+        )
+    })
+}
+
+/// Parses and repairs a diagram file's text.
+///
+/// Unknown icon names are kept (drawn as a placeholder; a warning says which), edges to
+/// missing nodes and self-loops are dropped, parents that do not exist (or are not groups,
+/// or form a cycle) are cleared, `order` is rebuilt to hold every node exactly once with
+/// groups before their members, and `next_id` is raised above every id. Returns the
+/// diagram and the repairs made, in words. A newer format is refused before the rest is
+/// parsed, so fields this build does not know do not matter.
+///
+/// # Errors
+/// [`FileError::TooNew`] for a newer format, [`FileError::Parse`] (with the RON
+/// `line:column`) for anything that is not a diagram.
+pub fn from_ron(path_for_messages: &Path, text: &str) -> Result<(Diagram, Vec<String>), FileError> {
+    let path = path_for_messages.to_owned();
+    let version = match ron::from_str::<Header>(text) {
+        Ok(h) => Some(h.version),
+        Err(_) => sniff_version(text),
+    };
+    if let Some(found) = version.filter(|v| *v > FILE_VERSION) {
+        return Err(FileError::TooNew {
+            path,
+            found,
+            supported: FILE_VERSION,
+        });
+    }
+    let parsed: FileIn = ron::from_str(text).map_err(|e| FileError::Parse {
+        path: path.clone(),
+        reason: e.to_string(),
+    })?;
+    if parsed.version == 0 {
+        return Err(FileError::Parse {
+            path,
+            reason: "version 0 is not a diagram format".to_owned(),
+        });
+    }
+    let mut d = parsed.diagram;
+    let warnings = repair(&mut d);
+    Ok((d, warnings))
+}
+
+/// Finds `version: N` at the start of a document that does not otherwise parse.
+fn sniff_version(text: &str) -> Option<u32> {
+    let rest = &text[text.find("version")? + "version".len()..];
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Makes a parsed diagram consistent; returns what was changed, in words.
+fn repair(d: &mut Diagram) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let max_id = d
+        .nodes
+        .keys()
+        .map(|n| n.0)
+        .chain(d.edges.keys().map(|e| e.0))
+        .max();
+
+    // Map keys are the truth; the ids stored inside must agree.
+    for (key, node) in &mut d.nodes {
+        if node.id != *key {
+            warnings.push(format!(
+                "node {} said it was node {}; it is node {} now",
+                key.0, node.id.0, key.0
+            ));
+            node.id = *key;
+        }
+    }
+    for (key, edge) in &mut d.edges {
+        if edge.id != *key {
+            warnings.push(format!(
+                "edge {} said it was edge {}; it is edge {} now",
+                key.0, edge.id.0, key.0
+            ));
+            edge.id = *key;
+        }
+    }
+
+    // Geometry: no NaN or infinite coordinates, no negative sizes.
+    for node in d.nodes.values_mut() {
+        let r = &mut node.rect;
+        let before = *r;
+        for v in [&mut r.x, &mut r.y] {
+            if !v.is_finite() {
+                *v = 0.0;
+            }
+        }
+        for v in [&mut r.w, &mut r.h] {
+            if !v.is_finite() || *v < 0.0 {
+                *v = if v.is_finite() { v.abs() } else { 0.0 };
+            }
+        }
+        if *r != before {
+            warnings.push(format!(
+                "“{}” had an invalid position or size; it was fixed",
+                node.label
+            ));
+        }
+    }
+
+    // Unknown icons are kept, drawn as placeholders.
+    let catalog = Catalog::bundled();
+    let known: BTreeSet<&str> = catalog
+        .icons()
+        .iter()
+        .map(|i| i.aws_name.as_str())
+        .collect();
+    for node in d.nodes.values() {
+        if let NodeKind::Service { icon } = &node.kind
+            && !known.contains(icon.as_str())
+        {
+            warnings.push(format!(
+                "“{}” uses the unknown icon “{icon}”; it is drawn as a placeholder",
+                node.label
+            ));
+        }
+    }
+
+    // Parents must exist, be groups, and not form cycles.
+    let groups: BTreeSet<NodeId> = d
+        .nodes
+        .values()
+        .filter(|n| matches!(n.kind, NodeKind::Group { .. }))
+        .map(|n| n.id)
+        .collect();
+    let ids: Vec<NodeId> = d.nodes.keys().copied().collect();
+    for id in &ids {
+        let Some(node) = d.nodes.get_mut(id) else {
+            continue;
+        };
+        if let Some(p) = node.parent
+            && (!groups.contains(&p) || p == *id)
+        {
+            warnings.push(format!(
+                "“{}” was inside a group ({}) that does not exist; it is no longer in a group",
+                node.label, p.0
+            ));
+            node.parent = None;
+        }
+    }
+    for id in &ids {
+        let mut seen = BTreeSet::from([*id]);
+        let mut cur = d.nodes.get(id).and_then(|n| n.parent);
+        while let Some(p) = cur {
+            if !seen.insert(p) {
+                if let Some(node) = d.nodes.get_mut(id) {
+                    warnings.push(format!(
+                        "“{}” was inside a loop of groups; it is no longer in a group",
+                        node.label
+                    ));
+                    node.parent = None;
+                }
+                break;
+            }
+            cur = d.nodes.get(&p).and_then(|n| n.parent);
+        }
+    }
+
+    // Edges must join two different existing nodes.
+    let nodes = &d.nodes;
+    d.edges.retain(|id, e| {
+        let name = |n: NodeId| nodes.get(&n).map(|n| n.label.clone());
+        match (name(e.from), name(e.to)) {
+            (Some(from), Some(_)) if e.from == e.to => {
+                warnings.push(format!(
+                    "the connection {} from “{from}” to itself was removed",
+                    id.0
+                ));
+                false
+            }
+            (Some(_), Some(_)) => true,
+            _ => {
+                warnings.push(format!(
+                    "the connection {} joined a node that does not exist; it was removed",
+                    id.0
+                ));
+                false
+            }
+        }
+    });
+
+    // Drawing order: every node once, groups before their members.
+    let (order, changed) = rebuild_order(d);
+    if changed {
+        warnings.push("the drawing order was incomplete or repeated nodes; it was rebuilt".into());
+    }
+    d.order = order;
+
+    // Ids are never reused, not even those of dropped edges.
+    if let Some(max) = max_id
+        && d.next_id <= max
+    {
+        d.next_id = max.saturating_add(1);
+    }
+    if d.next_id == 0 {
+        d.next_id = 1;
+    }
+    warnings
+}
+
+/// The drawing order with every node once and ancestors before descendants; `true` when
+/// nodes were missing, repeated or unknown (a mere reordering for parents is silent).
+fn rebuild_order(d: &Diagram) -> (Vec<NodeId>, bool) {
+    let mut changed = false;
+    let mut listed = Vec::with_capacity(d.nodes.len());
+    let mut seen = BTreeSet::new();
+    for id in &d.order {
+        if !d.nodes.contains_key(id) || !seen.insert(*id) {
+            changed = true;
+            continue;
+        }
+        listed.push(*id);
+    }
+    for id in d.nodes.keys() {
+        if seen.insert(*id) {
+            changed = true;
+            listed.push(*id);
+        }
+    }
+    let mut emitted = BTreeSet::new();
+    let mut order = Vec::with_capacity(listed.len());
+    for id in listed {
+        // Ancestors first (the chain is acyclic after repair), outermost first.
+        let mut chain = vec![id];
+        let mut cur = d.nodes.get(&id).and_then(|n| n.parent);
+        while let Some(p) = cur {
+            if chain.contains(&p) {
+                break;
+            }
+            chain.push(p);
+            cur = d.nodes.get(&p).and_then(|n| n.parent);
+        }
+        for n in chain.into_iter().rev() {
+            if emitted.insert(n) {
+                order.push(n);
+            }
+        }
+    }
+    (order, changed)
+}
+
+/// Reads a diagram file; never modifies it, whatever happens.
+///
+/// # Errors
+/// [`FileError::Read`] if it cannot be read, otherwise as [`from_ron`].
+pub fn load(path: &Path) -> Result<(Diagram, Vec<String>), FileError> {
+    let bytes = std::fs::read(path).map_err(|source| FileError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| FileError::Parse {
+        path: path.to_owned(),
+        reason: format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+    })?;
+    from_ron(path, &text)
+}
+
+/// Writes the diagram atomically (temporary file in the same folder, flushed, then renamed
+/// over the old file), so a crash mid-save never leaves half a file.
+///
+/// # Errors
+/// [`FileError::Write`]; the previous file, if any, is then intact.
+pub fn save(path: &Path, d: &Diagram) -> Result<(), FileError> {
+    let out = FileOut {
+        version: FILE_VERSION,
+        diagram: d,
+    };
+    crate::store::save(path, &out).map_err(|e| match e {
+        StoreError::Write { source, .. } | StoreError::Read { source, .. } => FileError::Write {
+            path: path.to_owned(),
+            source,
+        },
+        other => FileError::Write {
+            path: path.to_owned(),
+            source: std::io::Error::other(other.to_string()),
+        },
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::diagram::model::{
+        Arrows, Edge, EdgeId, GroupKind, Node, NodeKind, Rect, Routing, SERVICE_SIZE,
+    };
+
+    fn lambda_icon() -> String {
+        let c = Catalog::bundled();
+        let id = c.by_service_name("Lambda").unwrap();
+        c.get(id).unwrap().aws_name.clone()
+    }
+
+    fn sample() -> Diagram {
+        let mut d = Diagram::default();
+        let group = Node {
+            id: NodeId(1),
+            kind: NodeKind::Group {
+                kind: GroupKind::Region,
+            },
+            label: "eu-west-3 \"Paris\" <1>".into(),
+            rect: Rect {
+                x: 0.0,
+                y: 0.0,
+                w: 400.0,
+                h: 200.5,
+            },
+            parent: None,
+        };
+        let a = Node {
+            id: NodeId(2),
+            kind: NodeKind::Service {
+                icon: lambda_icon(),
+            },
+            label: "Handler é".into(),
+            rect: Rect {
+                x: 40.0,
+                y: 70.0,
+                w: SERVICE_SIZE,
+                h: SERVICE_SIZE,
+            },
+            parent: Some(NodeId(1)),
+        };
+        let b = Node {
+            id: NodeId(3),
+            kind: NodeKind::Service {
+                icon: lambda_icon(),
+            },
+            label: "Worker".into(),
+            rect: Rect {
+                x: 240.0,
+                y: 70.0,
+                w: SERVICE_SIZE,
+                h: SERVICE_SIZE,
+            },
+            parent: Some(NodeId(1)),
+        };
+        for n in [group, a, b] {
+            d.order.push(n.id);
+            d.nodes.insert(n.id, n);
+        }
+        d.edges.insert(
+            EdgeId(4),
+            Edge {
+                id: EdgeId(4),
+                from: NodeId(2),
+                to: NodeId(3),
+                label: "invokes".into(),
+                arrows: Arrows::Both,
+                routing: Routing::Orthogonal,
+            },
+        );
+        d.next_id = 5;
+        d
+    }
+
+    #[test]
+    fn round_trip_is_equal_and_clean() {
+        let d = sample();
+        let text = to_ron(&d);
+        assert!(text.starts_with('('), "{text}");
+        assert!(text.contains("version: 1"), "{text}");
+        let (back, warnings) = from_ron(Path::new("x.awsdiagram.ron"), &text).unwrap();
+        assert_eq!(back, d);
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn truncated_file_is_a_parse_error_with_position() {
+        let text = to_ron(&sample());
+        let cut = &text[..text.len() / 2];
+        let err = from_ron(Path::new("cut.awsdiagram.ron"), cut).unwrap_err();
+        let FileError::Parse { reason, .. } = &err else {
+            panic!("expected Parse, got {err:?}");
+        };
+        // `line:column` of the problem.
+        assert!(
+            reason
+                .split(':')
+                .next()
+                .unwrap()
+                .trim()
+                .parse::<u32>()
+                .is_ok(),
+            "{reason}"
+        );
+        assert!(err.to_string().contains("cut.awsdiagram.ron"));
+    }
+
+    #[test]
+    fn unknown_icon_is_kept_with_a_warning() {
+        let text = to_ron(&sample()).replacen(&lambda_icon(), "Arch_AWS-Quantum-Toaster_48", 1);
+        let (d, warnings) = from_ron(Path::new("x"), &text).unwrap();
+        assert!(d.nodes.values().any(|n| matches!(
+            &n.kind,
+            NodeKind::Service { icon } if icon == "Arch_AWS-Quantum-Toaster_48"
+        )));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("Arch_AWS-Quantum-Toaster_48"));
+    }
+
+    #[test]
+    fn dangling_and_self_edges_are_dropped_and_other_repairs() {
+        let mut d = sample();
+        d.edges.insert(
+            EdgeId(10),
+            Edge {
+                id: EdgeId(10),
+                from: NodeId(2),
+                to: NodeId(99),
+                label: String::new(),
+                arrows: Arrows::Forward,
+                routing: Routing::Straight,
+            },
+        );
+        d.edges.insert(
+            EdgeId(11),
+            Edge {
+                id: EdgeId(11),
+                from: NodeId(3),
+                to: NodeId(3),
+                label: String::new(),
+                arrows: Arrows::None,
+                routing: Routing::Straight,
+            },
+        );
+        if let Some(n) = d.nodes.get_mut(&NodeId(3)) {
+            n.parent = Some(NodeId(42));
+        }
+        // Member before its group, one node missing, one repeated.
+        d.order = vec![NodeId(2), NodeId(2), NodeId(1)];
+        d.next_id = 2;
+        let (back, warnings) = from_ron(Path::new("x"), &to_ron(&d)).unwrap();
+        assert_eq!(
+            back.edges.keys().copied().collect::<Vec<_>>(),
+            vec![EdgeId(4)]
+        );
+        assert_eq!(back.nodes[&NodeId(3)].parent, None);
+        assert_eq!(back.order, vec![NodeId(1), NodeId(2), NodeId(3)]);
+        assert_eq!(back.next_id, 12);
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("does not exist")));
+        assert!(warnings.iter().any(|w| w.contains("itself")));
+    }
+
+    #[test]
+    fn parent_cycles_are_broken() {
+        let mut d = sample();
+        for (id, parent) in [(1, 5), (5, 1)] {
+            d.nodes.insert(
+                NodeId(id),
+                Node {
+                    id: NodeId(id),
+                    kind: NodeKind::Group {
+                        kind: GroupKind::Vpc,
+                    },
+                    label: format!("g{id}"),
+                    rect: Rect::default(),
+                    parent: Some(NodeId(parent)),
+                },
+            );
+        }
+        let (back, warnings) = from_ron(Path::new("x"), &to_ron(&d)).unwrap();
+        assert!(!warnings.is_empty());
+        // No chain of parents loops any more.
+        for n in back.nodes.values() {
+            let mut steps = 0;
+            let mut cur = n.parent;
+            while let Some(p) = cur {
+                steps += 1;
+                assert!(steps < 10);
+                cur = back.nodes[&p].parent;
+            }
+        }
+        assert_eq!(back.order.len(), back.nodes.len());
+    }
+
+    #[test]
+    fn future_version_is_refused() {
+        let text = "(version: 9, diagram: (nodes: {}, shapes3d: [1, 2]), hologram: true)";
+        let err = from_ron(Path::new("f.awsdiagram.ron"), text).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                FileError::TooNew {
+                    found: 9,
+                    supported: 1,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        // Even when the newer file does not parse as RON we know at all.
+        let err = from_ron(Path::new("f"), "(version: 3, diagram: <<new syntax>>)").unwrap_err();
+        assert!(matches!(err, FileError::TooNew { found: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn garbage_is_a_parse_error() {
+        for text in [
+            "",
+            "hello",
+            "(version: 1)",
+            "[1, 2]",
+            "(version: 0, diagram: ())",
+        ] {
+            let err = from_ron(Path::new("g"), text).unwrap_err();
+            assert!(matches!(err, FileError::Parse { .. }), "{text}: {err:?}");
+        }
+    }
+
+    #[test]
+    fn load_never_modifies_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.awsdiagram.ron");
+        let mut d = sample();
+        d.order.clear(); // needs a repair on load
+        let text = to_ron(&d);
+        std::fs::write(&path, &text).unwrap();
+        let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+        let (_, warnings) = load(&path).unwrap();
+        assert!(!warnings.is_empty());
+        // Refused and broken files are left alone too.
+        let future = dir.path().join("future.awsdiagram.ron");
+        std::fs::write(&future, "(version: 9, diagram: ())").unwrap();
+        assert!(load(&future).is_err());
+        let broken = dir.path().join("broken.awsdiagram.ron");
+        std::fs::write(&broken, "(version: 1, diag").unwrap();
+        assert!(load(&broken).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+        assert_eq!(
+            std::fs::read_to_string(&future).unwrap(),
+            "(version: 9, diagram: ())"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&broken).unwrap(),
+            "(version: 1, diag"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+        let missing = load(&dir.path().join("nope.awsdiagram.ron")).unwrap_err();
+        assert!(matches!(missing, FileError::Read { .. }));
+    }
+
+    #[test]
+    fn save_is_atomic_and_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join(format!("arch.{EXTENSION}"));
+        let d = sample();
+        save(&path, &d).unwrap();
+        // Overwrite an existing file.
+        save(&path, &d).unwrap();
+        let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec!["arch.awsdiagram.ron".to_owned()]);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), to_ron(&d));
+        let (back, warnings) = load(&path).unwrap();
+        assert_eq!(back, d);
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn save_into_an_impossible_place_is_a_write_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plain-file");
+        std::fs::write(&file, "x").unwrap();
+        let err = save(&file.join("d.awsdiagram.ron"), &sample()).unwrap_err();
+        assert!(matches!(err, FileError::Write { .. }), "{err:?}");
+    }
+}
