@@ -5,6 +5,7 @@
 //! Vaults are read and indexed on a background thread; the window keeps showing the
 //! previous notes with a progress bar until the new index arrives.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -71,6 +72,8 @@ pub enum Room {
     Notes,
     /// Practise, review, simulate the exam.
     Quiz,
+    /// Draw architectures.
+    Diagram,
 }
 
 /// How the sidebar lists topics.
@@ -160,6 +163,10 @@ pub struct AwsStudyApp {
     pub(crate) room: Room,
     /// The Quiz room.
     pub(crate) quiz: ui::quiz::QuizRoom,
+    /// The Diagram room.
+    pub(crate) diagram: ui::diagram::DiagramRoom,
+    /// Service icon name (catalog `aws_name`) → topics about it, best tier first.
+    icon_topics: HashMap<String, Vec<usize>>,
     applied_theme: Option<ThemeChoice>,
     title: String,
 }
@@ -199,6 +206,8 @@ impl AwsStudyApp {
             images: ui::markdown::ImageCache::default(),
             room: Room::default(),
             quiz: ui::quiz::QuizRoom::new(config.data_dir.clone()),
+            diagram: ui::diagram::DiagramRoom::new(config.data_dir.clone()),
+            icon_topics: HashMap::new(),
             applied_theme: None,
             title: String::new(),
             config,
@@ -305,6 +314,37 @@ impl AwsStudyApp {
         self.tiers = (0..self.index.topics.len())
             .map(|t| self.index.tier(t, &self.overrides).map(|(tier, _)| tier))
             .collect();
+        let catalog = crate::icons::Catalog::bundled();
+        self.icon_topics.clear();
+        for (t, topic) in self.index.topics.iter().enumerate() {
+            if let Some(icon) = topic.icon.and_then(|i| catalog.get(i)) {
+                self.icon_topics
+                    .entry(icon.aws_name.clone())
+                    .or_default()
+                    .push(t);
+            }
+        }
+        let tiers = &self.tiers;
+        for topics in self.icon_topics.values_mut() {
+            topics.sort_by_key(|t| {
+                tiers
+                    .get(*t)
+                    .copied()
+                    .flatten()
+                    .map_or(usize::MAX, |x| x as usize)
+            });
+        }
+    }
+
+    /// The Diagram room's state.
+    #[must_use]
+    pub fn diagram(&self) -> &ui::diagram::DiagramRoom {
+        &self.diagram
+    }
+
+    /// The Diagram room's state, mutable (tests).
+    pub fn diagram_mut(&mut self) -> &mut ui::diagram::DiagramRoom {
+        &mut self.diagram
     }
 
     fn restore_location(&mut self) {
@@ -571,7 +611,9 @@ impl AwsStudyApp {
             {
                 commands.push(Command::OpenSearch);
             }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
+            if self.room == Room::Notes
+                && i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O))
+            {
                 commands.push(Command::ShowOpenFolder);
             }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft))
@@ -599,15 +641,31 @@ impl AwsStudyApp {
         });
     }
 
+    /// Closing the window with an unsaved diagram asks first.
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if self.diagram.close_anyway {
+            self.diagram.dirty = false;
+            self.diagram.close_anyway = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.diagram.dirty {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.diagram.confirm_close = true;
+            self.room = Room::Diagram;
+        }
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let note = self
             .history
             .current()
             .and_then(|l| self.index.notes.get(l.note))
             .map(|n| n.title.as_str());
-        let title = match note {
-            Some(n) => format!("aws-study — {n}"),
-            None => "aws-study".to_owned(),
+        let title = match (self.room, note) {
+            (Room::Diagram, _) => format!("aws-study — {}", self.diagram.title()),
+            (_, Some(n)) => format!("aws-study — {n}"),
+            (_, None) => "aws-study".to_owned(),
         };
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -630,7 +688,26 @@ impl AwsStudyApp {
             ui::top_bar::top_bar_ui(ui, self, s, &mut commands);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, s));
-        if self.room == Room::Quiz {
+        self.handle_close_request(&ctx);
+        if self.room == Room::Diagram {
+            let icon_topics = &self.icon_topics;
+            let tiers = &self.tiers;
+            let tier_of_icon = |icon: &str| {
+                icon_topics
+                    .get(icon)
+                    .and_then(|ts| ts.first())
+                    .and_then(|t| tiers.get(*t).copied().flatten())
+            };
+            let topic_of_icon =
+                |icon: &str| icon_topics.get(icon).and_then(|ts| ts.first().copied());
+            let mut diagram_ctx = ui::diagram::DiagramCtx {
+                lang,
+                tier_of_icon: &tier_of_icon,
+                topic_of_icon: &topic_of_icon,
+                commands: &mut commands,
+            };
+            ui::diagram::diagram_ui(ui, &mut self.diagram, &mut diagram_ctx);
+        } else if self.room == Room::Quiz {
             egui::CentralPanel::default().show(ui, |ui| {
                 self.messages_ui(ui, s);
                 let mut quiz_ctx = ui::quiz::QuizCtx {

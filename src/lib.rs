@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod check;
+pub mod diagram;
 pub mod frequency;
 pub mod i18n;
 pub mod icons;

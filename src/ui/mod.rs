@@ -1,6 +1,7 @@
 //! The egui views. One file per view; each `*_ui` function draws and pushes
 //! [`crate::app::Command`]s instead of mutating the model.
 
+pub mod diagram;
 pub mod markdown;
 pub mod quiz;
 pub mod search;

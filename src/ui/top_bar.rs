@@ -53,6 +53,15 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut Ve
         {
             commands.push(Command::SwitchRoom(Room::Quiz));
         }
+        if ui
+            .add(egui::Button::selectable(
+                room == Room::Diagram,
+                s.room_diagram,
+            ))
+            .clicked()
+        {
+            commands.push(Command::SwitchRoom(Room::Diagram));
+        }
         ui.separator();
         let search = egui::Button::new(format!("{}…", s.search))
             .shortcut_text(ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(

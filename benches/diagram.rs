@@ -1,0 +1,95 @@
+//! One frame of the Diagram canvas (layout + tessellation, headless `egui::Context`) for a
+//! 2,000-node, 3,000-edge, 50-group diagram, at 100 % zoom and zoomed out to show all.
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use aws_study::diagram::model::{Diagram, GroupKind, NodeId, Point, Rect};
+use aws_study::icons::{Catalog, IconKind};
+use aws_study::ui::diagram::{DiagramCtx, DiagramRoom, diagram_ui};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn big_diagram() -> Diagram {
+    let catalog = Catalog::bundled();
+    let services: Vec<&str> = catalog
+        .icons()
+        .iter()
+        .filter(|i| i.kind == IconKind::Service)
+        .map(|i| i.aws_name.as_str())
+        .collect();
+    let mut d = Diagram::new();
+    // 50 groups in a 10 x 5 grid, each holding 40 services in 8 x 5.
+    let mut ids: Vec<NodeId> = Vec::new();
+    for g in 0..50 {
+        let (gx, gy) = ((g % 10) as f32 * 900.0, (g / 10) as f32 * 700.0);
+        d.add_group(
+            GroupKind::ALL[g % 8],
+            "group",
+            Rect::new(gx, gy, 860.0, 660.0),
+        );
+        for k in 0..40 {
+            let at = Point::new(
+                gx + 80.0 + (k % 8) as f32 * 100.0,
+                gy + 100.0 + (k / 8) as f32 * 110.0,
+            );
+            ids.push(d.add_service(services[(g * 40 + k) % services.len()], "service", at));
+        }
+    }
+    for e in 0..3000 {
+        let a = ids[e % ids.len()];
+        let b = ids[(e * 7 + 13) % ids.len()];
+        d.connect(a, b);
+    }
+    d
+}
+
+fn frame(ctx: &egui::Context, room: &mut DiagramRoom) -> usize {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    };
+    let none = |_: &str| None;
+    let none_topic = |_: &str| None;
+    let output = ctx.run_ui(input, |ui| {
+        let mut commands = Vec::new();
+        let mut cx = DiagramCtx {
+            lang: aws_study::i18n::Lang::En,
+            tier_of_icon: &none,
+            topic_of_icon: &none_topic,
+            commands: &mut commands,
+        };
+        diagram_ui(ui, room, &mut cx);
+    });
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn benches(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    egui_extras::install_image_loaders(&ctx);
+    let mut room = DiagramRoom::new(None);
+    room.diagram = big_diagram();
+    assert_eq!(room.diagram.nodes.len(), 2050);
+    assert!(room.diagram.edges.len() >= 2900);
+    // Warm up: rasterise the icons once.
+    for _ in 0..3 {
+        frame(&ctx, &mut room);
+    }
+    let mut group = c.benchmark_group("diagram canvas frame (2,000 nodes, 3,000 edges, 50 groups)");
+    group.sample_size(20);
+    room.zoom = 1.0;
+    group.bench_function("100 % zoom", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut room)))
+    });
+    room.fit();
+    frame(&ctx, &mut room);
+    group.bench_function("zoomed out to show all", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut room)))
+    });
+    group.finish();
+}
+
+criterion_group!(diagram, benches);
+criterion_main!(diagram);

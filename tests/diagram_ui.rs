@@ -1,0 +1,263 @@
+//! UI tests of the Diagram room: the real app driven through egui_kittest with drags,
+//! clicks and keyboard shortcuts.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use aws_study::app::Room;
+use aws_study::diagram::model::{NodeId, NodeKind};
+use aws_study::{AppConfig, AwsStudyApp};
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+
+fn harness(data_dir: &Path) -> Harness<'static, AwsStudyApp> {
+    let config = AppConfig {
+        data_dir: Some(data_dir.to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    harness.run();
+    harness
+        .get(By::new().role(egui::Role::Button).label("Diagram"))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().room(), Room::Diagram);
+    harness
+}
+
+/// A real mouse drag: press, move in steps, release.
+fn drag(harness: &mut Harness<'static, AwsStudyApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for i in 1..=6 {
+        harness.hover_at(from.lerp(to, i as f32 / 6.0));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    harness.remove_cursor();
+    harness.run();
+}
+
+fn click_at(harness: &mut Harness<'static, AwsStudyApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    harness.drag_at(pos);
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+}
+
+fn canvas_rect(harness: &Harness<'static, AwsStudyApp>) -> egui::Rect {
+    harness.get_by_label("Diagram canvas").rect()
+}
+
+/// Screen position of a node's centre.
+fn node_center(harness: &Harness<'static, AwsStudyApp>, id: NodeId) -> Pos2 {
+    let room = harness.state().diagram();
+    let r = room.diagram.node(id).unwrap().rect;
+    let canvas = canvas_rect(harness);
+    canvas.min + room.offset + egui::vec2(r.x + r.w / 2.0, r.y + r.h / 2.0) * room.zoom
+}
+
+fn search_palette(harness: &mut Harness<'static, AwsStudyApp>, text: &str) {
+    // The search field is named by its "AWS icons" label.
+    harness.get_by_label("AWS icons").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("AWS icons").type_text(text);
+    harness.run();
+}
+
+fn drag_from_palette(
+    harness: &mut Harness<'static, AwsStudyApp>,
+    query: &str,
+    row: &str,
+    to: Pos2,
+) -> NodeId {
+    search_palette(harness, query);
+    let from = harness
+        .get(By::new().role(egui::Role::Button).label(row))
+        .rect()
+        .center();
+    let before: Vec<NodeId> = harness
+        .state()
+        .diagram()
+        .diagram
+        .nodes
+        .keys()
+        .copied()
+        .collect();
+    drag(harness, from, to);
+    let after = &harness.state().diagram().diagram.nodes;
+    let new: Vec<NodeId> = after
+        .keys()
+        .copied()
+        .filter(|k| !before.contains(k))
+        .collect();
+    assert_eq!(new.len(), 1, "dragging {row} added one node");
+    new[0]
+}
+
+#[test]
+fn drag_an_icon_from_the_palette_then_connect_two_nodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let canvas = canvas_rect(&harness);
+    let a = drag_from_palette(
+        &mut harness,
+        "lamb",
+        "AWS Lambda",
+        canvas.center() - egui::vec2(200.0, 0.0),
+    );
+    let node = harness.state().diagram().diagram.node(a).unwrap().clone();
+    assert_eq!(node.label, "Lambda");
+    assert!(matches!(&node.kind, NodeKind::Service { icon } if icon.contains("Lambda")));
+    let b = drag_from_palette(
+        &mut harness,
+        "dynamo",
+        "Amazon DynamoDB",
+        canvas.center() + egui::vec2(200.0, 0.0),
+    );
+    // Select A, then drag from its connection handle (right of the icon) to B.
+    let a_center = node_center(&harness, a);
+    click_at(&mut harness, a_center);
+    assert!(harness.state().diagram().selected.contains(&a));
+    let room = harness.state().diagram();
+    let half = room.diagram.node(a).unwrap().rect.w / 2.0 * room.zoom;
+    let handle = a_center + egui::vec2(half + 8.0, 0.0);
+    let b_center = node_center(&harness, b);
+    drag(&mut harness, handle, b_center);
+    let edges: Vec<_> = harness
+        .state()
+        .diagram()
+        .diagram
+        .edges
+        .values()
+        .cloned()
+        .collect();
+    assert_eq!(edges.len(), 1);
+    assert_eq!((edges[0].from, edges[0].to), (a, b));
+    // The arrow follows the node when it moves.
+    let before = harness.state().diagram().diagram.edge_path(&edges[0]);
+    let b_center = node_center(&harness, b);
+    drag(&mut harness, b_center, b_center + egui::vec2(0.0, 120.0));
+    let after = harness.state().diagram().diagram.edge_path(&edges[0]);
+    assert_ne!(before.last(), after.last());
+}
+
+#[test]
+fn moving_a_group_moves_its_members_and_undo_redo_restore_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let canvas = canvas_rect(&harness);
+    let vpc = drag_from_palette(&mut harness, "vpc", "VPC", canvas.center());
+    let vpc_rect = harness.state().diagram().diagram.node(vpc).unwrap().rect;
+    let inside = node_center(&harness, vpc) + egui::vec2(vpc_rect.w / 4.0, 0.0);
+    let ec2 = drag_from_palette(&mut harness, "ec2", "Amazon EC2", inside);
+    assert_eq!(
+        harness.state().diagram().diagram.node(ec2).unwrap().parent,
+        Some(vpc)
+    );
+    // Drag the group by a point inside it that is not the service.
+    let grab = node_center(&harness, vpc) - egui::vec2(vpc_rect.w / 4.0, vpc_rect.h / 4.0);
+    let ec2_before = harness.state().diagram().diagram.node(ec2).unwrap().rect;
+    drag(&mut harness, grab, grab + egui::vec2(100.0, 60.0));
+    let d = &harness.state().diagram().diagram;
+    let (vpc_after, ec2_after) = (d.node(vpc).unwrap().rect, d.node(ec2).unwrap().rect);
+    assert_eq!(vpc_after.x - vpc_rect.x, ec2_after.x - ec2_before.x);
+    assert_eq!(vpc_after.y - vpc_rect.y, ec2_after.y - ec2_before.y);
+    assert!(vpc_after.x > vpc_rect.x);
+    // One drag is one undo step.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().diagram().diagram.node(vpc).unwrap().rect,
+        vpc_rect
+    );
+    assert_eq!(
+        harness.state().diagram().diagram.node(ec2).unwrap().rect,
+        ec2_before
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().diagram().diagram.node(vpc).unwrap().rect,
+        vpc_after
+    );
+    // Delete removes the selection; Ctrl+Y after Ctrl+Z brings it back.
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(harness.state().diagram().diagram.nodes.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().diagram().diagram.nodes.len(), 2);
+}
+
+#[test]
+fn template_saves_and_reopens_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.get_by_label("Templates").click();
+    harness.run();
+    harness.get_by_label("Three-tier web app").click();
+    harness.run();
+    let built = harness.state().diagram().diagram.clone();
+    assert!(built.nodes.len() >= 10);
+    assert!(harness.state().diagram().dirty);
+    // Save as… through the path window (Ctrl+S on a new diagram asks where).
+    let path = dir.path().join("three-tier.awsdiagram.ron");
+    harness.get_by_label("Diagram canvas").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness
+        .get(By::new().role(egui::Role::Button).label("OK"))
+        .click();
+    harness.run();
+    assert!(path.exists(), "{:?}", harness.state().diagram().messages);
+    assert!(!harness.state().diagram().dirty);
+    // Export a PNG at 2x through the File menu.
+    let png = dir.path().join("three-tier.png");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export PNG…").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&png.display().to_string());
+    harness.run();
+    harness
+        .get(By::new().role(egui::Role::Button).label("OK"))
+        .click();
+    harness.run();
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    drop(harness);
+    let mut again = self::harness(dir.path());
+    again.state_mut().diagram_mut().open_path(&path);
+    again.run();
+    assert_eq!(again.state().diagram().diagram, built);
+}
