@@ -731,6 +731,7 @@ impl AwsStudyApp {
         for command in commands {
             self.apply(&ctx, command);
         }
+        self.diagram.autosave(&ctx);
         self.update_title(&ctx);
         if self.loading.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

@@ -261,3 +261,41 @@ fn template_saves_and_reopens_identically() {
     again.run();
     assert_eq!(again.state().diagram().diagram, built);
 }
+
+#[test]
+fn a_crash_loses_at_most_a_few_seconds_the_draft_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = AppConfig {
+        data_dir: Some(dir.path().to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    harness.run();
+    harness
+        .get(By::new().role(egui::Role::Button).label("Diagram"))
+        .click();
+    harness.run();
+    harness.get_by_label("Templates").click();
+    harness.run();
+    harness.get_by_label("Serverless API").click();
+    harness.run();
+    let drawn = harness.state().diagram().diagram.clone();
+    // Leave the room: the autosave runs whatever room is shown.
+    harness
+        .get(By::new().role(egui::Role::Button).label("Notes"))
+        .click();
+    // Six seconds of frames (egui's clock in the harness advances 1/60 s per step).
+    harness.run_steps(6 * 60);
+    assert!(dir.path().join(aws_study::ui::diagram::DRAFT_FILE).exists());
+    // "Crash": drop the app without saving, start again.
+    drop(harness);
+    let mut again = self::harness(dir.path());
+    assert_eq!(again.state().diagram().recovery.as_ref(), Some(&drawn));
+    again.get_by_label("Recover").click();
+    again.run();
+    assert_eq!(again.state().diagram().diagram, drawn);
+    assert!(again.state().diagram().dirty);
+}

@@ -252,9 +252,16 @@ impl DiagramRoom {
         }
     }
 
-    /// Writes the draft every few seconds while there are unsaved changes.
-    fn autosave(&mut self, time: f64) {
-        if !self.dirty || time - self.last_autosave < AUTOSAVE_SECS {
+    /// Writes the draft every few seconds while there are unsaved changes, whichever room
+    /// is shown, and asks for a frame when the next one is due (egui only repaints on input).
+    pub fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.dirty {
+            return;
+        }
+        let time = ctx.input(|i| i.time);
+        let wait = AUTOSAVE_SECS - (time - self.last_autosave);
+        if wait > 0.0 {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
             return;
         }
         self.last_autosave = time;
@@ -436,8 +443,6 @@ pub fn diagram_ui(ui: &mut Ui, room: &mut DiagramRoom, cx: &mut DiagramCtx<'_>) 
             messages_ui(ui, room, s);
             canvas_ui(ui, room, cx);
         });
-    let time = ui.input(|i| i.time);
-    room.autosave(time);
     if room.confirm_close {
         close_dialog_ui(ui.ctx(), room, s);
     }
