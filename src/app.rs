@@ -643,12 +643,6 @@ impl AwsStudyApp {
 
     /// Closing the window with an unsaved diagram asks first.
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if self.diagram.close_anyway {
-            self.diagram.dirty = false;
-            self.diagram.close_anyway = false;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            return;
-        }
         if ctx.input(|i| i.viewport().close_requested()) && self.diagram.dirty {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.diagram.confirm_close = true;

@@ -299,3 +299,47 @@ fn a_crash_loses_at_most_a_few_seconds_the_draft_is_offered_back() {
     assert_eq!(again.state().diagram().diagram, drawn);
     assert!(again.state().diagram().dirty);
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.get_by_label("Templates").click();
+    harness.run();
+    harness.get_by_label("Event-driven").click();
+    harness.run();
+    // The title says there are unsaved changes.
+    assert!(harness.state().diagram().title().ends_with('*'));
+    let close_request = |h: &mut Harness<'static, AwsStudyApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.step();
+    };
+    close_request(&mut harness);
+    let cancelled = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled, "the close was cancelled to ask");
+    harness.run();
+    harness.get_by_label("The diagram has unsaved changes.");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().diagram().dirty, "nothing lost");
+    // Closing again and discarding lets the window close.
+    close_request(&mut harness);
+    harness.run();
+    harness.get_by_label("Close without saving").click();
+    harness.step();
+    let closing = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closing);
+}

@@ -109,8 +109,6 @@ pub struct DiagramRoom {
     pub recovery: Option<Diagram>,
     /// Asked to close the window with unsaved changes.
     pub confirm_close: bool,
-    /// The user chose to close and lose the changes.
-    pub close_anyway: bool,
     canvas_rect: ERect,
     fit_pending: bool,
     /// The file-path window, when open.
@@ -147,7 +145,6 @@ impl DiagramRoom {
             last_autosave: 0.0,
             recovery,
             confirm_close: false,
-            close_anyway: false,
             canvas_rect: ERect::NOTHING,
             fit_pending: false,
             path_prompt: None,
@@ -885,16 +882,18 @@ fn close_dialog_ui(ctx: &egui::Context, room: &mut DiagramRoom, s: &Strings) {
         ui.label(RichText::new(s.diagram_unsaved).strong());
         ui.horizontal(|ui| {
             if ui.button(s.diagram_save).clicked() {
+                // Saved (a named diagram): close; otherwise the path window opens first.
                 save_ui_action(room, false);
                 room.confirm_close = false;
                 if !room.dirty {
-                    room.close_anyway = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
             if ui.button(s.diagram_discard).clicked() {
                 room.confirm_close = false;
-                room.close_anyway = true;
+                room.dirty = false;
                 room.remove_draft();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             if ui.button(s.cancel).clicked() {
                 room.confirm_close = false;
