@@ -199,6 +199,7 @@ pub struct Strings {
     pub diagram_canvas: &'static str,
     pub diagram_empty: &'static str,
     pub diagram_path: &'static str,
+    pub diagram_label: &'static str,
 }
 
 /// French.
@@ -360,6 +361,7 @@ pub static FR: Strings = Strings {
     diagram_discard: "Fermer sans enregistrer",
     diagram_canvas: "Schéma",
     diagram_path: "Chemin du fichier",
+    diagram_label: "Libellé (Entrée pour valider, Échap pour annuler)",
     diagram_empty: "Glissez des icônes depuis la palette, ou partez d’un modèle (menu Modèles).",
 };
 
@@ -522,6 +524,7 @@ pub static EN: Strings = Strings {
     diagram_discard: "Close without saving",
     diagram_canvas: "Diagram canvas",
     diagram_path: "File path",
+    diagram_label: "Label (Enter to apply, Esc to cancel)",
     diagram_empty: "Drag icons from the palette, or start from a template (Templates menu).",
 };
 

@@ -17,8 +17,10 @@ fn harness(data_dir: &Path) -> Harness<'static, AwsStudyApp> {
         system_locale: Some("en-US".into()),
         vault: None,
     };
+    // Frames 1/60 s apart, like a real screen: double-clicks are timed.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
     harness.run();
     harness
@@ -61,6 +63,23 @@ fn click_at(harness: &mut Harness<'static, AwsStudyApp>, pos: Pos2) {
         pressed: false,
         modifiers: Modifiers::NONE,
     });
+    harness.run();
+}
+
+fn double_click_at(harness: &mut Harness<'static, AwsStudyApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    for _ in 0..2 {
+        harness.drag_at(pos);
+        harness.step();
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
     harness.run();
 }
 
@@ -240,6 +259,7 @@ fn template_saves_and_reopens_identically() {
     assert!(!harness.state().diagram().dirty);
     // Export a PNG at 2x through the File menu.
     let png = dir.path().join("three-tier.png");
+    harness.run_steps(30); // the path window fades out
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Export PNG…").click();
@@ -287,8 +307,8 @@ fn a_crash_loses_at_most_a_few_seconds_the_draft_is_offered_back() {
     harness
         .get(By::new().role(egui::Role::Button).label("Notes"))
         .click();
-    // Six seconds of frames (egui's clock in the harness advances 1/60 s per step).
-    harness.run_steps(6 * 60);
+    // Six seconds of frames (the harness' clock advances a quarter of a second a step).
+    harness.run_steps(6 * 4);
     assert!(dir.path().join(aws_study::ui::diagram::DRAFT_FILE).exists());
     // "Crash": drop the app without saving, start again.
     drop(harness);
@@ -342,4 +362,77 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .get(&egui::ViewportId::ROOT)
         .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
     assert!(closing);
+}
+
+#[test]
+fn empty_space_pans_shift_drag_selects_and_arrows_get_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.get_by_label("Templates").click();
+    harness.run();
+    harness.get_by_label("Event-driven").click();
+    harness.run();
+    let canvas = canvas_rect(&harness);
+    // A drag on empty space pans the view.
+    let offset = harness.state().diagram().offset;
+    let corner = canvas.left_bottom() + egui::vec2(20.0, -20.0);
+    drag(&mut harness, corner, corner + egui::vec2(60.0, -30.0));
+    let moved = harness.state().diagram().offset - offset;
+    assert!(
+        (moved - egui::vec2(60.0, -30.0)).length() < 1.0,
+        "{moved:?}"
+    );
+    // Shift + drag draws a rubber band that selects what it encloses.
+    harness
+        .get(By::new().role(egui::Role::Button).label("Fit"))
+        .click();
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    drag(
+        &mut harness,
+        canvas.left_top() + egui::vec2(2.0, 2.0),
+        canvas.right_bottom() - egui::vec2(2.0, 2.0),
+    );
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let room = harness.state().diagram();
+    assert_eq!(room.selected.len(), room.diagram.nodes.len());
+    // Double-click an arrow (at the middle of one the hit-test finds there), type, Enter.
+    let (edge, world) = room
+        .diagram
+        .edges
+        .values()
+        .find_map(|e| {
+            let path = room.diagram.edge_path(e);
+            let (a, b) = (path.first()?, path.last()?);
+            let mid = aws_study::diagram::model::Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            (room.diagram.edge_at(mid, 2.0) == Some(e.id)).then_some((e.id, mid))
+        })
+        .expect("an arrow with a clear middle");
+    let mid = canvas.min + room.offset + egui::vec2(world.x, world.y) * room.zoom;
+    {
+        double_click_at(&mut harness, mid);
+        let current = harness
+            .state()
+            .diagram()
+            .diagram
+            .edge(edge)
+            .unwrap()
+            .label
+            .clone();
+        assert_eq!(
+            harness.state().diagram().label_being_edited(),
+            Some(current.as_str())
+        );
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness
+            .get_by_label("Label (Enter to apply, Esc to cancel)")
+            .type_text("events");
+        harness.key_press(Key::Enter);
+        harness.run();
+        assert_eq!(
+            harness.state().diagram().diagram.edge(edge).unwrap().label,
+            "events"
+        );
+    }
 }

@@ -72,6 +72,13 @@ enum Gesture {
     },
 }
 
+/// What a label being edited belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Renaming {
+    Node(NodeId),
+    Edge(EdgeId),
+}
+
 /// The Diagram room's state.
 pub struct DiagramRoom {
     /// The diagram being edited.
@@ -98,7 +105,7 @@ pub struct DiagramRoom {
     pub export_scale: f32,
     gesture: Option<Gesture>,
     clipboard: Option<Clipboard>,
-    renaming: Option<(NodeId, String)>,
+    renaming: Option<(Renaming, String)>,
     /// Palette search.
     pub query: String,
     /// Messages for the user.
@@ -149,6 +156,12 @@ impl DiagramRoom {
             fit_pending: false,
             path_prompt: None,
         }
+    }
+
+    /// The label being edited (double-click on a node or an arrow), if any.
+    #[must_use]
+    pub fn label_being_edited(&self) -> Option<&str> {
+        self.renaming.as_ref().map(|(_, text)| text.as_str())
     }
 
     /// The file name shown in the title.
@@ -615,6 +628,8 @@ fn palette_row_ui(
 
 fn toolbar_ui(ui: &mut Ui, room: &mut DiagramRoom, cx: &mut DiagramCtx<'_>) {
     let s = cx.lang.strings();
+    // The same buttons are always there (disabled when they do not apply): a toolbar that
+    // grew a second line when an arrow is selected would move the canvas under the pointer.
     ui.horizontal_wrapped(|ui| {
         ui.menu_button(s.diagram_file, |ui| {
             if ui.button(s.diagram_new).clicked() {
@@ -678,37 +693,42 @@ fn toolbar_ui(ui: &mut Ui, room: &mut DiagramRoom, cx: &mut DiagramCtx<'_>) {
         ui.separator();
         ui.checkbox(&mut room.snap, s.diagram_snap);
         ui.checkbox(&mut room.badges, s.diagram_badges);
-        if !room.selected_edges.is_empty() {
-            ui.separator();
-            if ui.button(s.diagram_straight).clicked() {
-                room.style_edges(None, Some(Routing::Straight));
-            }
-            if ui.button(s.diagram_orthogonal).clicked() {
-                room.style_edges(None, Some(Routing::Orthogonal));
-            }
-            for (arrows, label) in [
-                (Arrows::None, s.diagram_arrow_none),
-                (Arrows::Forward, s.diagram_arrow_one),
-                (Arrows::Both, s.diagram_arrow_both),
-            ] {
-                if ui.button(label).clicked() {
-                    room.style_edges(Some(arrows), None);
-                }
+        ui.separator();
+        let edges = !room.selected_edges.is_empty();
+        if ui
+            .add_enabled(edges, egui::Button::new(s.diagram_straight))
+            .clicked()
+        {
+            room.style_edges(None, Some(Routing::Straight));
+        }
+        if ui
+            .add_enabled(edges, egui::Button::new(s.diagram_orthogonal))
+            .clicked()
+        {
+            room.style_edges(None, Some(Routing::Orthogonal));
+        }
+        for (arrows, label) in [
+            (Arrows::None, s.diagram_arrow_none),
+            (Arrows::Forward, s.diagram_arrow_one),
+            (Arrows::Both, s.diagram_arrow_both),
+        ] {
+            if ui.add_enabled(edges, egui::Button::new(label)).clicked() {
+                room.style_edges(Some(arrows), None);
             }
         }
-        if room.selected.len() == 1 {
-            let id = room.selected.iter().next().copied();
-            let icon = id
-                .and_then(|id| room.diagram.node(id))
-                .and_then(|n| n.icon().map(str::to_owned));
-            if let Some(icon) = icon
-                && let Some(topic) = (cx.topic_of_icon)(&icon)
-            {
-                ui.separator();
-                if ui.button(s.diagram_open_note).clicked() {
-                    cx.commands.push(Command::OpenTopic(topic));
-                }
-            }
+        ui.separator();
+        let topic = (room.selected.len() == 1)
+            .then(|| room.selected.iter().next().copied())
+            .flatten()
+            .and_then(|id| room.diagram.node(id))
+            .and_then(|n| n.icon().map(str::to_owned))
+            .and_then(|icon| (cx.topic_of_icon)(&icon));
+        if ui
+            .add_enabled(topic.is_some(), egui::Button::new(s.diagram_open_note))
+            .clicked()
+            && let Some(topic) = topic
+        {
+            cx.commands.push(Command::OpenTopic(topic));
         }
         ui.label(RichText::new(room.title()).weak());
     });
@@ -946,7 +966,7 @@ fn canvas_ui(ui: &mut Ui, room: &mut DiagramRoom, cx: &mut DiagramCtx<'_>) {
     }
     input_ui(ui, room, &response);
     paint(ui, room, cx, rect);
-    rename_ui(ui, room);
+    rename_ui(ui, room, cx.lang.strings());
     // Drop from the palette.
     if let Some(item) = response.dnd_release_payload::<PaletteItem>()
         && let Some(pos) = ui.ctx().pointer_interact_pos()
@@ -1032,11 +1052,15 @@ fn input_ui(ui: &mut Ui, room: &mut DiagramRoom, response: &egui::Response) {
                 anchor,
                 moved: Point::new(0.0, 0.0),
             })
-        } else {
+        } else if modifiers.shift || modifiers.command {
+            // Shift/Ctrl + drag on empty space: rubber-band selection.
             Some(Gesture::Rubber {
                 start: world,
                 now: world,
             })
+        } else {
+            // Drag on empty space pans.
+            Some(Gesture::Pan)
         };
     }
 
@@ -1143,13 +1167,21 @@ fn input_ui(ui: &mut Ui, room: &mut DiagramRoom, response: &egui::Response) {
         && let Some(pos) = pointer
     {
         let world = room.to_world(pos);
-        if let Some(id) = room.diagram.node_at(world) {
+        // Double-click a node to rename it, an arrow to give it a label.
+        if let Some(e) = room.diagram.edge_at(world, 6.0 / room.zoom) {
+            let label = room
+                .diagram
+                .edge(e)
+                .map(|e| e.label.clone())
+                .unwrap_or_default();
+            room.renaming = Some((Renaming::Edge(e), label));
+        } else if let Some(id) = room.diagram.node_at(world) {
             let label = room
                 .diagram
                 .node(id)
                 .map(|n| n.label.clone())
                 .unwrap_or_default();
-            room.renaming = Some((id, label));
+            room.renaming = Some((Renaming::Node(id), label));
         }
     }
 
@@ -1251,19 +1283,28 @@ fn input_ui(ui: &mut Ui, room: &mut DiagramRoom, response: &egui::Response) {
     }
 }
 
-fn rename_ui(ui: &mut Ui, room: &mut DiagramRoom) {
-    let Some(id) = room.renaming.as_ref().map(|(id, _)| *id) else {
+fn rename_ui(ui: &mut Ui, room: &mut DiagramRoom, s: &Strings) {
+    let Some(target) = room.renaming.as_ref().map(|(t, _)| *t) else {
         return;
     };
-    let Some(node) = room.diagram.node(id).cloned() else {
+    let pos = match target {
+        Renaming::Node(id) => room.diagram.node(id).map(|node| {
+            let r = room.rect_to_screen(&node.rect);
+            if node.is_group() {
+                r.left_top()
+            } else {
+                Pos2::new(r.center().x - 90.0, r.bottom() + 2.0)
+            }
+        }),
+        Renaming::Edge(id) => room.diagram.edge(id).and_then(|e| {
+            let path = room.diagram.edge_path(e);
+            let mid = path.get(path.len() / 2).copied()?;
+            Some(room.to_screen(mid) - Vec2::new(90.0, 10.0))
+        }),
+    };
+    let Some(pos) = pos else {
         room.renaming = None;
         return;
-    };
-    let r = room.rect_to_screen(&node.rect);
-    let pos = if node.is_group() {
-        r.left_top()
-    } else {
-        Pos2::new(r.center().x - 90.0, r.bottom() + 2.0)
     };
     let mut done = None;
     let Some((_, text)) = room.renaming.as_mut() else {
@@ -1273,11 +1314,10 @@ fn rename_ui(ui: &mut Ui, room: &mut DiagramRoom) {
         .fixed_pos(pos)
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
-            let edit = ui.add(
-                egui::TextEdit::singleline(text)
-                    .desired_width(180.0)
-                    .hint_text("label"),
-            );
+            let name = ui.label(RichText::new(s.diagram_label).small().weak());
+            let edit = ui
+                .add(egui::TextEdit::singleline(text).desired_width(180.0))
+                .labelled_by(name.id);
             edit.request_focus();
             if ui.input(|i| i.key_pressed(Key::Enter)) {
                 done = Some(true);
@@ -1287,10 +1327,17 @@ fn rename_ui(ui: &mut Ui, room: &mut DiagramRoom) {
         });
     // Enter applies, Escape cancels; either way the field closes.
     if let Some(apply) = done
-        && let Some((id, text)) = room.renaming.take()
+        && let Some((target, text)) = room.renaming.take()
         && apply
     {
-        room.edit(|d| d.set_label(id, &text));
+        room.edit(|d| match target {
+            Renaming::Node(id) => d.set_label(id, &text),
+            Renaming::Edge(id) => {
+                if let Some(e) = d.edge(id).cloned() {
+                    d.set_edge(id, &text, e.arrows, e.routing);
+                }
+            }
+        });
     }
 }
 
