@@ -822,25 +822,7 @@ impl AwsStudyApp {
     }
 
     fn messages_ui(&mut self, ui: &mut egui::Ui, s: &Strings) {
-        let mut dismiss = None;
-        for (i, message) in self.messages.iter().enumerate() {
-            egui::Frame::new()
-                .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-                .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
-                .inner_margin(8.0)
-                .corner_radius(4.0)
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(egui::RichText::new(message).color(ui.visuals().warn_fg_color));
-                        if ui.button(s.dismiss).clicked() {
-                            dismiss = Some(i);
-                        }
-                    });
-                });
-        }
-        if let Some(i) = dismiss {
-            self.messages.remove(i);
-        }
+        ui::widgets::messages_ui(ui, &mut self.messages, s.dismiss);
     }
 }
 

@@ -490,18 +490,7 @@ fn messages_ui(ui: &mut Ui, room: &mut DiagramRoom, s: &Strings) {
             None => {}
         }
     }
-    let mut dismiss = None;
-    for (i, m) in room.messages.iter().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(m).color(ui.visuals().warn_fg_color));
-            if ui.button(s.dismiss).clicked() {
-                dismiss = Some(i);
-            }
-        });
-    }
-    if let Some(i) = dismiss {
-        room.messages.remove(i);
-    }
+    crate::ui::widgets::messages_ui(ui, &mut room.messages, s.dismiss);
 }
 
 fn palette_ui(ui: &mut Ui, room: &mut DiagramRoom, s: &Strings) {

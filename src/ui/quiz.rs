@@ -478,18 +478,7 @@ pub struct QuizCtx<'a> {
 pub fn quiz_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
     let s = cx.lang.strings();
     let now = now_secs();
-    let mut dismiss = None;
-    for (i, m) in room.messages.iter().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(m).color(ui.visuals().warn_fg_color));
-            if ui.button(s.dismiss).clicked() {
-                dismiss = Some(i);
-            }
-        });
-    }
-    if let Some(i) = dismiss {
-        room.messages.remove(i);
-    }
+    crate::ui::widgets::messages_ui(ui, &mut room.messages, s.dismiss);
     match &room.view {
         QuizView::Home => home_ui(ui, room, cx, now),
         QuizView::Session(_) => session_ui(ui, room, cx, now),

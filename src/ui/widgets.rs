@@ -156,3 +156,28 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
     ctx.set_fonts(fonts);
 }
+
+/// Messages for the user (a file that could not be read, a save that failed...), each with a
+/// button to dismiss it. Used by every room.
+pub fn messages_ui(ui: &mut Ui, messages: &mut Vec<String>, dismiss_label: &str) {
+    let mut dismiss = None;
+    let color = ui.visuals().warn_fg_color;
+    for (i, message) in messages.iter().enumerate() {
+        egui::Frame::new()
+            .fill(color.gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(1.0, color))
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(message).color(color));
+                    if ui.button(dismiss_label).clicked() {
+                        dismiss = Some(i);
+                    }
+                });
+            });
+    }
+    if let Some(i) = dismiss {
+        messages.remove(i);
+    }
+}
