@@ -117,7 +117,10 @@ pub fn load<T: DeserializeOwned + Versioned>(path: &Path) -> Result<Option<T>, S
     }
 }
 
-fn sniff_version(text: &str) -> Option<u32> {
+/// Finds `version: N` in a RON document that does not otherwise parse, so a file from a
+/// newer version is refused (and left alone) rather than treated as damaged.
+#[must_use]
+pub fn sniff_version(text: &str) -> Option<u32> {
     let rest = &text[text.find("version")? + "version".len()..];
     let rest = rest.trim_start().strip_prefix(':')?.trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();

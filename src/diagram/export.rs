@@ -9,14 +9,13 @@
 //! as a grey dashed placeholder. Rendering never reads anything from disk except system
 //! fonts.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
 use super::model::{Arrows, Diagram, Edge, GroupKind, Node, NodeId, NodeKind, Point, Rect};
-use crate::icons::{Catalog, Icon};
+use crate::icons::Catalog;
 
 /// Margin around the diagram's bounds, in world units.
 const MARGIN: f32 = 20.0;
@@ -42,11 +41,6 @@ const MAX_PNG_PIXELS: f32 = 64.0 * 1024.0 * 1024.0;
 #[must_use]
 pub fn to_svg(d: &Diagram) -> String {
     let catalog = Catalog::bundled();
-    let icons: HashMap<&str, &Icon> = catalog
-        .icons()
-        .iter()
-        .map(|i| (i.aws_name.as_str(), i))
-        .collect();
     let canvas = canvas(d);
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
@@ -77,9 +71,9 @@ pub fn to_svg(d: &Diagram) -> String {
             continue;
         };
         match &node.kind {
-            NodeKind::Group { kind } => draw_group(&mut out, node, *kind, &icons, &mut embedded),
+            NodeKind::Group { kind } => draw_group(&mut out, node, *kind, catalog, &mut embedded),
             NodeKind::Service { icon } => {
-                draw_service(&mut out, node, icon, &icons, &mut embedded);
+                draw_service(&mut out, node, icon, catalog, &mut embedded);
             }
         }
     }
@@ -280,7 +274,7 @@ fn draw_group(
     out: &mut String,
     node: &Node,
     kind: GroupKind,
-    icons: &HashMap<&str, &Icon>,
+    catalog: &Catalog,
     embedded: &mut usize,
 ) {
     let (default_title, [r, g, b], dashed, icon_name) = group_style(kind);
@@ -298,7 +292,7 @@ fn draw_group(
         num(rect.w),
         num(rect.h),
     );
-    let icon = icon_name.and_then(|n| icons.get(n));
+    let icon = icon_name.and_then(|n| catalog.by_aws_name(n));
     if let Some(icon) = icon {
         let at = Rect {
             x: rect.x,
@@ -337,12 +331,12 @@ fn draw_service(
     out: &mut String,
     node: &Node,
     icon_name: &str,
-    icons: &HashMap<&str, &Icon>,
+    catalog: &Catalog,
     embedded: &mut usize,
 ) {
     let rect = clean(node.rect);
     out.push_str(r#"<g class="service">"#);
-    let svg = icons.get(icon_name).and_then(|icon| {
+    let svg = catalog.by_aws_name(icon_name).and_then(|icon| {
         *embedded += 1;
         embed_icon(icon.svg, &format!("awsd-i{embedded}-"), rect)
     });

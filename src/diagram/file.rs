@@ -115,7 +115,7 @@ pub fn from_ron(path_for_messages: &Path, text: &str) -> Result<(Diagram, Vec<St
     let path = path_for_messages.to_owned();
     let version = match ron::from_str::<Header>(text) {
         Ok(h) => Some(h.version),
-        Err(_) => sniff_version(text),
+        Err(_) => crate::store::sniff_version(text),
     };
     if let Some(found) = version.filter(|v| *v > FILE_VERSION) {
         return Err(FileError::TooNew {
@@ -137,14 +137,6 @@ pub fn from_ron(path_for_messages: &Path, text: &str) -> Result<(Diagram, Vec<St
     let mut d = parsed.diagram;
     let warnings = repair(&mut d);
     Ok((d, warnings))
-}
-
-/// Finds `version: N` at the start of a document that does not otherwise parse.
-fn sniff_version(text: &str) -> Option<u32> {
-    let rest = &text[text.find("version")? + "version".len()..];
-    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
 }
 
 /// Makes a parsed diagram consistent; returns what was changed, in words.

@@ -308,9 +308,7 @@ mod tests {
             .values()
             .filter_map(|n| match &n.kind {
                 NodeKind::Service { icon } => Some(
-                    c.icons()
-                        .iter()
-                        .find(|i| &i.aws_name == icon)
+                    c.by_aws_name(icon)
                         .map_or_else(|| format!("?{icon}"), |i| i.display_name.clone()),
                 ),
                 NodeKind::Group { .. } => None,

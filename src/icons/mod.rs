@@ -83,6 +83,8 @@ pub struct Catalog {
     name_index: HashMap<String, IconId>,
     /// Normalized hand-written aliases → service icon.
     alias_index: HashMap<String, IconId>,
+    /// Exact `aws_name` → icon: how diagrams and groups name their icons.
+    aws_name_index: HashMap<String, IconId>,
     /// Token sequences of service names and aliases, for whole-word containment.
     contained: Vec<(Vec<String>, IconId)>,
     /// Folded search strings per icon (display name first).
@@ -538,6 +540,13 @@ impl Catalog {
         self.icons.get(usize::from(id.0))
     }
 
+    /// The icon whose [`Icon::aws_name`] is exactly `name` (`Arch_AWS-Lambda_48`,
+    /// `Region_32`): a hash lookup, cheap enough for every frame.
+    #[must_use]
+    pub fn by_aws_name(&self, name: &str) -> Option<&Icon> {
+        self.aws_name_index.get(name).and_then(|id| self.get(*id))
+    }
+
     /// Stable URI of an icon for egui's image loader: `bytes://aws-icons/<path>`.
     /// Unknown ids get a URI under `bytes://aws-icons/unknown/`.
     #[must_use]
@@ -819,10 +828,18 @@ impl Catalog {
             file_index: HashMap::new(),
             name_index: HashMap::new(),
             alias_index: HashMap::new(),
+            aws_name_index: HashMap::new(),
             contained: Vec::new(),
             search_keys: Vec::new(),
             categories: Vec::new(),
         };
+        for icon in &catalog.icons {
+            // A few icons share a name (light/dark variants): the first one wins.
+            catalog
+                .aws_name_index
+                .entry(icon.aws_name.clone())
+                .or_insert(icon.id);
+        }
         catalog.index_files(table);
         catalog.index_names();
         catalog.assign_categories(&resource_paths);
@@ -1836,6 +1853,21 @@ mod tests {
                 .and_then(|id| c.get(id))
                 .map(|i| i.kind),
             Some(IconKind::Category)
+        );
+    }
+
+    #[test]
+    fn by_aws_name_is_exact() {
+        let c = cat();
+        for icon in c.icons() {
+            let found = c.by_aws_name(&icon.aws_name).expect("every name resolves");
+            assert_eq!(found.aws_name, icon.aws_name);
+            assert!(found.id <= icon.id, "the first icon of that name");
+        }
+        assert!(c.by_aws_name("Region_32").is_some());
+        assert!(
+            c.by_aws_name("arch_aws-lambda_48").is_none(),
+            "exact, not fuzzy"
         );
     }
 }

@@ -7,7 +7,7 @@
 //! (power-of-two buckets), so they stay crisp from 25 % to 400 %, and whatever is off
 //! screen is culled. Every edit snapshots the diagram first, so one gesture is one undo step.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use egui::{Color32, Key, Modifiers, Pos2, Rect as ERect, RichText, Sense, Stroke, Ui, Vec2};
@@ -342,9 +342,7 @@ impl DiagramRoom {
             new_id = Some(match item {
                 PaletteItem::Service(icon) => {
                     let label = Catalog::bundled()
-                        .icons()
-                        .iter()
-                        .find(|i| i.aws_name == *icon)
+                        .by_aws_name(icon)
                         .map_or_else(|| icon.clone(), |i| short_label(&i.display_name));
                     d.add_service(icon, &label, at)
                 }
@@ -576,11 +574,8 @@ fn palette_ui(ui: &mut Ui, room: &mut DiagramRoom, s: &Strings) {
 }
 
 fn group_icon(kind: GroupKind) -> Option<IconId> {
-    let name = kind.icon_name()?;
     Catalog::bundled()
-        .icons()
-        .iter()
-        .find(|i| i.aws_name == name)
+        .by_aws_name(kind.icon_name()?)
         .map(|i| i.id)
 }
 
@@ -1352,11 +1347,6 @@ fn paint(ui: &mut Ui, room: &DiagramRoom, cx: &DiagramCtx<'_>, clip: ERect) {
         }
     }
     let catalog = Catalog::bundled();
-    let by_name: HashMap<&str, &crate::icons::Icon> = catalog
-        .icons()
-        .iter()
-        .map(|i| (i.aws_name.as_str(), i))
-        .collect();
     let text_color = visuals.text_color();
     let font = |size: f32| egui::FontId::proportional((size * zoom).clamp(5.0, 48.0));
     // Nodes, back to front.
@@ -1394,7 +1384,7 @@ fn paint(ui: &mut Ui, room: &DiagramRoom, cx: &DiagramCtx<'_>, clip: ERect) {
                 }
                 let icon_size = 24.0 * zoom;
                 let mut title_x = r.left() + 6.0 * zoom;
-                if let Some(icon) = kind.icon_name().and_then(|n| by_name.get(n))
+                if let Some(icon) = kind.icon_name().and_then(|n| catalog.by_aws_name(n))
                     && let Some(tex) = icon_texture(ui.ctx(), icon, catalog.uri(icon.id), icon_size)
                 {
                     let ir = ERect::from_min_size(r.left_top(), Vec2::splat(icon_size));
@@ -1415,8 +1405,8 @@ fn paint(ui: &mut Ui, room: &DiagramRoom, cx: &DiagramCtx<'_>, clip: ERect) {
                 );
             }
             NodeKind::Service { icon } => {
-                match by_name
-                    .get(icon.as_str())
+                match catalog
+                    .by_aws_name(icon)
                     .and_then(|i| icon_texture(ui.ctx(), i, catalog.uri(i.id), r.width()))
                 {
                     Some(tex) => {
