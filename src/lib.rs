@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod icons;
 pub mod notes;
 pub mod quiz;
+pub mod services;
 pub mod store;
 pub mod text;
 pub mod ui;

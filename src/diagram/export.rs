@@ -640,10 +640,14 @@ mod tests {
 
     fn icon(service: &str) -> String {
         let c = Catalog::bundled();
-        c.get(c.by_service_name(service).unwrap())
-            .unwrap()
-            .aws_name
-            .clone()
+        c.get(
+            crate::services::Catalog::bundled()
+                .icon_of(service)
+                .unwrap(),
+        )
+        .unwrap()
+        .aws_name
+        .clone()
     }
 
     fn node(id: u64, kind: NodeKind, label: &str, rect: Rect, parent: Option<u64>) -> Node {

@@ -380,7 +380,9 @@ mod tests {
 
     fn lambda_icon() -> String {
         let c = Catalog::bundled();
-        let id = c.by_service_name("Lambda").unwrap();
+        let id = crate::services::Catalog::bundled()
+            .icon_of("Lambda")
+            .unwrap();
         c.get(id).unwrap().aws_name.clone()
     }
 

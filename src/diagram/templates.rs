@@ -145,8 +145,8 @@ fn event_driven() -> Diagram {
 /// is then drawn as a placeholder).
 fn icon_name(service: &str) -> String {
     let catalog = Catalog::bundled();
-    catalog
-        .by_service_name(service)
+    crate::services::Catalog::bundled()
+        .icon_of(service)
         .and_then(|id| catalog.get(id))
         .map_or_else(|| service.to_owned(), |icon| icon.aws_name.clone())
 }
@@ -371,7 +371,7 @@ mod tests {
             &[
                 "Amazon Route 53",
                 "Amazon CloudFront",
-                "Elastic Load Balancing",
+                "Elastic Load Balancing: Application Load Balancer",
                 "Amazon EC2",
                 "Amazon EC2",
                 "Amazon RDS",

@@ -7,8 +7,8 @@
 
 use serde::Deserialize;
 
-use crate::icons::{Catalog, IconKind};
 use crate::quiz::{Choice, Domain, Origin, Question};
+use crate::services;
 
 /// Suffix every multiple-response prompt ends with.
 pub const CHOOSE_TWO: &str = "(Choose two.)";
@@ -65,11 +65,22 @@ impl From<RawQuestion> for Question {
             choices: raw.options.into_iter().map(Choice::Text).collect(),
             answers: raw.answers,
             explanation: raw.explanation,
-            services: raw.services,
+            services: raw.services.iter().map(|s| canonical_service(s)).collect(),
             assumption: raw.assumption,
             origin: Origin::Bank,
         }
     }
+}
+
+/// A service name as the service catalog's short name ("Amazon Simple Storage Service" →
+/// "Amazon S3"); an unknown name is kept as written (and reported by [`validate`]).
+#[must_use]
+pub fn canonical_service(name: &str) -> String {
+    let catalog = services::Catalog::bundled();
+    catalog.by_name(name).map_or_else(
+        || name.trim().to_owned(),
+        |id| catalog.short_name(id).to_owned(),
+    )
 }
 
 /// Parses one RON bank file (format in `assets/questions/README.md`) into questions
@@ -89,8 +100,8 @@ pub fn parse_bank(file: &str, text: &str) -> Result<Vec<Question>, BankError> {
 /// What is wrong with one bank question, in words (empty when nothing is): option and answer
 /// counts (single answer: 4 options and 1 answer; multiple response: 5 options, 2 answers
 /// and a prompt ending with "(Choose two.)"), answers out of range or repeated, empty or
-/// repeated texts, no services, and service names the bundled icon catalog does not know
-/// (an exact service display name, else [`Catalog::by_service_name`]).
+/// repeated texts, no services, and service names the service catalog does not know
+/// ([`services::Catalog::by_name`]).
 #[must_use]
 pub fn validate(q: &Question) -> Vec<String> {
     let mut problems = Vec::new();
@@ -193,31 +204,16 @@ fn check_services(q: &Question, problems: &mut Vec<String>) {
     if q.services.is_empty() {
         problems.push("no services".to_owned());
     }
-    let catalog = Catalog::bundled();
+    let catalog = services::Catalog::bundled();
     for name in &q.services {
-        if !is_known_service(catalog, name) {
-            problems.push(format!(
-                "service {name:?} is not in the bundled icon catalog"
-            ));
+        let known = catalog
+            .by_name(name)
+            .and_then(|id| catalog.get(id))
+            .is_some_and(|s| s.curated);
+        if !known {
+            problems.push(format!("service {name:?} is not in the service catalog"));
         }
     }
-}
-
-/// Whether `name` is a service display name of the catalog, or resolves to a service icon.
-fn is_known_service(catalog: &Catalog, name: &str) -> bool {
-    let name = name.trim();
-    if name.is_empty() {
-        return false;
-    }
-    let is_service = |kind: IconKind| kind == IconKind::Service;
-    catalog
-        .icons()
-        .iter()
-        .any(|i| is_service(i.kind) && i.display_name == name)
-        || catalog
-            .by_service_name(name)
-            .and_then(|id| catalog.get(id))
-            .is_some_and(|i| is_service(i.kind))
 }
 
 /// The four bank files shipped with the app (`assets/questions/*.ron`), parsed, in

@@ -13,8 +13,9 @@ use std::collections::HashSet;
 
 use crate::icons::{Catalog, Icon, IconId, IconKind};
 use crate::notes::doc::{Block, Inline};
-use crate::notes::index::{Index, Note, TOPIC_MAX_LEVEL, Topic, section_blocks};
+use crate::notes::index::{Index, Note, TOPIC_MAX_LEVEL, Topic, topic_blocks};
 use crate::quiz::{Choice, Origin, Question};
+use crate::services;
 use crate::text::fold;
 
 /// Shortest description kept, in characters, once the service's names are masked.
@@ -187,7 +188,7 @@ fn describe(
     note: &Note,
     lang: Lang,
 ) -> Option<Question> {
-    let needles = names_of(ctx.catalog, icon, topic);
+    let needles = names_of(icon, topic);
     let (masked, full) = description(note, topic, &needles)?;
     let id = format!("gen:describe:{}", topic.key);
     let mut rng = ctx.rng(&id);
@@ -311,7 +312,13 @@ fn question(
         choices,
         answers: vec![answer],
         explanation,
-        services: vec![icon.display_name.clone()],
+        services: {
+            let services = services::Catalog::bundled();
+            services
+                .by_icon(icon.id)
+                .map(|id| vec![services.short_name(id).to_owned()])
+                .unwrap_or_else(|| vec![icon.display_name.clone()])
+        },
         assumption: None,
         origin: Origin::Notes {
             topic_key: topic.key.clone(),
@@ -343,7 +350,7 @@ fn category_fr(icon: &Icon) -> String {
 /// The names to mask in a description: the display name with and without its Amazon/AWS
 /// prefix, the short names, and the parts of the topic title that name this same service;
 /// longest first.
-fn names_of(catalog: &Catalog, icon: &Icon, topic: &Topic) -> Vec<String> {
+fn names_of(icon: &Icon, topic: &Topic) -> Vec<String> {
     let mut names: Vec<String> = vec![icon.display_name.clone()];
     for prefix in ["Amazon ", "AWS "] {
         if let Some(rest) = icon.display_name.strip_prefix(prefix) {
@@ -351,6 +358,14 @@ fn names_of(catalog: &Catalog, icon: &Icon, topic: &Topic) -> Vec<String> {
         }
     }
     names.extend(icon.short_names.iter().cloned());
+    // Every name the service catalog knows it by ("S3", "Simple Storage Service").
+    let services = services::Catalog::bundled();
+    if let Some(service) = services.by_icon(icon.id).and_then(|id| services.get(id)) {
+        names.push(service.name.clone());
+        names.push(service.short.clone());
+        names.extend(service.aliases.iter().cloned());
+        names.extend(service.aliases_fr.iter().cloned());
+    }
     let title = topic.title.trim();
     names.push(title.to_owned());
     let title = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
@@ -361,7 +376,7 @@ fn names_of(catalog: &Catalog, icon: &Icon, topic: &Topic) -> Vec<String> {
         .map(str::trim)
         .filter(|p| p.chars().count() >= 2);
     for part in parts {
-        if catalog.by_service_name(part) == Some(icon.id) {
+        if services::Catalog::bundled().icon_of(part) == Some(icon.id) {
             names.push(part.to_owned());
         }
     }
@@ -374,9 +389,9 @@ fn names_of(catalog: &Catalog, icon: &Icon, topic: &Topic) -> Vec<String> {
 /// The first meaningful sentence of a topic's own text (before any sub-heading), masked and
 /// as written: `(masked, full)`.
 fn description(note: &Note, topic: &Topic, needles: &[String]) -> Option<(String, String)> {
-    let blocks = section_blocks(&note.doc, topic.heading);
+    let blocks = topic_blocks(&note.doc, topic.heading);
     let mut candidates = Vec::new();
-    for block in blocks.iter().skip(1) {
+    for block in blocks.iter().skip(usize::from(topic.heading.is_some())) {
         match block {
             Block::Heading { level, .. } if *level <= TOPIC_MAX_LEVEL => break,
             Block::Paragraph(inlines) => candidates.push(plain(inlines)),
@@ -537,16 +552,29 @@ fn confused_services(index: &Index, topic: &Topic, catalog: &Catalog, own: IconI
         return Vec::new();
     };
     let headings = &note.doc.headings;
-    let Some(heading) = headings.get(topic.heading) else {
-        return Vec::new();
+    let (start, end) = match topic.heading {
+        Some(h) => {
+            let Some(heading) = headings.get(h) else {
+                return Vec::new();
+            };
+            let start = heading.line.min(note.lines.len());
+            let end = headings
+                .iter()
+                .skip(h + 1)
+                .find(|x| x.level <= heading.level)
+                .map_or(note.lines.len(), |x| x.line.saturating_sub(1))
+                .clamp(start, note.lines.len());
+            (start, end)
+        }
+        // A whole note: its text before the first heading.
+        None => (
+            0,
+            headings
+                .first()
+                .map_or(note.lines.len(), |h| h.line.saturating_sub(1))
+                .min(note.lines.len()),
+        ),
     };
-    let start = heading.line.min(note.lines.len());
-    let end = headings
-        .iter()
-        .skip(topic.heading + 1)
-        .find(|h| h.level <= heading.level)
-        .map_or(note.lines.len(), |h| h.line.saturating_sub(1))
-        .clamp(start, note.lines.len());
     let lines = &note.lines[start..end];
     let mut found: Vec<IconId> = Vec::new();
     if is_hint_line(&topic.title) {
@@ -619,8 +647,8 @@ fn services_named(line: &str, catalog: &Catalog) -> Vec<IconId> {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let numeric = |w: &str| w.chars().all(|c| c.is_ascii_digit());
     let service = |text: &str| {
-        catalog
-            .by_service_name(text)
+        services::Catalog::bundled()
+            .icon_of(text)
             .and_then(|id| catalog.get(id))
             .filter(|i| i.kind == IconKind::Service)
     };
@@ -729,7 +757,14 @@ mod tests {
             assert_eq!(q.domain, None);
             assert_eq!(q.assumption, None);
             let answer = name(&q.choices[q.answers[0]]);
-            assert_eq!(q.services, vec![answer.clone()]);
+            let services = services::Catalog::bundled();
+            assert_eq!(q.services.len(), 1, "{}", q.id);
+            assert_eq!(
+                services.by_name(&q.services[0]),
+                services.by_name(&answer),
+                "{}",
+                q.id
+            );
             let Origin::Notes { topic_key } = &q.origin else {
                 panic!("{}: origin {:?}", q.id, q.origin);
             };

@@ -7,8 +7,8 @@
 //! set the domain and the services. A simple line scanner keeps exact line numbers for the
 //! problems it reports, and never panics, whatever the input.
 
-use crate::icons::{Catalog, IconKind};
 use crate::quiz::{Choice, Domain, Origin, Question};
+use crate::services;
 use crate::text::fold;
 
 /// What [`import_markdown`] found in one file.
@@ -27,7 +27,7 @@ pub struct ImportReport {
 /// (paragraphs, a `> ` quote, or a line starting with `Explanation:` / `Explication :`)
 /// becomes the explanation. Optional lines `Domain: secure|resilient|performant|cost` (or
 /// French `Domaine : sécurisé|résilient|performant|coût`) and `Services: A, B` (names
-/// resolved with [`Catalog::by_service_name`] to display names; unknown names are reported
+/// resolved with [`services::Catalog::by_name`] to the catalog's short names; unknown names are reported
 /// and left out).
 ///
 /// Reports, at the heading's line: fewer than 2 options, no checked option, every option
@@ -151,20 +151,17 @@ impl Draft {
 
     /// Resolves a `Services:` list, reporting unknown names.
     fn services_line(&mut self, line_no: usize, value: &str) {
-        let catalog = Catalog::bundled();
+        let catalog = services::Catalog::bundled();
         for name in value
             .split([',', ';'])
             .map(str::trim)
             .filter(|n| !n.is_empty())
         {
-            let icon = catalog
-                .by_service_name(name)
-                .and_then(|id| catalog.get(id))
-                .filter(|i| i.kind == IconKind::Service);
-            match icon {
-                Some(icon) => {
-                    if !self.services.contains(&icon.display_name) {
-                        self.services.push(icon.display_name.clone());
+            match catalog.by_name(name).or_else(|| catalog.identify(name)) {
+                Some(id) => {
+                    let short = catalog.short_name(id).to_owned();
+                    if !self.services.contains(&short) {
+                        self.services.push(short);
                     }
                 }
                 None => self
@@ -382,10 +379,8 @@ Explanation: SNS is pub/sub, SQS is a queue.
         assert_eq!(q.id, "import:mine.md:5");
         assert_eq!(q.prompt, "Which service stores objects?");
         assert_eq!(q.domain, Some(Domain::Performant));
-        assert_eq!(
-            q.services,
-            vec!["Amazon Simple Storage Service", "Amazon CloudFront"]
-        );
+        // Services are named as the service catalog's short names.
+        assert_eq!(q.services, vec!["Amazon S3", "Amazon CloudFront"]);
         assert_eq!(q.choices.len(), 3);
         assert_eq!(q.choices[1], Choice::Text("Amazon S3".into()));
         assert_eq!(q.answers, vec![1]);
@@ -443,10 +438,7 @@ Services: S3, Flux Capacitor
         assert!(r.problems[4].1.contains("Flux Capacitor"));
         // The last question is kept, with the known service only.
         assert_eq!(r.questions.len(), 1);
-        assert_eq!(
-            r.questions[0].services,
-            vec!["Amazon Simple Storage Service"]
-        );
+        assert_eq!(r.questions[0].services, vec!["Amazon S3"]);
         assert!(matches!(
             r.questions[0].origin,
             Origin::Imported { line: 15, .. }
@@ -521,7 +513,7 @@ SNS des notifications.
         assert_eq!(r.questions.len(), 2);
         let q = &r.questions[0];
         assert_eq!(q.domain, Some(Domain::Secure));
-        assert_eq!(q.services, vec!["Amazon Simple Email Service"]);
+        assert_eq!(q.services, vec!["Amazon SES"]);
         assert_eq!(q.answers, vec![0]);
         assert_eq!(
             q.explanation,

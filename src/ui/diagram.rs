@@ -538,15 +538,23 @@ fn palette_ui(ui: &mut Ui, room: &mut DiagramRoom, s: &Strings) {
                         });
                 }
             } else {
-                let hits: Vec<IconId> = catalog
+                // Services by any of their names ("s3", "TGW", "passerelle NAT") first,
+                // then icons by their own names.
+                let services = crate::services::Catalog::bundled();
+                let mut hits: Vec<IconId> = services
                     .search(&room.query, 60)
                     .into_iter()
+                    .filter_map(|id| services.icon(id))
+                    .chain(catalog.search(&room.query, 60))
                     .filter(|id| {
                         catalog
                             .get(*id)
                             .is_some_and(|i| i.kind == IconKind::Service)
                     })
                     .collect();
+                let mut seen = std::collections::HashSet::new();
+                hits.retain(|id| seen.insert(*id));
+                hits.truncate(60);
                 for kind in GroupKind::ALL {
                     if crate::text::fold(kind.label())
                         .contains(&crate::text::fold(room.query.trim()))
@@ -585,7 +593,7 @@ fn service_row_ui(ui: &mut Ui, id: IconId) -> Option<PaletteItem> {
         ui,
         PaletteItem::Service(icon.aws_name.clone()),
         Some(id),
-        &icon.display_name,
+        &crate::ui::widgets::icon_name(id),
     )
 }
 
@@ -1444,7 +1452,7 @@ fn paint(ui: &mut Ui, room: &DiagramRoom, cx: &DiagramCtx<'_>, clip: ERect) {
                     && let Some(tier) = (cx.tier_of_icon)(icon)
                 {
                     let badge = painter.layout_no_wrap(
-                        tier.label_fr().to_owned(),
+                        cx.lang.tier(tier).to_owned(),
                         font(9.0),
                         Color32::WHITE,
                     );

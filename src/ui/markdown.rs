@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use egui::{Align, Color32, RichText, Stroke, Ui, Vec2};
 
 use crate::app::Command;
+use crate::frequency::Tier;
 use crate::i18n::Lang;
-use crate::icons::{Catalog, IconId, IconKind};
+use crate::icons::{Catalog, IconId};
 use crate::notes::doc::{Block, Callout, CalloutKind, Embed, FmValue, Fold, Inline, ListItem};
-use crate::notes::index::{Index, Location, Unresolved, section_blocks};
+use crate::notes::index::{Index, Location, TierOrigin, Unresolved, section_blocks};
 use crate::notes::vault::{LoadedVault, is_image};
-use crate::store::Overrides;
 use crate::ui::widgets::{icon_ui, tier_badge_ui};
 
 /// Deepest nesting drawn with its own indentation; deeper content is drawn flat, so a
@@ -42,12 +42,8 @@ impl ImageCache {
             .service_icons
             .entry(phrase.to_owned())
             .or_insert_with(|| {
-                let catalog = Catalog::bundled();
-                catalog.by_service_name(phrase).filter(|id| {
-                    catalog
-                        .get(*id)
-                        .is_some_and(|i| i.kind == IconKind::Service)
-                })
+                let services = crate::services::Catalog::bundled();
+                services.identify(phrase).and_then(|id| services.icon(id))
             })
     }
 
@@ -70,7 +66,8 @@ pub struct NoteCtx<'a> {
     /// The vault.
     pub index: &'a Index,
     /// The user's tiers.
-    pub overrides: &'a Overrides,
+    /// Effective tier of each topic, with its origin.
+    pub tiers: &'a [Option<(Tier, TierOrigin)>],
     /// Interface language.
     pub lang: Lang,
     /// Index generation, part of image URIs.
@@ -240,12 +237,13 @@ fn heading_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, level: u8, h: usiz
             ui.label(RichText::new(&heading.text).size(size).strong());
             if let Some(t) = topic {
                 ui.add_space(6.0);
-                let tier = index.tier(t, cx.overrides);
+                let tier = cx.tiers.get(t).copied().flatten();
                 ui.push_id(("badge", note, h), |ui| {
                     tier_badge_ui(
                         ui,
                         tier,
                         Some(&index.topics[t].key),
+                        index,
                         cx.lang,
                         s,
                         false,
