@@ -47,10 +47,10 @@ fn benches(c: &mut Criterion) {
     });
     let index = Index::build(vault, &|_, _| {});
     group.bench_function("search 'cloudform'", |b| {
-        b.iter(|| search(&index, black_box("cloudform"), 30));
+        b.iter(|| search(&index, black_box("cloudform"), 30, &[]));
     });
     group.bench_function("search 'moderement frequente'", |b| {
-        b.iter(|| search(&index, black_box("moderement frequente"), 30));
+        b.iter(|| search(&index, black_box("moderement frequente"), 30, &[]));
     });
     group.finish();
 }

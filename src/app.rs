@@ -16,8 +16,9 @@ use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::notes::history::History;
-use crate::notes::index::{Index, Location};
+use crate::notes::index::{Index, Location, TierOrigin};
 use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
+use crate::services::{self, ServiceId};
 use crate::store::{self, LangChoice, Overrides, Settings, StoreError, ThemeChoice, Versioned};
 use crate::ui;
 
@@ -92,8 +93,8 @@ pub enum TierFilter {
     /// Every topic.
     #[default]
     All,
-    /// Only topics of this tier.
-    Only(Tier),
+    /// Topics of this tier or a more asked one.
+    AtLeast(Tier),
     /// Only topics without a tier.
     Untagged,
 }
@@ -104,7 +105,7 @@ impl TierFilter {
     pub fn accepts(self, tier: Option<Tier>) -> bool {
         match self {
             Self::All => true,
-            Self::Only(t) => tier == Some(t),
+            Self::AtLeast(t) => tier.is_some_and(|x| x <= t),
             Self::Untagged => tier.is_none(),
         }
     }
@@ -141,6 +142,10 @@ pub struct AwsStudyApp {
     index: Index,
     /// Effective tier of each topic (see `refresh_tiers`).
     tiers: Vec<Option<Tier>>,
+    /// The same, with where each came from (badge tooltips).
+    tier_origins: Vec<Option<(Tier, TierOrigin)>>,
+    /// Tier of each service the notes name (see [`Index::service_tiers`]).
+    service_tiers: HashMap<ServiceId, Tier>,
     /// Where to go once the remembered folder has loaded (note path, heading).
     pending_restore: Option<(Option<String>, Option<String>)>,
     /// Bumped each time a new index is installed (keys image URIs).
@@ -165,8 +170,6 @@ pub struct AwsStudyApp {
     pub(crate) quiz: ui::quiz::QuizRoom,
     /// The Diagram room.
     pub(crate) diagram: ui::diagram::DiagramRoom,
-    /// Service icon name (catalog `aws_name`) → topics about it, best tier first.
-    icon_topics: HashMap<String, Vec<usize>>,
     applied_theme: Option<ThemeChoice>,
     title: String,
 }
@@ -192,6 +195,8 @@ impl AwsStudyApp {
             settings_writable,
             index: Index::build(LoadedVault::bundled(), &|_, _| {}),
             tiers: Vec::new(),
+            tier_origins: Vec::new(),
+            service_tiers: HashMap::new(),
             pending_restore: None,
             generation: 0,
             loading: None,
@@ -207,13 +212,12 @@ impl AwsStudyApp {
             room: Room::default(),
             quiz: ui::quiz::QuizRoom::new(config.data_dir.clone()),
             diagram: ui::diagram::DiagramRoom::new(config.data_dir.clone()),
-            icon_topics: HashMap::new(),
             applied_theme: None,
             title: String::new(),
             config,
         };
         app.refresh_tiers();
-        app.quiz.rebuild(&app.index, &app.tiers);
+        app.quiz.rebuild(&app.index, &app.tiers, &app.service_tiers);
         app.restore_location();
         if let Some(folder) = app.config.vault.clone() {
             app.start_loading(ctx, folder);
@@ -308,32 +312,37 @@ impl AwsStudyApp {
         self.tiers.get(topic).copied().flatten()
     }
 
+    /// The effective tier of every topic, in [`Index::topics`] order.
+    #[must_use]
+    pub fn topic_tiers(&self) -> &[Option<Tier>] {
+        &self.tiers
+    }
+
+    /// The effective tier of a topic and where it came from.
+    #[must_use]
+    pub fn topic_tier_origin(&self, topic: usize) -> Option<(Tier, TierOrigin)> {
+        self.tier_origins.get(topic).copied().flatten()
+    }
+
+    /// The tier of a service: what the notes make of it, else the catalog's default.
+    #[must_use]
+    pub fn service_tier(&self, service: ServiceId) -> Option<Tier> {
+        self.service_tiers
+            .get(&service)
+            .copied()
+            .or_else(|| services::Catalog::bundled().default_tier(service))
+    }
+
     /// Recomputes every topic's effective tier (after the index or the overrides change),
     /// so the sidebar does not redo it for thousands of topics each frame.
     fn refresh_tiers(&mut self) {
-        self.tiers = (0..self.index.topics.len())
-            .map(|t| self.index.tier(t, &self.overrides).map(|(tier, _)| tier))
+        self.tier_origins = self.index.tiers(&self.overrides);
+        self.tiers = self
+            .tier_origins
+            .iter()
+            .map(|t| t.map(|(t, _)| t))
             .collect();
-        let catalog = crate::icons::Catalog::bundled();
-        self.icon_topics.clear();
-        for (t, topic) in self.index.topics.iter().enumerate() {
-            if let Some(icon) = topic.icon.and_then(|i| catalog.get(i)) {
-                self.icon_topics
-                    .entry(icon.aws_name.clone())
-                    .or_default()
-                    .push(t);
-            }
-        }
-        let tiers = &self.tiers;
-        for topics in self.icon_topics.values_mut() {
-            topics.sort_by_key(|t| {
-                tiers
-                    .get(*t)
-                    .copied()
-                    .flatten()
-                    .map_or(usize::MAX, |x| x as usize)
-            });
-        }
+        self.service_tiers = self.index.service_tiers(&self.tier_origins);
     }
 
     /// The Diagram room's state.
@@ -457,7 +466,8 @@ impl AwsStudyApp {
         // Search hits and cached tiers point into the old index.
         self.search = None;
         self.refresh_tiers();
-        self.quiz.rebuild(&self.index, &self.tiers);
+        self.quiz
+            .rebuild(&self.index, &self.tiers, &self.service_tiers);
         self.generation += 1;
         self.images.clear();
         self.history.clear();
@@ -546,7 +556,7 @@ impl AwsStudyApp {
                 if let Some(t) = self.index.topics.get(topic) {
                     let loc = Location {
                         note: t.note,
-                        heading: Some(t.heading),
+                        heading: t.heading,
                     };
                     self.room = Room::Notes;
                     self.apply(ctx, Command::Navigate(loc));
@@ -565,7 +575,8 @@ impl AwsStudyApp {
             }
         }
         self.refresh_tiers();
-        self.quiz.refresh_tiers(&self.index, &self.tiers);
+        self.quiz
+            .refresh_tiers(&self.index, &self.tiers, &self.service_tiers);
         self.overrides.version = Overrides::VERSION;
         if !self.overrides_writable {
             return; // the message about the unreadable file is already shown
@@ -684,16 +695,23 @@ impl AwsStudyApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, s));
         self.handle_close_request(&ctx);
         if self.room == Room::Diagram {
-            let icon_topics = &self.icon_topics;
-            let tiers = &self.tiers;
+            let catalog = services::Catalog::bundled();
+            let icons = crate::icons::Catalog::bundled();
+            let service_of =
+                |icon: &str| icons.by_aws_name(icon).and_then(|i| catalog.by_icon(i.id));
+            let service_tiers = &self.service_tiers;
             let tier_of_icon = |icon: &str| {
-                icon_topics
-                    .get(icon)
-                    .and_then(|ts| ts.first())
-                    .and_then(|t| tiers.get(*t).copied().flatten())
+                service_of(icon).and_then(|s| {
+                    service_tiers
+                        .get(&s)
+                        .copied()
+                        .or_else(|| catalog.default_tier(s))
+                })
             };
-            let topic_of_icon =
-                |icon: &str| icon_topics.get(icon).and_then(|ts| ts.first().copied());
+            let index = &self.index;
+            let topic_of_icon = |icon: &str| {
+                service_of(icon).and_then(|s| index.topics_of_service(s).first().copied())
+            };
             let mut diagram_ctx = ui::diagram::DiagramCtx {
                 lang,
                 tier_of_icon: &tier_of_icon,
@@ -707,6 +725,7 @@ impl AwsStudyApp {
                 let mut quiz_ctx = ui::quiz::QuizCtx {
                     index: &self.index,
                     tiers: &self.tiers,
+                    service_tiers: &self.service_tiers,
                     lang,
                     commands: &mut commands,
                 };
@@ -751,7 +770,7 @@ impl AwsStudyApp {
             let current = self.history.current();
             let mut note_ctx = ui::markdown::NoteCtx {
                 index: &self.index,
-                overrides: &self.overrides,
+                tiers: &self.tier_origins,
                 lang,
                 generation: self.generation,
                 images: &mut self.images,

@@ -137,7 +137,10 @@ const PATTERNS: &[(Tier, &[&[Word]])] = &[
         &[
             &[Word::Is("tres"), Word::Frequent],
             &[Word::Is("very"), Word::AnyOf(&["frequent", "common"])],
-            &[Word::Is("frequently"), Word::Is("asked")],
+            &[
+                Word::AnyOf(&["frequently", "heavily"]),
+                Word::AnyOf(&["asked", "tested", "featured"]),
+            ],
         ],
     ),
     (
@@ -158,6 +161,10 @@ const PATTERNS: &[(Tier, &[&[Word]])] = &[
         Tier::Frequent,
         &[
             &[Word::Frequent],
+            &[
+                Word::AnyOf(&["often", "commonly", "regularly"]),
+                Word::AnyOf(&["asked", "tested", "featured"]),
+            ],
             &[
                 Word::Is("common"),
                 Word::Is("on"),
@@ -185,10 +192,52 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// English nouns that make a following "frequent" describe the data, not the exam
+/// ("frequent access", "very frequent updates").
+const DESCRIBED_BY_FREQUENT: &[&str] = &[
+    "access",
+    "accesses",
+    "accessed",
+    "change",
+    "changes",
+    "update",
+    "updates",
+    "use",
+    "usage",
+    "request",
+    "requests",
+    "read",
+    "reads",
+    "write",
+    "writes",
+    "data",
+    "scaling",
+    "traffic",
+    "pattern",
+    "patterns",
+    "queries",
+    "query",
+    "backups",
+    "snapshots",
+    "deploys",
+    "deployments",
+    "releases",
+    "retrieval",
+    "calls",
+    "events",
+    "polling",
+    "restarts",
+];
+
 /// Whether `pattern` occurs in `tokens` starting at `at`.
 fn matches_at(tokens: &[String], at: usize, pattern: &[Word]) -> bool {
-    tokens.len() >= at + pattern.len()
+    let end = at + pattern.len();
+    tokens.len() >= end
         && pattern.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
+        && !(FREQUENT_FORMS.contains(&tokens[end - 1].as_str())
+            && tokens
+                .get(end)
+                .is_some_and(|t| DESCRIBED_BY_FREQUENT.contains(&t.as_str())))
 }
 
 /// Whether `pattern` occurs anywhere in `tokens`.
@@ -210,22 +259,66 @@ pub fn detect_phrase(text: &str) -> Option<Tier> {
         .map(|(tier, _)| *tier)
 }
 
-/// The tier of a line that *starts* with a frequency phrase, such as "Notion fréquente",
-/// "Très fréquent, surtout..." or "Moins fréquent que SNS" (leading markup and an optional
-/// "notion"/"service"/"sujet" word are skipped). Used outside exam-advice context, where
-/// only such an explicit statement counts.
+/// The tier of a line that is nothing but a tier label: "Notion fréquente", "**Très
+/// fréquent**", "Moins fréquent.", "Frequent" (markup, punctuation and one leading
+/// "notion"/"service"/"sujet"/"topic" word are ignored). Outside an exam context only such
+/// a label counts: a tier word inside ordinary prose ("Frequent scaling indicates:",
+/// "frequently accessed data") never sets a tier.
 #[must_use]
-pub fn detect_leading_phrase(text: &str) -> Option<Tier> {
+pub fn detect_label(text: &str) -> Option<Tier> {
     let tokens = words(text);
     let skip =
         usize::from(tokens.first().is_some_and(|t| {
             ["notion", "notions", "service", "sujet", "topic"].contains(&t.as_str())
         }));
+    let rest = tokens.get(skip..)?;
     PATTERNS
         .iter()
-        .find(|(_, pats)| pats.iter().any(|p| matches_at(&tokens, skip, p)))
+        .find(|(_, pats)| {
+            pats.iter()
+                .any(|p| p.len() == rest.len() && matches_at(rest, 0, p))
+        })
         .map(|(tier, _)| *tier)
-        .filter(|_| !tokens.get(skip).is_some_and(|t| t.starts_with("rare")))
+}
+
+/// Words that make a line about the exam: "Pour l'examen", "Exam Tip", "SAA",
+/// "frequently tested".
+#[must_use]
+pub fn is_exam_context(text: &str) -> bool {
+    words(text).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "examen" | "examens" | "exam" | "exams" | "saa" | "tested" | "certification"
+        )
+    })
+}
+
+/// The tier an exam marker without a tier word implies, as a floor ("Exam Tip",
+/// "Important for the exam", an `[!exam]` callout): [`Tier::Frequent`] when the marker
+/// stresses it ("critical", "important", "key", "must"...), else
+/// [`Tier::ModerementFrequent`]. The note says the exam asks about it, not how often.
+#[must_use]
+pub fn emphasis_tier(text: &str) -> Tier {
+    let stressed = words(text).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "critical"
+                | "crucial"
+                | "essential"
+                | "important"
+                | "importante"
+                | "key"
+                | "must"
+                | "cle"
+                | "incontournable"
+                | "indispensable"
+        )
+    });
+    if stressed {
+        Tier::Frequent
+    } else {
+        Tier::ModerementFrequent
+    }
 }
 
 /// The tier a tag names: `très-fréquent`, `tres-frequent`, `frequent`, `moderement-frequent`,
@@ -336,22 +429,55 @@ mod tests {
     }
 
     #[test]
-    fn leading_phrases() {
+    fn labels_alone_on_their_line() {
+        assert_eq!(detect_label("Notion **fréquente**"), Some(Tier::Frequent));
+        assert_eq!(detect_label("**Très fréquent**."), Some(Tier::TresFrequent));
+        assert_eq!(detect_label("Moins fréquent"), Some(Tier::MoinsFrequent));
+        assert_eq!(detect_label("Un service très fréquent"), None);
+        assert_eq!(detect_label("Frequently used"), None);
+        assert_eq!(detect_label("Rarely, the cache"), None);
+    }
+
+    /// Pins the false positive found in a public question bank: a line of ordinary
+    /// English that starts with a tier word.
+    #[test]
+    fn frequent_scaling_indicates_is_not_a_tier() {
+        assert_eq!(detect_label("Frequent scaling indicates:"), None);
         assert_eq!(
-            detect_leading_phrase("Notion **fréquente**"),
+            detect_label("Frequently accessed data goes to S3 Standard"),
+            None
+        );
+        assert_eq!(detect_label("Less frequent access: S3 Standard-IA"), None);
+        assert_eq!(detect_label("Infrequent Access"), None);
+        assert!(!is_exam_context("Frequent scaling indicates:"));
+        // Even in an exam tip, "frequent" before a noun describes the data.
+        assert_eq!(
+            detect_phrase("Exam tip: Standard for frequent access"),
+            None
+        );
+        assert_eq!(
+            detect_phrase("Exam: very frequent updates need DynamoDB"),
+            None
+        );
+    }
+
+    #[test]
+    fn exam_context_and_emphasis() {
+        assert!(is_exam_context("Pour l’examen AWS SAA"));
+        assert!(is_exam_context("[!tip] Exam Tip"));
+        assert!(is_exam_context("Exam Nugget"));
+        assert!(is_exam_context("Critical for the exam"));
+        assert!(is_exam_context("Frequently tested"));
+        assert!(!is_exam_context("Examples"));
+        assert!(!is_exam_context("An example"));
+        assert_eq!(emphasis_tier("Critical for the exam"), Tier::Frequent);
+        assert_eq!(emphasis_tier("Important Exam Tips"), Tier::Frequent);
+        assert_eq!(emphasis_tier("Exam Tip"), Tier::ModerementFrequent);
+        assert_eq!(detect_phrase("Frequently tested"), Some(Tier::TresFrequent));
+        assert_eq!(
+            detect_phrase("Often tested together with SQS"),
             Some(Tier::Frequent)
         );
-        assert_eq!(
-            detect_leading_phrase("**Très fréquent**, surtout"),
-            Some(Tier::TresFrequent)
-        );
-        assert_eq!(
-            detect_leading_phrase("Moins fréquent que SNS"),
-            Some(Tier::MoinsFrequent)
-        );
-        assert_eq!(detect_leading_phrase("Un service très fréquent"), None);
-        assert_eq!(detect_leading_phrase("Frequently used"), None);
-        assert_eq!(detect_leading_phrase("Rarely, the cache"), None);
     }
 
     #[test]
@@ -395,23 +521,5 @@ mod tests {
             Some(Tier::ModerementFrequent)
         );
         assert_eq!(tier_from_value("banana"), None);
-    }
-
-    #[test]
-    fn seed_note_exam_lines() {
-        let note = include_str!("../notes/SAA - Other Services.md");
-        let found: Vec<Tier> = note.lines().filter_map(detect_leading_phrase).collect();
-        assert_eq!(
-            found,
-            [
-                Tier::Frequent,
-                Tier::ModerementFrequent,
-                Tier::MoinsFrequent,
-                Tier::TresFrequent,
-                Tier::ModerementFrequent,
-                Tier::AConnaitre,
-                Tier::MoinsFrequent
-            ]
-        );
     }
 }

@@ -1,6 +1,7 @@
 //! Interface strings in French and English. A plain struct per language: a missing
 //! translation is a compile error, not a runtime surprise. The notes themselves are never
-//! translated; frequency badges always show the French tier label the notes use.
+//! translated. Tier names follow the interface language ([`Lang::tier`]); the French
+//! words are always recognised in notes.
 
 use crate::store::LangChoice;
 
@@ -24,6 +25,24 @@ impl Lang {
                 Some(l) if l.to_ascii_lowercase().starts_with("fr") => Self::Fr,
                 _ => Self::En,
             },
+        }
+    }
+
+    /// The name of a tier in this language ("très fréquent" / "very frequent").
+    #[must_use]
+    pub fn tier(self, tier: crate::frequency::Tier) -> &'static str {
+        match self {
+            Self::Fr => tier.label_fr(),
+            Self::En => tier.label_en(),
+        }
+    }
+
+    /// The one-sentence meaning of a tier in this language.
+    #[must_use]
+    pub fn tier_description(self, tier: crate::frequency::Tier) -> &'static str {
+        match self {
+            Self::Fr => tier.description_fr(),
+            Self::En => tier.description_en(),
         }
     }
 
@@ -74,6 +93,10 @@ pub struct Strings {
     pub tier_from_user: &'static str,
     pub tier_from_notes: &'static str,
     pub tier_inherited: &'static str,
+    pub tier_from_emphasis: &'static str,
+    pub tier_from_other_note: &'static str,
+    pub tier_from_catalog: &'static str,
+    pub tier_or_more: &'static str,
     pub no_tier: &'static str,
     pub properties: &'static str,
     pub missing_note: &'static str,
@@ -237,6 +260,10 @@ pub static FR: Strings = Strings {
     tier_from_user: "choisie par vous",
     tier_from_notes: "lue dans les notes",
     tier_inherited: "héritée de la section parente",
+    tier_from_emphasis: "relevée par une astuce d’examen de la note",
+    tier_from_other_note: "lue dans la note",
+    tier_from_catalog: "catalogue SAA-C03",
+    tier_or_more: "ou plus",
     no_tier: "aucune",
     properties: "Propriétés",
     missing_note: "Note introuvable",
@@ -400,6 +427,10 @@ pub static EN: Strings = Strings {
     tier_from_user: "set by you",
     tier_from_notes: "read from the notes",
     tier_inherited: "inherited from the parent section",
+    tier_from_emphasis: "raised by an exam tip in this note",
+    tier_from_other_note: "read in the note",
+    tier_from_catalog: "SAA-C03 catalog",
+    tier_or_more: "or more",
     no_tier: "none",
     properties: "Properties",
     missing_note: "Note not found",

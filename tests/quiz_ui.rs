@@ -159,7 +159,14 @@ fn a_short_exam_ends_with_a_scaled_score_and_breakdown() {
 fn service_link_opens_the_topic_in_the_notes_room() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(dir.path());
-    start_bank_practice(&mut harness);
+    // Questions about a service the bundled notes describe (SSM Session Manager).
+    harness.state_mut().quiz_mut().filter.service = Some("AWS Systems Manager".into());
+    click_button(&mut harness, "Quiz");
+    harness
+        .get_by_label("Include questions generated from my notes")
+        .click();
+    harness.run();
+    click_button(&mut harness, "Start practice");
     // The services are not shown before answering: they would give the answer away.
     assert!(
         harness
@@ -170,8 +177,7 @@ fn service_link_opens_the_topic_in_the_notes_room() {
     let (_, wrong) = choice_labels(harness.state());
     click_button(&mut harness, &wrong);
     click_button(&mut harness, "Check");
-    // The first practice question is about a "très fréquent" service of the notes
-    // (SSM Session Manager → AWS Systems Manager), so it links to the notes.
+    // The question is about AWS Systems Manager, which the notes describe: it links there.
     let link = harness
         .query_all(By::new().role(egui::Role::Link))
         .next()
@@ -214,4 +220,41 @@ fn importing_a_checklist_file_reports_what_it_could_not_read() {
     // Imported questions are there again at the next start.
     let again = self::harness(dir.path());
     assert_eq!(again.state().quiz().questions.len(), before + 1);
+}
+
+/// Regression: with tiers only where the notes said so, practising "très fréquent" drew
+/// SSM questions and never the S3, EC2, IAM or VPC ones.
+#[test]
+fn practising_very_frequent_draws_the_core_service_questions() {
+    use aws_study::app::TierFilter;
+    use aws_study::frequency::Tier;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.state_mut().quiz_mut().filter.tier = TierFilter::AtLeast(Tier::TresFrequent);
+    let app = harness.state();
+    let quiz = app.quiz();
+    let picked = quiz.matching(app.index());
+    let services: std::collections::HashSet<&str> = picked
+        .iter()
+        .flat_map(|&q| quiz.questions[q].services.iter().map(String::as_str))
+        .collect();
+    for core in ["Amazon S3", "Amazon EC2", "IAM", "Amazon VPC"] {
+        assert!(
+            services.contains(core),
+            "no {core} question in {services:?}"
+        );
+    }
+    // A question only about a rarely asked service is not drawn.
+    assert!(
+        !picked
+            .iter()
+            .any(|&q| quiz.questions[q].services == ["Snowball Edge"]),
+        "a Snowball-only question was drawn"
+    );
+    // "Fréquent or more" takes in the "très fréquent" questions too.
+    harness.state_mut().quiz_mut().filter.tier = TierFilter::AtLeast(Tier::Frequent);
+    let app = harness.state();
+    let wider = app.quiz().matching(app.index());
+    assert!(picked.iter().all(|q| wider.contains(q)));
+    assert!(wider.len() > picked.len());
 }

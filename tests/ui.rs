@@ -80,19 +80,19 @@ fn bundled_notes_show_topics_icons_and_badges() {
     button(&harness, "AWS Cost Explorer");
     assert!(
         !harness
-            .query_all_by_label("très fréquent")
+            .query_all_by_label("very frequent")
             .collect::<Vec<_>>()
             .is_empty()
     );
     assert!(
         !harness
-            .query_all_by_label("modérément fréquent")
+            .query_all_by_label("moderately frequent")
             .collect::<Vec<_>>()
             .is_empty()
     );
     assert!(
         !harness
-            .query_all_by_label("moins fréquent")
+            .query_all_by_label("less frequent")
             .collect::<Vec<_>>()
             .is_empty()
     );
@@ -168,22 +168,32 @@ fn changing_a_tier_updates_the_badge_and_is_kept() {
         harness.state().topic_tier(ses),
         Some(Tier::ModerementFrequent)
     );
-    // Open the topic, then click its badge in the sidebar and pick "très fréquent".
+    // Open the topic, then click its badge in the sidebar and pick "very frequent".
     open_saa_note(&mut harness);
     button(&harness, "Amazon SES").click();
     harness.run();
-    let badge_count_before = harness.query_all_by_label("très fréquent").count();
-    let badges: Vec<_> = harness.query_all_by_label("modérément fréquent").collect();
-    assert!(
-        badges.len() >= 2,
-        "sidebar and note, for SES and Cost Explorer"
-    );
-    badges[0].click();
+    let badge_count_before = harness.query_all_by_label("very frequent").count();
+    // The badge on the SES row of the sidebar: the one level with its title.
+    let row = button(&harness, "Amazon SES").rect();
+    let badge = harness
+        .query_all_by_label("moderately frequent")
+        .find(|b| (b.rect().center().y - row.center().y).abs() < 6.0)
+        .expect("a badge on the SES row");
+    badge.click();
     harness.run();
-    button(&harness, "très fréquent (very frequent)").click();
+    // The menu's entry: the "very frequent" button right under its "Exam frequency" title.
+    let title = harness.get_by_label("Exam frequency").rect();
+    harness
+        .query_all(By::new().role(egui::Role::Button).label("very frequent"))
+        .filter(|b| {
+            b.rect().top() >= title.bottom() && (b.rect().left() - title.left()).abs() < 20.0
+        })
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .expect("the tier menu")
+        .click();
     harness.run();
     assert_eq!(harness.state().topic_tier(ses), Some(Tier::TresFrequent));
-    assert!(harness.query_all_by_label("très fréquent").count() > badge_count_before);
+    assert!(harness.query_all_by_label("very frequent").count() > badge_count_before);
     // Saved in the data dir, not in the notes.
     let saved: Overrides = store::load(&dir.path().join(Overrides::FILE))
         .unwrap()
@@ -430,4 +440,77 @@ fn corrupt_overrides_file_is_kept_aside_with_a_message() {
         .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
         .collect();
     assert_eq!(kept.len(), 1);
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The note topic of the note with this title.
+fn note_topic(app: &AwsStudyApp, title: &str) -> usize {
+    let index = app.index();
+    let n = index
+        .notes
+        .iter()
+        .position(|n| n.title == title)
+        .unwrap_or_else(|| panic!("no note {title}"));
+    index.note_topic(n).expect("every note is a topic")
+}
+
+/// Regression: a vault written one note per service (`Lambda.md`, `SQS.md`, no headings)
+/// got no topics, no icons and no tiers.
+#[test]
+fn one_note_per_service_vault_shows_icons_and_badges() {
+    use aws_study::notes::doc::HintSource;
+    use aws_study::notes::index::TierOrigin;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(AppConfig {
+        data_dir: Some(dir.path().to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: Some(fixture("one-note-per-service")),
+    });
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.index().notes.len(), 6);
+    // Each note is a sidebar row of its own, with its service's icon and a badge.
+    for note in ["Lambda", "SQS", "ECR", "amazon-ec2", "Pinpoint"] {
+        button(&harness, note);
+    }
+    for icon in ["AWS Lambda", "Amazon SQS", "Amazon ECR", "Amazon EC2"] {
+        assert!(
+            harness.query_by_label(icon).is_some(),
+            "no {icon} icon in the sidebar"
+        );
+    }
+    assert!(
+        harness.query_all_by_label("very frequent").next().is_some(),
+        "no very-frequent badge"
+    );
+    assert!(harness.query_all_by_label("less frequent").next().is_some());
+    // Where each tier comes from.
+    let lambda = note_topic(app, "Lambda");
+    assert!(
+        matches!(
+            app.topic_tier_origin(lambda),
+            Some((_, TierOrigin::Catalog(_)))
+        ),
+        "\"Frequent scaling indicates:\" must not set a tier: {:?}",
+        app.topic_tier_origin(lambda)
+    );
+    let pinpoint = note_topic(app, "Pinpoint");
+    assert_eq!(
+        app.topic_tier_origin(pinpoint),
+        Some((Tier::MoinsFrequent, TierOrigin::Notes(HintSource::Text)))
+    );
+    // A README in a category folder names no service, and gets no badge.
+    let readme = note_topic(app, "README");
+    assert_eq!(app.index().topics[readme].service, None);
+    assert_eq!(app.topic_tier(readme), None);
+    // Clicking a note row opens the note.
+    button(&harness, "SQS").click();
+    harness.run();
+    let loc = harness.state().current().expect("a note is open");
+    assert_eq!(harness.state().index().notes[loc.note].title, "SQS");
 }

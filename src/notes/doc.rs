@@ -297,4 +297,8 @@ pub enum HintSource {
     Tag,
     /// `frequence:` / `frequency:` in the frontmatter.
     Frontmatter,
+    /// An exam callout or section with no tier word ("> [!tip] Exam Tip", "## Exam
+    /// Tips"): the note says the exam asks about it, not how often, so its tier
+    /// ([`crate::frequency::emphasis_tier`]) is a floor, never a cap.
+    Emphasis,
 }

@@ -1,11 +1,19 @@
-//! The index of a loaded vault: every note parsed once, its topics (headings) with their
-//! AWS icon and exam-frequency tier, and wikilink resolution.
+//! The index of a loaded vault: every note parsed once, its topics with their AWS service,
+//! icon and exam-frequency tier, and wikilink resolution.
 //!
 //! Built off the UI thread ([`Index::build`] is pure and `Send`), then read by the sidebar,
-//! the note view, search and the `check` command. A topic is a heading of level 1 to 3;
-//! its icon is the first AWS icon image in its section, else the service its title names;
-//! its tier is the user's override, else what the notes say for it (text, tag), else its
-//! parent heading's, else the note's (frontmatter or tag before the first heading).
+//! the note view, search, the quiz and the `check` command.
+//!
+//! **Topics.** Every note is a topic (level 0), and so is every heading of level 1 to 3.
+//! A topic's service ([`crate::services`]) comes from its heading, else its note's file
+//! name, else its folders (closest first), else the first icon image it shows; its icon is
+//! that service's, else the first AWS icon image of its section.
+//!
+//! **Tiers** ([`Index::tiers`]), first match wins, each with its [`TierOrigin`]: the user's
+//! choice; what the note itself says (exam-context words, tags, frontmatter); for a
+//! heading that only inherits its note's service, the note's tier; what another note of
+//! the vault says about the same service; the catalog's default for the service, raised to
+//! the floor of an exam callout or section of the note; the parent heading's or note's.
 
 use std::collections::HashMap;
 
@@ -14,6 +22,7 @@ use crate::icons::{Catalog, IconId};
 use crate::notes::doc::{Block, Document, HintSource, ReferenceKind, WikiTarget};
 use crate::notes::parse::parse;
 use crate::notes::vault::{LoadedVault, NoteFile, is_image, note_key};
+use crate::services::{self, ServiceId};
 use crate::store::Overrides;
 use crate::text::fold;
 
@@ -46,31 +55,68 @@ pub struct Note {
 pub enum TierOrigin {
     /// Set by the user in the app.
     User,
-    /// Read from the notes.
+    /// Read in the topic's own note (text in an exam context, tag, frontmatter, or an exam
+    /// callout or section raising the catalog's tier: [`HintSource::Emphasis`]).
     Notes(HintSource),
+    /// Read in another note of the vault about the same service (index into
+    /// [`Index::notes`]).
+    OtherNote(usize),
+    /// The service catalog's default tier for the topic's service.
+    Catalog(ServiceId),
     /// Inherited from the parent heading or the whole note.
     Inherited,
 }
 
-/// A topic: one heading of a note, usually one AWS service.
+/// Where a topic's service was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ServiceSource {
+    /// Its heading names it.
+    Heading,
+    /// Its note's file name names it.
+    NoteName,
+    /// A folder of its note names it.
+    Folder,
+    /// The first icon image of its section shows it.
+    Image,
+}
+
+/// A topic: a whole note, or one heading of a note; usually one AWS service.
 #[derive(Debug)]
 pub struct Topic {
     /// Index into [`Index::notes`].
     pub note: usize,
-    /// Index into the note's [`Document::headings`].
-    pub heading: usize,
-    /// Heading text.
+    /// Index into the note's [`Document::headings`]; `None` for the note itself.
+    pub heading: Option<usize>,
+    /// Heading text, or the note's title.
     pub title: String,
     /// `title` folded, for search.
     pub folded_title: String,
-    /// Heading level (1–3).
+    /// Heading level (1–3), 0 for a note.
     pub level: u8,
+    /// The enclosing topic (the note for a top heading), if any.
+    pub parent: Option<usize>,
+    /// The service it is about, and where that was found.
+    pub service: Option<(ServiceId, ServiceSource)>,
     /// The AWS icon for it, if one was found.
     pub icon: Option<IconId>,
-    /// The tier the notes give it (before user overrides), with where it came from.
-    pub detected: Option<(Tier, TierOrigin)>,
-    /// Stable key for user overrides: `note path#heading text`.
+    /// The tier its own note states for it (exam-context words, tag, frontmatter).
+    pub hint: Option<(Tier, HintSource)>,
+    /// The floor an exam callout or section sets ([`HintSource::Emphasis`]).
+    pub floor: Option<Tier>,
+    /// Stable key for user overrides: `note path#heading text`, or the note path.
     pub key: String,
+}
+
+impl Topic {
+    /// The service, when the topic names it itself (heading or note name) rather than
+    /// taking it from a folder or an image.
+    #[must_use]
+    pub fn direct_service(&self) -> Option<ServiceId> {
+        match self.service {
+            Some((id, ServiceSource::Heading | ServiceSource::NoteName)) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// A place in the vault.
@@ -89,9 +135,13 @@ pub struct Index {
     pub vault: LoadedVault,
     /// Notes, in path order.
     pub notes: Vec<Note>,
-    /// All topics, note by note, in document order.
+    /// All topics, note by note, in document order (a note before its headings).
     pub topics: Vec<Topic>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Per service, the most-asked tier the notes state for it, and the note saying so.
+    stated: HashMap<ServiceId, (Tier, usize)>,
+    /// Per service, its topics: those naming it directly first, then by level.
+    by_service: HashMap<ServiceId, Vec<usize>>,
 }
 
 impl Index {
@@ -99,6 +149,7 @@ impl Index {
     #[must_use]
     pub fn build(mut vault: LoadedVault, progress: &dyn Fn(usize, usize)) -> Self {
         let catalog = Catalog::bundled();
+        let services = services::Catalog::bundled();
         let files = std::mem::take(&mut vault.notes);
         let total = files.len();
         let mut notes = Vec::with_capacity(total);
@@ -106,18 +157,113 @@ impl Index {
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, file) in files.iter().enumerate() {
             progress(i, total);
-            let note = index_note(i, file, catalog, &mut topics);
+            let note = index_note(i, file, catalog, services, &mut topics);
             by_name.entry(note_key(&note.path)).or_default().push(i);
             notes.push(note);
         }
         progress(total, total);
         vault.notes = files;
+        let mut stated: HashMap<ServiceId, (Tier, usize)> = HashMap::new();
+        let mut by_service: HashMap<ServiceId, Vec<usize>> = HashMap::new();
+        for (t, topic) in topics.iter().enumerate() {
+            let Some((service, source)) = topic.service else {
+                continue;
+            };
+            by_service.entry(service).or_default().push(t);
+            if source == ServiceSource::Image {
+                continue;
+            }
+            if let Some((tier, _)) = topic.hint {
+                let entry = stated.entry(service).or_insert((tier, topic.note));
+                if tier < entry.0 {
+                    *entry = (tier, topic.note);
+                }
+            }
+        }
+        for list in by_service.values_mut() {
+            list.sort_by_key(|&t| {
+                let topic = &topics[t];
+                (topic.direct_service().is_none(), topic.level, t)
+            });
+        }
         Self {
             vault,
             notes,
             topics,
             by_name,
+            stated,
+            by_service,
         }
+    }
+
+    /// The effective tier of every topic, with where it came from (see the module doc for
+    /// the order), in [`Index::topics`] order.
+    #[must_use]
+    pub fn tiers(&self, overrides: &Overrides) -> Vec<Option<(Tier, TierOrigin)>> {
+        let catalog = services::Catalog::bundled();
+        let mut out: Vec<Option<(Tier, TierOrigin)>> = Vec::with_capacity(self.topics.len());
+        for topic in &self.topics {
+            let parent = topic.parent.and_then(|p| out.get(p).copied().flatten());
+            let inherited = parent.map(|(t, _)| (t, TierOrigin::Inherited));
+            let resolved = if let Some(tier) = overrides.tiers.get(&topic.key) {
+                Some((*tier, TierOrigin::User))
+            } else if let Some((tier, source)) = topic.hint {
+                Some((tier, TierOrigin::Notes(source)))
+            } else if let Some((service, source)) = topic.service {
+                let parent_service = topic
+                    .parent
+                    .and_then(|p| self.topics.get(p))
+                    .and_then(|p| p.service)
+                    .map(|(s, _)| s);
+                if source != ServiceSource::Heading
+                    && parent_service == Some(service)
+                    && inherited.is_some()
+                {
+                    inherited
+                } else {
+                    let base = match self.stated.get(&service) {
+                        Some(&(tier, note)) => Some((tier, TierOrigin::OtherNote(note))),
+                        None => catalog
+                            .default_tier(service)
+                            .map(|t| (t, TierOrigin::Catalog(service))),
+                    };
+                    match (base, topic.floor) {
+                        (Some((tier, _)), Some(floor)) if floor < tier => {
+                            Some((floor, TierOrigin::Notes(HintSource::Emphasis)))
+                        }
+                        (None, Some(floor)) => {
+                            Some((floor, TierOrigin::Notes(HintSource::Emphasis)))
+                        }
+                        (base, _) => base.or(inherited),
+                    }
+                }
+            } else {
+                inherited
+            };
+            out.push(resolved);
+        }
+        out
+    }
+
+    /// The topics about a service: those that name it themselves first, then by level.
+    #[must_use]
+    pub fn topics_of_service(&self, service: ServiceId) -> &[usize] {
+        self.by_service.get(&service).map_or(&[], Vec::as_slice)
+    }
+
+    /// The most-asked effective tier of the topics that name each service themselves
+    /// (from [`Index::tiers`]): what the quiz and the diagram use for a service, before
+    /// falling back to the catalog's default.
+    #[must_use]
+    pub fn service_tiers(&self, tiers: &[Option<(Tier, TierOrigin)>]) -> HashMap<ServiceId, Tier> {
+        let mut out: HashMap<ServiceId, Tier> = HashMap::new();
+        for (topic, tier) in self.topics.iter().zip(tiers) {
+            if let (Some(service), Some((tier, _))) = (topic.direct_service(), tier) {
+                let entry = out.entry(service).or_insert(*tier);
+                *entry = (*entry).min(*tier);
+            }
+        }
+        out
     }
 
     /// The note a wikilink names, seen from note `from`: `""` is `from` itself; a path
@@ -194,17 +340,18 @@ impl Index {
             .topics
             .iter()
             .copied()
-            .find(|&t| self.topics[t].heading == heading)
+            .find(|&t| self.topics[t].heading == Some(heading))
     }
 
-    /// The effective tier of a topic: the user's override first, then the notes'.
+    /// The topic of a whole note.
     #[must_use]
-    pub fn tier(&self, topic: usize, overrides: &Overrides) -> Option<(Tier, TierOrigin)> {
-        let t = self.topics.get(topic)?;
-        if let Some(tier) = overrides.tiers.get(&t.key) {
-            return Some((*tier, TierOrigin::User));
-        }
-        t.detected
+    pub fn note_topic(&self, note: usize) -> Option<usize> {
+        self.notes
+            .get(note)?
+            .topics
+            .iter()
+            .copied()
+            .find(|&t| self.topics[t].heading.is_none())
     }
 
     /// Looks up a note by its vault-relative path.
@@ -244,6 +391,23 @@ pub fn section_blocks(doc: &Document, heading: usize) -> &[Block] {
     &doc.blocks[start..end]
 }
 
+/// The blocks of a topic: a heading's section ([`section_blocks`]), or for a whole note
+/// (`None`) the blocks before its first heading (all of them when it has none).
+#[must_use]
+pub fn topic_blocks(doc: &Document, heading: Option<usize>) -> &[Block] {
+    match heading {
+        Some(h) => section_blocks(doc, h),
+        None => {
+            let end = doc
+                .blocks
+                .iter()
+                .position(|b| matches!(b, Block::Heading { .. }))
+                .unwrap_or(doc.blocks.len());
+            &doc.blocks[..end]
+        }
+    }
+}
+
 /// Splits a reference as written (`Note#Heading|alias`, `.md` optional) into a target.
 #[must_use]
 pub fn wiki_target(written: &str) -> WikiTarget {
@@ -259,7 +423,13 @@ pub fn wiki_target(written: &str) -> WikiTarget {
     }
 }
 
-fn index_note(i: usize, file: &NoteFile, catalog: &Catalog, topics: &mut Vec<Topic>) -> Note {
+fn index_note(
+    i: usize,
+    file: &NoteFile,
+    catalog: &Catalog,
+    services: &services::Catalog,
+    topics: &mut Vec<Topic>,
+) -> Note {
     let doc = parse(&file.text);
     let title = file
         .path
@@ -268,37 +438,87 @@ fn index_note(i: usize, file: &NoteFile, catalog: &Catalog, topics: &mut Vec<Top
         .unwrap_or(&file.path)
         .trim_end_matches(".md")
         .to_owned();
-    let note_tier = doc
-        .frequency_hints
-        .iter()
-        .find(|h| h.heading.is_none())
-        .map(|h| h.tier);
+    // The note's own service: its name, else its folders, closest first.
+    let from_name = services
+        .identify_file_name(&title)
+        .map(|s| (s, ServiceSource::NoteName));
+    let note_service = from_name.or_else(|| {
+        let folders: Vec<&str> = file.path.split('/').collect();
+        folders
+            .iter()
+            .rev()
+            .skip(1)
+            .find_map(|f| services.identify_folder(f))
+            .map(|s| (s, ServiceSource::Folder))
+    });
     let mut note_topics = Vec::new();
-    // (level, tier) of the enclosing headings, for inheritance.
-    let mut parents: Vec<(u8, Option<Tier>)> = Vec::new();
+    let note_topic = topics.len();
+    let first_line = doc.headings.first().map_or(usize::MAX, |h| h.line);
+    let note_image = section_image(&doc, 0, first_line, catalog, services);
+    note_topics.push(note_topic);
+    topics.push(Topic {
+        note: i,
+        heading: None,
+        folded_title: fold(&title),
+        title: title.clone(),
+        level: 0,
+        parent: None,
+        service: note_service.or_else(|| note_image.1.map(|s| (s, ServiceSource::Image))),
+        icon: None,
+        hint: own_hint(&doc, None),
+        floor: floor_hint(&doc, None),
+        key: file.path.clone(),
+    });
+    // (level, topic index) of the enclosing headings.
+    let mut parents: Vec<(u8, usize)> = Vec::new();
     for (h, heading) in doc.headings.iter().enumerate() {
-        while parents.last().is_some_and(|(l, _)| *l >= heading.level) {
-            parents.pop();
-        }
-        let own = own_hint(&doc, h);
-        let inherited = parents.iter().rev().find_map(|(_, t)| *t).or(note_tier);
-        parents.push((heading.level, own.map(|(t, _)| t).or(inherited)));
         if heading.level > TOPIC_MAX_LEVEL || heading.text.trim().is_empty() {
             continue;
         }
-        let detected = own
-            .map(|(t, s)| (t, TierOrigin::Notes(s)))
-            .or(inherited.map(|t| (t, TierOrigin::Inherited)));
-        note_topics.push(topics.len());
+        while parents.last().is_some_and(|(l, _)| *l >= heading.level) {
+            parents.pop();
+        }
+        let parent = parents.last().map_or(note_topic, |(_, t)| *t);
+        let start = heading.line;
+        let end = doc
+            .headings
+            .iter()
+            .skip(h + 1)
+            .find(|n| n.level <= TOPIC_MAX_LEVEL)
+            .map_or(usize::MAX, |n| n.line);
+        let image = section_image(&doc, start, end, catalog, services);
+        let service = services
+            .identify(&heading.text)
+            .map(|s| (s, ServiceSource::Heading))
+            .or(topics[parent]
+                .service
+                .filter(|(_, src)| *src != ServiceSource::Image))
+            .or_else(|| image.1.map(|s| (s, ServiceSource::Image)));
+        let t = topics.len();
+        note_topics.push(t);
         topics.push(Topic {
             note: i,
-            heading: h,
+            heading: Some(h),
             title: heading.text.trim().to_owned(),
             folded_title: fold(heading.text.trim()),
             level: heading.level,
-            icon: section_icon(&doc, h, catalog).or_else(|| catalog.by_service_name(&heading.text)),
-            detected,
+            parent: Some(parent),
+            service,
+            icon: image.0,
+            hint: own_hint(&doc, Some(h)),
+            floor: floor_hint(&doc, Some(h)),
             key: format!("{}#{}", file.path, heading.text.trim()),
+        });
+        parents.push((heading.level, t));
+    }
+    // The icon: the service's, else the section's first icon image.
+    for &t in &note_topics {
+        let topic = &mut topics[t];
+        let own = topic.service.and_then(|(s, _)| services.icon(s));
+        topic.icon = own.or(topic.icon).or(if topic.heading.is_none() {
+            note_image.0
+        } else {
+            None
         });
     }
     let lines: Vec<String> = file.text.lines().map(str::to_owned).collect();
@@ -314,27 +534,62 @@ fn index_note(i: usize, file: &NoteFile, catalog: &Catalog, topics: &mut Vec<Top
     }
 }
 
-/// The hint the notes give for heading `h` itself: words first, then a tag.
-fn own_hint(doc: &Document, h: usize) -> Option<(Tier, HintSource)> {
-    let hints = || doc.frequency_hints.iter().filter(|x| x.heading == Some(h));
+/// The tier the note states for heading `h` (`None`: the whole note): words first, then
+/// a tag, then frontmatter; exam emphasis is a floor, not a statement ([`floor_hint`]).
+fn own_hint(doc: &Document, h: Option<usize>) -> Option<(Tier, HintSource)> {
+    let hints = || {
+        doc.frequency_hints
+            .iter()
+            .filter(move |x| topic_heading(doc, x.heading) == h && x.source != HintSource::Emphasis)
+    };
     hints()
         .find(|x| x.source == HintSource::Text)
         .or_else(|| hints().next())
         .map(|x| (x.tier, x.source))
 }
 
-/// The first AWS icon image between heading `h` and the next heading.
-fn section_icon(doc: &Document, h: usize, catalog: &Catalog) -> Option<IconId> {
-    let start = doc.headings.get(h)?.line;
-    let end = doc.headings.get(h + 1).map_or(usize::MAX, |n| n.line);
-    doc.references
+/// The floor an exam callout or section sets for heading `h` (`None`: the whole note).
+fn floor_hint(doc: &Document, h: Option<usize>) -> Option<Tier> {
+    doc.frequency_hints
         .iter()
-        .filter(|r| r.kind == ReferenceKind::Image && r.line > start && r.line < end)
-        .filter(|r| is_image(&r.target))
-        .find_map(|r| catalog.by_file_name(&r.target))
+        .filter(|x| topic_heading(doc, x.heading) == h && x.source == HintSource::Emphasis)
+        .map(|x| x.tier)
+        .min()
+}
+
+/// The topic heading a statement under heading `h` belongs to: `h` itself when it is a
+/// topic (level 1–3), else the closest topic heading above it (`None`: the note).
+fn topic_heading(doc: &Document, h: Option<usize>) -> Option<usize> {
+    let h = h?;
+    doc.headings
+        .get(..=h)?
+        .iter()
+        .rposition(|x| x.level <= TOPIC_MAX_LEVEL && !x.text.trim().is_empty())
+}
+
+/// The first AWS icon image between lines `start` and `end` (exclusive), and the service
+/// the first image naming one shows (a bundled icon reference, or a vault image named
+/// after a service such as `Lambda.png`).
+fn section_image(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    catalog: &Catalog,
+    services: &services::Catalog,
+) -> (Option<IconId>, Option<ServiceId>) {
+    let images = || {
+        doc.references
+            .iter()
+            .filter(move |r| r.kind == ReferenceKind::Image && r.line > start && r.line < end)
+            .filter(|r| is_image(&r.target))
+    };
+    let icon = images().find_map(|r| catalog.by_file_name(&r.target));
+    let service = images().find_map(|r| services.by_image(&r.target, catalog));
+    (icon, service)
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {
     use super::*;
 
@@ -355,13 +610,14 @@ mod tests {
         let index = bundled();
         let none = Overrides::default();
         let saa = index.note_by_path("SAA - Other Services.md").expect("note");
+        let tiers = index.tiers(&none);
         let tier = |title: &str| {
             let t = index
                 .topics
                 .iter()
                 .position(|t| t.note == saa && t.title == title)
                 .expect(title);
-            index.tier(t, &none).map(|(tier, _)| tier)
+            tiers[t].map(|(tier, _)| tier)
         };
         assert_eq!(tier("SSM Session Manager"), Some(Tier::TresFrequent));
         assert_eq!(tier("CloudFormation"), Some(Tier::Frequent));
@@ -382,7 +638,7 @@ mod tests {
         o.tiers
             .insert(index.topics[t].key.clone(), Tier::MoinsFrequent);
         assert_eq!(
-            index.tier(t, &o),
+            index.tiers(&o)[t],
             Some((Tier::MoinsFrequent, TierOrigin::User))
         );
     }
@@ -455,6 +711,231 @@ mod tests {
                 .filter(|b| matches!(b, Block::Heading { .. }))
                 .count(),
             1
+        );
+    }
+
+    /// An index of notes given as (path, text).
+    fn vault(notes: &[(&str, &str)]) -> Index {
+        let files = notes
+            .iter()
+            .map(|(path, text)| NoteFile {
+                path: (*path).into(),
+                text: (*text).into(),
+                problem: None,
+            })
+            .collect();
+        let vault = LoadedVault::from_parts(
+            crate::notes::vault::VaultSource::Bundled,
+            files,
+            Vec::new(),
+            Vec::new(),
+        );
+        Index::build(vault, &|_, _| {})
+    }
+
+    fn key_of(index: &Index, t: usize) -> Option<String> {
+        let services = services::Catalog::bundled();
+        index.topics[t]
+            .service
+            .and_then(|(id, _)| services.get(id))
+            .map(|s| s.key.clone())
+    }
+
+    fn find(index: &Index, path: &str, title: &str) -> usize {
+        index
+            .topics
+            .iter()
+            .position(|t| index.notes[t.note].path == path && t.title == title)
+            .unwrap_or_else(|| panic!("no topic {title} in {path}"))
+    }
+
+    #[test]
+    fn every_note_is_a_topic_with_its_service() {
+        let index = vault(&[
+            ("Lambda.md", "Runs code without servers.\n"),
+            (
+                "STORAGE/amazon-s3.md",
+                "Objects.\n\n## Storage classes\n\nMany.\n",
+            ),
+            (
+                "VI. Simple Storage Service (S3)/III. Bucket naming.md",
+                "Rules.\n",
+            ),
+            (
+                "Misc/img note.md",
+                "![](attachments/Arch_Amazon-DynamoDB_48.svg)\n",
+            ),
+            ("Misc/Thoughts.md", "Nothing about AWS.\n"),
+        ]);
+        let src =
+            |path: &str, title: &str| index.topics[find(&index, path, title)].service.map(|s| s.1);
+        let lambda = find(&index, "Lambda.md", "Lambda");
+        assert_eq!(index.topics[lambda].heading, None);
+        assert_eq!(index.topics[lambda].level, 0);
+        assert_eq!(key_of(&index, lambda).as_deref(), Some("lambda"));
+        assert_eq!(src("Lambda.md", "Lambda"), Some(ServiceSource::NoteName));
+        assert!(index.topics[lambda].icon.is_some());
+        // A heading without a service of its own takes its note's.
+        let classes = find(&index, "STORAGE/amazon-s3.md", "Storage classes");
+        assert_eq!(key_of(&index, classes).as_deref(), Some("s3"));
+        assert_eq!(
+            index.topics[classes].parent,
+            Some(find(&index, "STORAGE/amazon-s3.md", "amazon-s3"))
+        );
+        // Folder, then image.
+        let bucket = find(
+            &index,
+            "VI. Simple Storage Service (S3)/III. Bucket naming.md",
+            "III. Bucket naming",
+        );
+        assert_eq!(key_of(&index, bucket).as_deref(), Some("s3"));
+        assert_eq!(
+            index.topics[bucket].service.map(|s| s.1),
+            Some(ServiceSource::Folder)
+        );
+        let img = find(&index, "Misc/img note.md", "img note");
+        assert_eq!(key_of(&index, img).as_deref(), Some("dynamodb"));
+        assert_eq!(
+            index.topics[img].service.map(|s| s.1),
+            Some(ServiceSource::Image)
+        );
+        let none = find(&index, "Misc/Thoughts.md", "Thoughts");
+        assert_eq!(index.topics[none].service, None);
+        assert_eq!(index.tiers(&Overrides::default())[none], None);
+    }
+
+    #[test]
+    fn tiers_resolve_in_order_with_their_origin() {
+        let index = vault(&[
+            // The note says it in an exam context.
+            (
+                "A/SES.md",
+                "- Pour l'examen AWS SAA\n\t- Notion **modérément fréquente**\n",
+            ),
+            // Another note about SES says nothing: it takes what the first one says.
+            ("B/Amazon SES.md", "Sends email.\n"),
+            // Nothing said: the catalog's default.
+            ("B/Amazon S3.md", "Objects.\n\n## Consistency\n\nStrong.\n"),
+            // An exam callout raises a rarely asked service to its floor.
+            (
+                "B/Pinpoint.md",
+                "> [!tip] Exam Tip\n> Know it for marketing campaigns.\n",
+            ),
+            // A tag, and a heading without a service inheriting it.
+            ("B/Notes.md", "#tres-frequent\n\n## Random thoughts\n\nx\n"),
+        ]);
+        let tiers = index.tiers(&Overrides::default());
+        let services = services::Catalog::bundled();
+        let at = |path: &str, title: &str| tiers[find(&index, path, title)];
+        assert_eq!(
+            at("A/SES.md", "SES"),
+            Some((
+                Tier::ModerementFrequent,
+                TierOrigin::Notes(HintSource::Text)
+            ))
+        );
+        let a = index.note_by_path("A/SES.md").unwrap();
+        assert_eq!(
+            at("B/Amazon SES.md", "Amazon SES"),
+            Some((Tier::ModerementFrequent, TierOrigin::OtherNote(a)))
+        );
+        let s3 = services.by_name("S3").unwrap();
+        assert_eq!(
+            at("B/Amazon S3.md", "Amazon S3"),
+            Some((services.default_tier(s3).unwrap(), TierOrigin::Catalog(s3)))
+        );
+        // A heading that only inherits its note's service inherits its note's tier.
+        assert_eq!(
+            at("B/Amazon S3.md", "Consistency").map(|t| t.1),
+            Some(TierOrigin::Inherited)
+        );
+        let pinpoint = services.by_name("Pinpoint").unwrap();
+        let default = services.default_tier(pinpoint).unwrap();
+        let got = at("B/Pinpoint.md", "Pinpoint").unwrap();
+        assert_eq!(got.0, default.min(Tier::ModerementFrequent));
+        if default > Tier::ModerementFrequent {
+            assert_eq!(got.1, TierOrigin::Notes(HintSource::Emphasis));
+        }
+        // The tag line is also a label alone on its line: either way, the note says it.
+        assert!(
+            matches!(
+                at("B/Notes.md", "Notes"),
+                Some((
+                    Tier::TresFrequent,
+                    TierOrigin::Notes(HintSource::Tag | HintSource::Text)
+                ))
+            ),
+            "{:?}",
+            at("B/Notes.md", "Notes")
+        );
+        assert_eq!(
+            at("B/Notes.md", "Random thoughts"),
+            Some((Tier::TresFrequent, TierOrigin::Inherited))
+        );
+    }
+
+    /// Regression: "Frequent scaling indicates:" in a public question bank was read as a
+    /// tier marker.
+    #[test]
+    fn ordinary_english_never_sets_a_tier() {
+        let index = vault(&[(
+            "Auto Scaling.md",
+            "## Metrics\n\nFrequent scaling indicates: a cooldown that is too short.\n\n\
+             Frequently accessed data stays in the cache.\n\nVery frequent updates need a queue.\n",
+        )]);
+        for topic in &index.topics {
+            assert_eq!(topic.hint, None, "{}", topic.title);
+        }
+        let tiers = index.tiers(&Overrides::default());
+        let metrics = find(&index, "Auto Scaling.md", "Metrics");
+        assert!(
+            !matches!(tiers[metrics], Some((_, TierOrigin::Notes(_)))),
+            "{:?}",
+            tiers[metrics]
+        );
+    }
+
+    #[test]
+    fn exam_sections_speak_for_the_topic_above() {
+        let index = vault(&[(
+            "amazon-sqs.md",
+            "# Amazon SQS\n\nQueues.\n\n## Exam Tips\n\n- Very common on the exam: decoupling.\n",
+        )]);
+        let sqs = find(&index, "amazon-sqs.md", "Amazon SQS");
+        assert_eq!(
+            index.topics[sqs].hint,
+            Some((Tier::TresFrequent, HintSource::Text))
+        );
+        let tips = find(&index, "amazon-sqs.md", "Exam Tips");
+        assert_eq!(index.topics[tips].hint, None);
+    }
+
+    #[test]
+    fn bundled_core_services_are_in_the_top_two_tiers() {
+        let index = bundled();
+        let tiers = index.tiers(&Overrides::default());
+        let by_service = index.service_tiers(&tiers);
+        let services = services::Catalog::bundled();
+        for name in ["S3", "EC2", "IAM", "VPC", "Lambda", "DynamoDB", "RDS"] {
+            let id = services.by_name(name).unwrap();
+            let tier = by_service.get(&id).copied().or(services.default_tier(id));
+            assert!(
+                tier.is_some_and(|t| t <= Tier::Frequent),
+                "{name}: {tier:?}"
+            );
+        }
+        // At least 90 % of the topics about one service have an icon and a tier.
+        let about: Vec<usize> = (0..index.topics.len())
+            .filter(|&t| index.topics[t].direct_service().is_some())
+            .collect();
+        let complete = about
+            .iter()
+            .filter(|&&t| index.topics[t].icon.is_some() && tiers[t].is_some())
+            .count();
+        assert!(
+            complete * 10 >= about.len() * 9,
+            "{complete} of {}",
+            about.len()
         );
     }
 }

@@ -406,8 +406,9 @@ impl LineMap {
 enum FrameKind {
     /// The document itself.
     Root,
-    /// A block quote (maybe a callout, decided when it closes).
-    Quote,
+    /// A block quote (maybe a callout, decided when it closes), with a unique id for
+    /// exam-context scoping.
+    Quote(usize),
     /// A list and its first number.
     List(Option<u64>),
     /// A list item.
@@ -502,6 +503,8 @@ struct ProseLine {
     text: String,
     /// Ids of the list items it is inside, outermost first.
     items: Vec<usize>,
+    /// Ids of the block quotes (callouts) it is inside, outermost first.
+    quotes: Vec<usize>,
     /// Id of its paragraph.
     leaf: usize,
     /// Whether it is the paragraph's first line.
@@ -619,7 +622,11 @@ impl Builder {
             Tag::Paragraph => self.open_leaf(LeafKind::Paragraph),
             Tag::Heading { level, .. } => self.open_leaf(LeafKind::Heading(heading_level(level))),
             Tag::TableCell => self.open_leaf(LeafKind::Cell),
-            Tag::BlockQuote(_) => self.push_frame(FrameKind::Quote),
+            Tag::BlockQuote(_) => {
+                let id = self.next_item;
+                self.next_item += 1;
+                self.push_frame(FrameKind::Quote(id));
+            }
             Tag::List(start) => self.push_frame(FrameKind::List(start)),
             Tag::Item => {
                 let id = self.next_item;
@@ -1027,6 +1034,14 @@ impl Builder {
                 _ => None,
             })
             .collect();
+        let quotes: Vec<usize> = self
+            .frames
+            .iter()
+            .filter_map(|f| match f.kind {
+                FrameKind::Quote(id) => Some(id),
+                _ => None,
+            })
+            .collect();
         let leaf = self.next_leaf;
         self.next_leaf += 1;
         for (i, (line, text)) in lines.into_iter().enumerate() {
@@ -1038,6 +1053,7 @@ impl Builder {
                 line,
                 text,
                 items: items.clone(),
+                quotes: quotes.clone(),
                 leaf,
                 first: i == 0,
             });
@@ -1100,7 +1116,7 @@ impl Builder {
         };
         match frame.kind {
             FrameKind::Root => {}
-            FrameKind::Quote => self.push_block(quote_block(frame.blocks)),
+            FrameKind::Quote(_) => self.push_block(quote_block(frame.blocks)),
             FrameKind::List(start) => self.push_block(Block::List {
                 start,
                 items: frame.items,
@@ -1140,7 +1156,8 @@ impl Builder {
         if let Some(root) = self.frames.pop() {
             doc.blocks = root.blocks;
         }
-        doc.frequency_hints.extend(text_hints(&self.prose));
+        let hints = text_hints(&self.prose, &doc.headings);
+        doc.frequency_hints.extend(hints);
         doc
     }
 }
@@ -1397,60 +1414,114 @@ fn split_title(inlines: Vec<Inline>, used: usize) -> (Vec<Inline>, Vec<Inline>) 
 // ---------------------------------------------------------------------------------------
 // Exam-frequency hints
 
-/// Whether a line opens exam-advice context ("Pour l'examen AWS SAA", "For the exam").
-fn is_exam_context(text: &str) -> bool {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "examen" | "examens" | "exam" | "exams" | "saa"))
-}
-
 /// Where exam-advice context applies.
-struct Scope {
-    /// Heading it is under.
-    heading: Option<usize>,
-    /// The list item whose children are in context, if the opening line is in one.
-    item: Option<usize>,
-    /// The opening paragraph (its later lines are in context).
-    leaf: usize,
+enum Scope {
+    /// A paragraph or a list item opened by an exam line ("Pour l'examen AWS SAA").
+    Line {
+        /// Heading it is under.
+        heading: Option<usize>,
+        /// The list item whose children are in context, if the opening line is in one.
+        item: Option<usize>,
+        /// The opening paragraph (its later lines are in context).
+        leaf: usize,
+    },
+    /// A callout whose title is about the exam (`> [!tip] Exam Tip`): all of it.
+    Callout(usize),
 }
 
 impl Scope {
     /// Whether `p` is in this context.
     fn contains(&self, p: &ProseLine) -> bool {
-        p.heading == self.heading
-            && match self.item {
-                Some(id) => p.items.contains(&id),
-                None => p.leaf == self.leaf,
+        match self {
+            Scope::Line {
+                heading,
+                item,
+                leaf,
+            } => {
+                p.heading == *heading
+                    && match item {
+                        Some(id) => p.items.contains(id),
+                        None => p.leaf == *leaf,
+                    }
             }
+            Scope::Callout(id) => p.quotes.contains(id),
+        }
     }
 }
 
-/// The text hints: in exam-advice context any frequency phrase counts, elsewhere only a
-/// line starting with one; the first per heading wins.
-fn text_hints(prose: &[ProseLine]) -> Vec<FrequencyHint> {
+/// Whether a heading is an exam section ("Exam Tips", "Summary & Exam Tips", "Pour
+/// l'examen") rather than a topic of its own: its words are about the exam and it names
+/// no service.
+fn is_exam_heading(text: &str) -> bool {
+    frequency::is_exam_context(text) && crate::services::Catalog::bundled().identify(text).is_none()
+}
+
+/// The heading a statement under `heading` is about: an exam section speaks for the
+/// heading above it (or the whole note). `exam[h]` tells whether heading `h` is an exam
+/// section.
+fn attributed(headings: &[Heading], exam: &[bool], heading: Option<usize>) -> Option<usize> {
+    let h = heading?;
+    let here = headings.get(h)?;
+    if !exam.get(h).copied().unwrap_or(false) {
+        return Some(h);
+    }
+    (0..h)
+        .rev()
+        .find(|&p| headings[p].level < here.level && !exam.get(p).copied().unwrap_or(false))
+}
+
+/// The text hints. A tier word counts only where the text is about the exam: a line that
+/// says so ("Pour l'examen AWS SAA") and its paragraph or list item, a callout whose title
+/// says so, a section headed so; elsewhere only a line that is nothing but a tier label
+/// ("Notion fréquente"). Exam callouts and sections without a tier word give an
+/// [`HintSource::Emphasis`] hint. The first hint of each kind per heading wins.
+fn text_hints(prose: &[ProseLine], headings: &[Heading]) -> Vec<FrequencyHint> {
     let mut done = HashSet::new();
-    let mut scope: Option<Scope> = None;
+    let mut emphasised = HashSet::new();
+    let mut scopes: Vec<Scope> = Vec::new();
     let mut hints = Vec::new();
+    let exam: Vec<bool> = headings.iter().map(|h| is_exam_heading(&h.text)).collect();
+    for (h, heading) in headings.iter().enumerate() {
+        if exam[h] {
+            let target = attributed(headings, &exam, Some(h));
+            if emphasised.insert(target) {
+                let tier = frequency::emphasis_tier(&heading.text);
+                hints.push(hint(tier, target, heading.line, HintSource::Emphasis));
+            }
+        }
+    }
     for p in prose {
-        if scope.as_ref().is_some_and(|s| !s.contains(p)) {
-            scope = None;
+        scopes.retain(|s| s.contains(p));
+        let target = attributed(headings, &exam, p.heading);
+        if p.first && frequency::is_exam_context(&p.text) {
+            let callout = p.text.trim_start().starts_with("[!");
+            match p.quotes.last() {
+                Some(&id) if callout => {
+                    scopes.push(Scope::Callout(id));
+                    if emphasised.insert(target) {
+                        let tier = frequency::emphasis_tier(&p.text);
+                        hints.push(hint(tier, target, p.line, HintSource::Emphasis));
+                    }
+                }
+                _ => scopes.push(Scope::Line {
+                    heading: p.heading,
+                    item: p.items.last().copied(),
+                    leaf: p.leaf,
+                }),
+            }
         }
-        if p.first && is_exam_context(&p.text) {
-            scope = Some(Scope {
-                heading: p.heading,
-                item: p.items.last().copied(),
-                leaf: p.leaf,
-            });
-        }
-        let in_scope = scope.as_ref().is_some_and(|s| s.contains(p));
+        let in_exam_section = p
+            .heading
+            .is_some_and(|h| exam.get(h).copied().unwrap_or(false));
+        let in_scope = in_exam_section || scopes.iter().any(|s| s.contains(p));
         let tier = in_scope
             .then(|| frequency::detect_phrase(&p.text))
             .flatten()
-            .or_else(|| frequency::detect_leading_phrase(&p.text));
+            .or_else(|| frequency::detect_label(&p.text));
         if let Some(tier) = tier
-            && done.insert(p.heading)
+            && done.insert(target)
         {
-            hints.push(hint(tier, p.heading, p.line, HintSource::Text));
+            hints.push(hint(tier, target, p.line, HintSource::Text));
         }
     }
     hints
@@ -2000,5 +2071,49 @@ mod tests {
         assert_eq!(doc.headings[1].text.trim(), "Amazon SQS");
         let first = parse("## Amazon SQS #tres-frequent\n");
         assert_eq!(first.frequency_hints[0].heading, Some(0));
+    }
+
+    /// English-speaking students mark exam importance in their own words: exam callouts
+    /// and sections set a floor, tier words inside them an exact tier.
+    #[test]
+    fn exam_callouts_and_sections() {
+        let text = "# Amazon SQS\n\n\
+                    > [!tip] Exam Nugget\n> Decouple with a queue.\n\n\
+                    ## Visibility timeout\n\n\
+                    > [!important] Critical for the exam\n> Long enough for the consumer.\n\n\
+                    ## Dead-letter queues\n\n\
+                    > [!note] Exam Tip\n> Frequently tested together with retries.\n\n\
+                    ## Exam Tips\n\n- Know FIFO vs Standard.\n";
+        let doc = parse(text);
+        let of = |heading: &str, source: HintSource| {
+            let h = doc.headings.iter().position(|x| x.text == heading);
+            doc.frequency_hints
+                .iter()
+                .find(|x| x.heading == h && x.source == source)
+                .map(|x| x.tier)
+        };
+        assert_eq!(
+            of("Amazon SQS", HintSource::Emphasis),
+            Some(Tier::ModerementFrequent)
+        );
+        assert_eq!(
+            of("Visibility timeout", HintSource::Emphasis),
+            Some(Tier::Frequent)
+        );
+        assert_eq!(
+            of("Dead-letter queues", HintSource::Text),
+            Some(Tier::TresFrequent)
+        );
+        // The "Exam Tips" section speaks for the note's H1, not for itself.
+        assert_eq!(of("Exam Tips", HintSource::Emphasis), None);
+        let h1 = doc
+            .frequency_hints
+            .iter()
+            .filter(|x| x.heading == Some(0))
+            .count();
+        assert!(h1 >= 1);
+        // A callout about something else is no exam context.
+        let doc = parse("## A\n\n> [!warning] Careful\n> Frequent restarts cost money.\n");
+        assert!(doc.frequency_hints.is_empty(), "{:?}", doc.frequency_hints);
     }
 }

@@ -2,6 +2,7 @@
 //! so "frequent" finds "fréquent"), then full-text lines containing every query word.
 //! Pure; the search palette in the UI shows the hits.
 
+use crate::frequency::Tier;
 use crate::notes::index::{Index, Location};
 use crate::text::{fold, fuzzy_score_folded};
 
@@ -36,9 +37,11 @@ pub struct Hit {
 const MAX_TEXT_HITS: usize = 50;
 
 /// Searches titles (fuzzy) and text (all words, substring). Title hits come first, best
-/// first; then text hits in vault order.
+/// first, and among equally good titles the most asked exam tier first (`tiers`: the
+/// effective tier of each topic, as [`Index::tiers`] gives; may be empty); then text hits
+/// in vault order.
 #[must_use]
-pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
+pub fn search(index: &Index, query: &str, limit: usize, tiers: &[Option<Tier>]) -> Vec<Hit> {
     let q = fold(query.trim());
     if q.is_empty() {
         return Vec::new();
@@ -63,6 +66,9 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         }
     }
     for (t, topic) in index.topics.iter().enumerate() {
+        let Some(heading) = topic.heading else {
+            continue; // the note itself: its title is a note hit
+        };
         let title = &topic.folded_title;
         if let Some(score) = fuzzy_score_folded(&q, title) {
             whole_words.push(starts_words(title, &words));
@@ -70,7 +76,7 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
                 kind: HitKind::Topic(t),
                 location: Location {
                     note: topic.note,
-                    heading: Some(topic.heading),
+                    heading: Some(heading),
                 },
                 score: score + 2,
             });
@@ -80,7 +86,16 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         let mut keep = whole_words.into_iter();
         hits.retain(|_| keep.next().unwrap_or(false));
     }
-    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+    let tier_of = |h: &Hit| {
+        let topic = match h.kind {
+            HitKind::Topic(t) => Some(t),
+            _ => index.note_topic(h.location.note),
+        };
+        topic
+            .and_then(|t| tiers.get(t).copied().flatten())
+            .map_or(Tier::ALL.len(), |t| t as usize)
+    };
+    hits.sort_by_cached_key(|h| (std::cmp::Reverse(h.score), tier_of(h)));
     hits.truncate(limit);
     let mut text_hits = 0;
     'notes: for (i, note) in index.notes.iter().enumerate() {
@@ -144,7 +159,7 @@ mod tests {
     #[test]
     fn fuzzy_topic_first() {
         let index = index();
-        let hits = search(&index, "cloudform", 10);
+        let hits = search(&index, "cloudform", 10, &[]);
         let HitKind::Topic(t) = hits[0].kind else {
             panic!("{:?}", hits[0]);
         };
@@ -154,8 +169,8 @@ mod tests {
     #[test]
     fn accent_insensitive_full_text() {
         let index = index();
-        let hits = search(&index, "modérément", 50);
-        let plain = search(&index, "moderement", 50);
+        let hits = search(&index, "modérément", 50, &[]);
+        let plain = search(&index, "moderement", 50, &[]);
         assert!(!hits.is_empty());
         assert_eq!(hits, plain);
         assert!(hits.iter().any(|h| matches!(&h.kind, HitKind::Text { snippet, .. } if snippet.contains("modérément fréquente"))));
@@ -164,7 +179,7 @@ mod tests {
     #[test]
     fn scattered_letters_are_dropped_when_whole_words_match() {
         let index = index();
-        let titles: Vec<String> = search(&index, "ses", 30)
+        let titles: Vec<String> = search(&index, "ses", 30, &[])
             .iter()
             .filter_map(|h| match h.kind {
                 HitKind::Topic(t) => Some(index.topics[t].title.clone()),
@@ -174,14 +189,43 @@ mod tests {
         assert_eq!(titles.first().map(String::as_str), Some("Amazon SES"));
         assert!(!titles.iter().any(|t| t == "Other Databases"), "{titles:?}");
         // A typo still finds by scattered letters when nothing matches whole.
-        let typo = search(&index, "cldfrmation", 5);
+        let typo = search(&index, "cldfrmation", 5, &[]);
         assert!(
             matches!(typo[0].kind, HitKind::Topic(t) if index.topics[t].title == "CloudFormation")
         );
     }
 
     #[test]
+    fn equal_titles_rank_the_most_asked_tier_first() {
+        let index = index();
+        let overrides = crate::store::Overrides::default();
+        let tiers: Vec<Option<Tier>> = index
+            .tiers(&overrides)
+            .iter()
+            .map(|t| t.map(|(t, _)| t))
+            .collect();
+        let hits = search(&index, "s3", 40, &tiers);
+        let ranks: Vec<(u32, usize)> = hits
+            .iter()
+            .filter(|h| h.score > 0)
+            .map(|h| {
+                let t = match h.kind {
+                    HitKind::Topic(t) => Some(t),
+                    _ => index.note_topic(h.location.note),
+                };
+                let tier = t.and_then(|t| tiers[t]).map_or(9, |t| t as usize);
+                (h.score, tier)
+            })
+            .collect();
+        for pair in ranks.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                assert!(pair[0].1 <= pair[1].1, "{ranks:?}");
+            }
+        }
+    }
+
+    #[test]
     fn empty_query_finds_nothing() {
-        assert!(search(&index(), "   ", 10).is_empty());
+        assert!(search(&index(), "   ", 10, &[]).is_empty());
     }
 }

@@ -9,13 +9,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::frequency::Tier;
-use crate::icons::{Catalog, IconKind};
 use crate::notes::index::Index;
 use crate::quiz::Domain;
 use crate::quiz::exam::worst_first;
 use crate::quiz::progress::AnswerRecord;
 use crate::quiz::scheduler::CardState;
-use crate::store::Overrides;
+use crate::services;
 
 /// Seconds in a day.
 const DAY_SECS: i64 = 86_400;
@@ -69,13 +68,23 @@ pub fn accuracy_by_domain(answers: &[AnswerRecord]) -> Vec<(Domain, usize, usize
     rows
 }
 
-/// Right and total answers per service (each answer counted once per service it names).
+/// Right and total answers per service (each answer counted once per service it names),
+/// keyed by the service catalog's short name: answers recorded under an older name of the
+/// same service ("Amazon Simple Storage Service") count with the current ones ("Amazon S3").
 fn service_counts(answers: &[AnswerRecord]) -> BTreeMap<&str, (usize, usize)> {
+    let catalog = services::Catalog::bundled();
+    let canonical = |name: &'_ str| -> Option<&'static str> {
+        catalog.by_name(name).map(|id| catalog.short_name(id))
+    };
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for a in answers {
         let mut once = HashSet::new();
-        for s in a.services.iter().filter(|s| once.insert(s.as_str())) {
-            let entry = counts.entry(s.as_str()).or_default();
+        let names = a
+            .services
+            .iter()
+            .map(|s| canonical(s).unwrap_or(s.as_str()));
+        for s in names.filter(|s| once.insert(*s)) {
+            let entry = counts.entry(s).or_default();
             entry.0 += usize::from(a.correct);
             entry.1 += 1;
         }
@@ -172,31 +181,30 @@ fn tier_weight(tier: Option<Tier>) -> f32 {
 /// Weakness of a topic never practised: as if 30 % of the answers were right.
 const UNANSWERED_WEAKNESS: f32 = 0.9;
 
-/// The study plan: the topics that name an AWS service (their icon is a service icon),
-/// highest score first.
+/// The study plan: the topics about an AWS service, highest score first.
 ///
 /// Score = tier weight (très fréquent 5, fréquent 4, modérément fréquent 3, à connaître 2,
 /// moins fréquent 1, no tier 1.5) × weakness, where weakness is `1.2 − accuracy` on the
-/// answers whose services include the icon's display name, or 0.9 when the service was
-/// never practised. When several topics have the same service icon (the same service
-/// described in several notes), only the best-scoring one is listed (the first one on a
-/// tie). Equal scores keep the topics' order.
+/// answers about the service, or 0.9 when the service was never practised. `tiers` is the
+/// effective tier of each topic ([`Index::tiers`]). When several topics are about the same
+/// service (the same service described in several notes), only the best-scoring one is
+/// listed (the first one on a tie). Equal scores keep the topics' order.
 #[must_use]
-pub fn study_plan(index: &Index, overrides: &Overrides, answers: &[AnswerRecord]) -> Vec<PlanItem> {
-    let catalog = Catalog::bundled();
+pub fn study_plan(
+    index: &Index,
+    tiers: &[Option<Tier>],
+    answers: &[AnswerRecord],
+) -> Vec<PlanItem> {
+    let catalog = services::Catalog::bundled();
     let counts = service_counts(answers);
-    let mut best: HashMap<_, PlanItem> = HashMap::new();
+    let mut best: HashMap<services::ServiceId, PlanItem> = HashMap::new();
     for (topic, t) in index.topics.iter().enumerate() {
-        let Some(icon) = t
-            .icon
-            .and_then(|id| catalog.get(id))
-            .filter(|i| i.kind == IconKind::Service)
-        else {
+        let Some((service, _)) = t.service else {
             continue;
         };
-        let tier = index.tier(topic, overrides).map(|(tier, _)| tier);
+        let tier = tiers.get(topic).copied().flatten();
         let (right, answered) = counts
-            .get(icon.display_name.as_str())
+            .get(catalog.short_name(service))
             .copied()
             .unwrap_or_default();
         #[allow(clippy::cast_precision_loss)]
@@ -209,7 +217,7 @@ pub fn study_plan(index: &Index, overrides: &Overrides, answers: &[AnswerRecord]
             answered,
             score: tier_weight(tier) * weakness,
         };
-        best.entry(icon.id)
+        best.entry(service)
             .and_modify(|kept| {
                 if item.score > kept.score {
                     *kept = item.clone();
@@ -318,10 +326,17 @@ mod tests {
             answer(4, false, None, &[kms]),
             answer(5, true, None, &[s3]),
         ];
+        // Reported under the service catalog's short names.
         let weak = weakest_services(&answers, 2, 10);
-        assert_eq!(weak, [(sqs.to_owned(), 1, 2), (s3.to_owned(), 2, 3)]);
+        assert_eq!(
+            weak,
+            [
+                ("Amazon SQS".to_owned(), 1, 2),
+                ("Amazon S3".to_owned(), 2, 3)
+            ]
+        );
         let all = weakest_services(&answers, 0, 10);
-        assert_eq!(all[0], (kms.to_owned(), 0, 1));
+        assert_eq!(all[0], ("AWS KMS".to_owned(), 0, 1));
         assert_eq!(all.len(), 3);
         assert_eq!(weakest_services(&answers, 1, 1).len(), 1);
         assert!(weakest_services(&answers, 4, 10).is_empty());
@@ -374,9 +389,14 @@ mod tests {
         Index::build(vault, &|_, _| {})
     }
 
-    fn display_name(index: &Index, topic: usize) -> String {
-        let icon = index.topics[topic].icon.unwrap();
-        Catalog::bundled().get(icon).unwrap().display_name.clone()
+    fn short_name(index: &Index, topic: usize) -> String {
+        let catalog = services::Catalog::bundled();
+        let (id, _) = index.topics[topic].service.unwrap();
+        catalog.short_name(id).to_owned()
+    }
+
+    fn tiers(index: &Index, o: &crate::store::Overrides) -> Vec<Option<Tier>> {
+        index.tiers(o).iter().map(|t| t.map(|(t, _)| t)).collect()
     }
 
     #[test]
@@ -385,48 +405,40 @@ mod tests {
             "# Services\n\n\
              ## AWS Lambda\n\nNotion **très fréquente**.\n\n\
              ## Amazon SQS\n\nNotion **fréquente**.\n\n\
-             ## Amazon Pinpoint\n\nMoins fréquent que SES.\n\n\
-             ## Amazon CloudFront\n\nA CDN.\n\n\
-             ## Lambda\n\nMoins fréquent ici.\n\n\
+             ## Amazon Pinpoint\n\n- Pour l'examen : moins fréquent que SES.\n\n\
+             ## Lambda\n\n- Pour l'examen : moins fréquent ici.\n\n\
              ## Important features\n\nNothing.\n",
         );
         let topic = |title: &str| index.topics.iter().position(|t| t.title == title).unwrap();
-        let (lambda, sqs, pinpoint, cloudfront) = (
+        let (lambda, sqs, pinpoint) = (
             topic("AWS Lambda"),
             topic("Amazon SQS"),
             topic("Amazon Pinpoint"),
-            topic("Amazon CloudFront"),
         );
-        let none = Overrides::default();
-        assert_eq!(
-            index.tier(lambda, &none).map(|t| t.0),
-            Some(Tier::TresFrequent)
-        );
-        assert_eq!(index.tier(sqs, &none).map(|t| t.0), Some(Tier::Frequent));
-        assert_eq!(
-            index.tier(pinpoint, &none).map(|t| t.0),
-            Some(Tier::MoinsFrequent)
-        );
+        let none = crate::store::Overrides::default();
+        let t = tiers(&index, &none);
+        assert_eq!(t[lambda], Some(Tier::TresFrequent));
+        assert_eq!(t[sqs], Some(Tier::Frequent));
+        assert_eq!(t[pinpoint], Some(Tier::MoinsFrequent));
 
-        // Nothing answered: tier order, duplicate Lambda topic dropped, generic heading ignored.
-        let plan = study_plan(&index, &none, &[]);
+        // Nothing answered: tier order, the second Lambda topic dropped, the generic
+        // heading (no service) ignored.
+        let plan = study_plan(&index, &t, &[]);
         let order: Vec<usize> = plan.iter().map(|p| p.topic).collect();
-        assert_eq!(order, [lambda, sqs, cloudfront, pinpoint]);
+        assert_eq!(order, [lambda, sqs, pinpoint]);
         assert!((plan[0].score - 4.5).abs() < 1e-6);
         assert_eq!((plan[0].answered, plan[0].accuracy), (0, None));
-        assert_eq!(plan[2].tier, None);
-        assert!((plan[2].score - 1.35).abs() < 1e-6);
 
         // Lambda mastered, SQS failed: SQS first.
-        let lambda_name = display_name(&index, lambda);
-        let sqs_name = display_name(&index, sqs);
+        let lambda_name = short_name(&index, lambda);
+        let sqs_name = short_name(&index, sqs);
         let answers = [
             answer(1, true, None, &[&lambda_name]),
             answer(2, true, None, &[&lambda_name]),
             answer(3, false, None, &[&sqs_name]),
             answer(4, true, None, &[&sqs_name]),
         ];
-        let plan = study_plan(&index, &none, &answers);
+        let plan = study_plan(&index, &t, &answers);
         assert_eq!(plan[0].topic, sqs);
         assert_eq!((plan[0].answered, plan[0].accuracy), (2, Some(0.5)));
         assert!((plan[0].score - 4.0 * 0.7).abs() < 1e-6);
@@ -434,21 +446,37 @@ mod tests {
         assert!((l.score - 5.0 * 0.2).abs() < 1e-6);
 
         // A user override changes the tier.
-        let mut o = Overrides::default();
+        let mut o = crate::store::Overrides::default();
         o.tiers
             .insert(index.topics[pinpoint].key.clone(), Tier::TresFrequent);
-        let plan = study_plan(&index, &o, &[]);
+        let plan = study_plan(&index, &tiers(&index, &o), &[]);
         assert!(plan[..2].iter().any(|p| p.topic == pinpoint));
+    }
+
+    /// Answers recorded under the icon catalog's old display name of a service count with
+    /// the answers recorded under its short name.
+    #[test]
+    fn old_service_names_in_progress_count_with_new_ones() {
+        let answers = [
+            answer(1, false, None, &["Amazon Simple Storage Service"]),
+            answer(2, true, None, &["Amazon S3"]),
+        ];
+        let rows = weakest_services(&answers, 1, 10);
+        assert_eq!(rows, [("Amazon S3".to_owned(), 1, 2)]);
     }
 
     #[test]
     fn plan_on_bundled_notes() {
         let index = Index::build(LoadedVault::bundled(), &|_, _| {});
-        let plan = study_plan(&index, &Overrides::default(), &[]);
+        let t = tiers(&index, &crate::store::Overrides::default());
+        let plan = study_plan(&index, &t, &[]);
         assert!(plan.len() > 10, "{}", plan.len());
         assert!(plan.windows(2).all(|w| w[0].score >= w[1].score));
         assert_eq!(plan[0].tier, Some(Tier::TresFrequent));
-        let icons: HashSet<_> = plan.iter().map(|p| index.topics[p.topic].icon).collect();
-        assert_eq!(icons.len(), plan.len());
+        let services: HashSet<_> = plan
+            .iter()
+            .map(|p| index.topics[p.topic].service.map(|s| s.0))
+            .collect();
+        assert_eq!(services.len(), plan.len());
     }
 }

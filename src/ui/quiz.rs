@@ -13,7 +13,6 @@ use egui::{Align, Color32, Layout, RichText, Stroke, Ui, Vec2};
 use crate::app::{Command, TierFilter};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
-use crate::icons::Catalog;
 use crate::notes::index::Index;
 use crate::quiz::exam::{self, ExamResult};
 use crate::quiz::import::import_markdown;
@@ -21,6 +20,7 @@ use crate::quiz::progress::{ExamRecord, Progress};
 use crate::quiz::scheduler::{self, Grade};
 use crate::quiz::session::{Exam, Session, SessionKind, toggle};
 use crate::quiz::{Choice, Domain, Origin, Question, bank, generate, stats};
+use crate::services::{self, ServiceId};
 use crate::store::{self, StoreError, Versioned};
 use crate::ui::widgets::{icon_image, icon_ui, tier_color};
 
@@ -52,7 +52,7 @@ pub struct PracticeFilter {
     pub domain: Option<Domain>,
     /// Only this tier.
     pub tier: TierFilter,
-    /// Only questions about this service.
+    /// Only questions about this service (its catalog short name).
     pub service: Option<String>,
     /// Only questions about the services of this note.
     pub note: Option<usize>,
@@ -101,7 +101,7 @@ pub struct QuizRoom {
     pub filter: PracticeFilter,
     /// The import window, when open.
     pub import: Option<ImportState>,
-    /// Service display name → topics about it.
+    /// Service short name → topics about it (from [`Index::topics_of_service`]).
     service_topics: HashMap<String, Vec<usize>>,
     /// Tier of each question (from its topic or its services' topics).
     question_tiers: Vec<Option<Tier>>,
@@ -185,34 +185,47 @@ impl QuizRoom {
 
     /// Rebuilds the generated questions and the service → topic map for a new index, and
     /// the tiers; an open session is ended since its question numbers change.
-    pub fn rebuild(&mut self, index: &Index, tiers: &[Option<Tier>]) {
+    pub fn rebuild(
+        &mut self,
+        index: &Index,
+        tiers: &[Option<Tier>],
+        service_tiers: &HashMap<ServiceId, Tier>,
+    ) {
         self.questions.truncate(self.bank_count);
         self.questions.extend(generate::from_notes(index, 0));
         self.questions.extend(self.imported.iter().cloned());
-        let catalog = Catalog::bundled();
+        let services = services::Catalog::bundled();
         self.service_topics.clear();
-        for (t, topic) in index.topics.iter().enumerate() {
-            if let Some(icon) = topic.icon.and_then(|i| catalog.get(i)) {
+        for service in services.services() {
+            let topics = index.topics_of_service(service.id);
+            if !topics.is_empty() {
                 self.service_topics
-                    .entry(icon.display_name.clone())
-                    .or_default()
-                    .push(t);
+                    .insert(service.short.clone(), topics.to_vec());
             }
         }
         if !matches!(self.view, QuizView::Stats | QuizView::Plan) {
             self.view = QuizView::Home;
         }
-        self.refresh_tiers(index, tiers);
+        self.refresh_tiers(index, tiers, service_tiers);
     }
 
-    /// Recomputes each question's tier (after the user changed one).
-    pub fn refresh_tiers(&mut self, index: &Index, tiers: &[Option<Tier>]) {
+    /// Recomputes each question's tier (after the user changed one): a question generated
+    /// from a topic has the topic's tier; any other has the most asked tier of its services
+    /// (what the notes make of them, else the catalog's default), so practising "très
+    /// fréquent" draws the S3, EC2, IAM and VPC questions.
+    pub fn refresh_tiers(
+        &mut self,
+        index: &Index,
+        tiers: &[Option<Tier>],
+        service_tiers: &HashMap<ServiceId, Tier>,
+    ) {
         let by_key: HashMap<&str, usize> = index
             .topics
             .iter()
             .enumerate()
             .map(|(t, topic)| (topic.key.as_str(), t))
             .collect();
+        let services = services::Catalog::bundled();
         self.question_tiers = self
             .questions
             .iter()
@@ -223,8 +236,13 @@ impl QuizRoom {
                 _ => q
                     .services
                     .iter()
-                    .flat_map(|s| self.service_topics.get(s).into_iter().flatten())
-                    .filter_map(|t| tiers.get(*t).copied().flatten())
+                    .filter_map(|name| services.by_name(name))
+                    .filter_map(|id| {
+                        service_tiers
+                            .get(&id)
+                            .copied()
+                            .or_else(|| services.default_tier(id))
+                    })
                     .min(),
             })
             .collect();
@@ -243,16 +261,16 @@ impl QuizRoom {
     /// Indices of the questions the practice filters select.
     #[must_use]
     pub fn matching(&self, index: &Index) -> Vec<usize> {
+        let services = services::Catalog::bundled();
         let note_services: Option<Vec<String>> = self.filter.note.map(|n| {
-            let catalog = Catalog::bundled();
             index
                 .notes
                 .get(n)
                 .map(|note| {
                     note.topics
                         .iter()
-                        .filter_map(|t| index.topics[*t].icon)
-                        .filter_map(|i| catalog.get(i).map(|i| i.display_name.clone()))
+                        .filter_map(|t| index.topics[*t].service)
+                        .map(|(id, _)| services.short_name(id).to_owned())
                         .collect()
                 })
                 .unwrap_or_default()
@@ -427,6 +445,7 @@ impl QuizRoom {
         path: &Path,
         index: &Index,
         tiers: &[Option<Tier>],
+        service_tiers: &HashMap<ServiceId, Tier>,
     ) -> (usize, Vec<(usize, String)>) {
         let text = match std::fs::read(path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -442,7 +461,7 @@ impl QuizRoom {
             self.progress.imports.push(path);
             self.save_progress();
         }
-        self.rebuild(index, tiers);
+        self.rebuild(index, tiers, service_tiers);
         (added, report.problems)
     }
 }
@@ -468,6 +487,8 @@ pub struct QuizCtx<'a> {
     pub index: &'a Index,
     /// Effective tier of each topic.
     pub tiers: &'a [Option<Tier>],
+    /// Tier of each service the notes name.
+    pub service_tiers: &'a HashMap<ServiceId, Tier>,
     /// Interface language.
     pub lang: Lang,
     /// Where navigation requests go.
@@ -607,7 +628,7 @@ fn practice_filters_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &QuizCtx<'_>) {
             let label = ui.label(s.filter);
             let current = match f.tier {
                 TierFilter::All => s.all_tiers.to_owned(),
-                TierFilter::Only(t) => t.label_fr().to_owned(),
+                TierFilter::AtLeast(t) => format!("{} {}", cx.lang.tier(t), s.tier_or_more),
                 TierFilter::Untagged => s.untagged.to_owned(),
             };
             egui::ComboBox::from_id_salt("filter_tier")
@@ -618,8 +639,9 @@ fn practice_filters_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &QuizCtx<'_>) {
                     for t in Tier::ALL {
                         ui.selectable_value(
                             &mut f.tier,
-                            TierFilter::Only(t),
-                            RichText::new(t.label_fr()).color(tier_color(t)),
+                            TierFilter::AtLeast(t),
+                            RichText::new(format!("{} {}", cx.lang.tier(t), s.tier_or_more))
+                                .color(tier_color(t)),
                         );
                     }
                     ui.selectable_value(&mut f.tier, TierFilter::Untagged, s.untagged);
@@ -678,14 +700,14 @@ fn service_chips_ui(
     s: &Strings,
     commands: &mut Vec<Command>,
 ) {
-    let catalog = Catalog::bundled();
+    let services = services::Catalog::bundled();
     ui.horizontal_wrapped(|ui| {
         if let Some(d) = q.domain {
             ui.label(RichText::new(d.label_en()).small().weak());
             ui.separator();
         }
         for service in &q.services {
-            let icon = catalog.by_service_name(service);
+            let icon = services.by_name(service).and_then(|id| services.icon(id));
             icon_ui(ui, icon, 16.0);
             match room.topic_for_service(service) {
                 Some(topic) => {
@@ -1308,14 +1330,14 @@ fn column_chart_ui(ui: &mut Ui, id: &str, values: &[(f32, bool)]) {
 
 fn plan_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
     let s = cx.lang.strings();
-    let overrides_tiers = cx.tiers;
+    let topic_tiers = cx.tiers;
     let mut practice_service: Option<String> = None;
     let home = page_ui(ui, s, |ui| {
         ui.label(RichText::new(s.study_plan).size(22.0).strong());
         ui.label(RichText::new(s.plan_hint).weak());
         ui.add_space(8.0);
-        let plan = plan_items(cx.index, overrides_tiers, &room.progress);
-        let catalog = Catalog::bundled();
+        let plan = stats::study_plan(cx.index, topic_tiers, &room.progress.answers);
+        let services = services::Catalog::bundled();
         egui::Grid::new("plan")
             .striped(true)
             .num_columns(5)
@@ -1330,7 +1352,7 @@ fn plan_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
                         }
                     });
                     match item.tier {
-                        Some(t) => ui.label(RichText::new(t.label_fr()).color(tier_color(t))),
+                        Some(t) => ui.label(RichText::new(cx.lang.tier(t)).color(tier_color(t))),
                         None => ui.label(RichText::new(s.untagged).weak()),
                     };
                     match item.accuracy {
@@ -1343,9 +1365,8 @@ fn plan_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
                         None => ui.label(RichText::new(s.never_answered).weak()),
                     };
                     let service = topic
-                        .icon
-                        .and_then(|i| catalog.get(i))
-                        .map(|i| i.display_name.clone());
+                        .service
+                        .map(|(id, _)| services.short_name(id).to_owned());
                     let has_questions = service
                         .as_ref()
                         .is_some_and(|sv| room.questions.iter().any(|q| q.services.contains(sv)));
@@ -1369,17 +1390,6 @@ fn plan_ui(ui: &mut Ui, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
         };
         room.start_practice(cx.index, now_secs());
     }
-}
-
-fn plan_items(index: &Index, tiers: &[Option<Tier>], progress: &Progress) -> Vec<stats::PlanItem> {
-    // The study plan reads user overrides through the tiers the app already computed.
-    let mut overrides = crate::store::Overrides::default();
-    for (t, topic) in index.topics.iter().enumerate() {
-        if let Some(Some(tier)) = tiers.get(t) {
-            overrides.tiers.insert(topic.key.clone(), *tier);
-        }
-    }
-    stats::study_plan(index, &overrides, &progress.answers)
 }
 
 fn import_ui(ctx: &egui::Context, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
@@ -1434,7 +1444,7 @@ fn import_ui(ctx: &egui::Context, room: &mut QuizRoom, cx: &mut QuizCtx<'_>) {
         }
     });
     if let Some(path) = import_path {
-        let report = room.import_file(&path, cx.index, cx.tiers);
+        let report = room.import_file(&path, cx.index, cx.tiers, cx.service_tiers);
         if let Some(state) = room.import.as_mut() {
             state.report = Some(report);
         }

@@ -35,7 +35,7 @@ pub fn search_palette_ui(
         return;
     };
     if state.searched.as_deref() != Some(state.query.as_str()) {
-        state.hits = search(app.index(), &state.query, LIMIT);
+        state.hits = search(app.index(), &state.query, LIMIT, app.topic_tiers());
         state.searched = Some(state.query.clone());
         state.selected = 0;
     }
@@ -111,7 +111,12 @@ fn hit_row_ui(ui: &mut egui::Ui, app: &AwsStudyApp, hit: &Hit, selected: bool) -
     let note = &index.notes[hit.location.note];
     ui.horizontal(|ui| {
         let (icon, text) = match &hit.kind {
-            HitKind::Note => (None, RichText::new(&note.title).strong()),
+            HitKind::Note => (
+                index
+                    .note_topic(hit.location.note)
+                    .and_then(|t| index.topics[t].icon),
+                RichText::new(&note.title).strong(),
+            ),
             HitKind::Topic(t) => {
                 let topic = &index.topics[*t];
                 (

@@ -1,5 +1,7 @@
 //! The sidebar: notes and their topics (AWS icon, title, frequency badge), filtered by
-//! tier and listed note by note or most-asked tier first.
+//! "this tier or more asked" and listed note by note or most-asked tier first. A note is
+//! a topic too: it has its own icon and badge, and a note without headings is a plain
+//! row with no expand arrow.
 
 use egui::{RichText, Ui};
 
@@ -23,7 +25,7 @@ pub fn sidebar_ui(
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let label = ui.label(s.filter);
-        let current = filter_label(app.filter, s);
+        let current = filter_label(app.filter, lang, s);
         let combo = egui::ComboBox::from_id_salt("tier_filter")
             .selected_text(current)
             .show_ui(ui, |ui| {
@@ -31,8 +33,8 @@ pub fn sidebar_ui(
                 for t in Tier::ALL {
                     ui.selectable_value(
                         &mut app.filter,
-                        TierFilter::Only(t),
-                        RichText::new(t.label_fr()).color(tier_color(t)),
+                        TierFilter::AtLeast(t),
+                        RichText::new(at_least_label(t, lang, s)).color(tier_color(t)),
                     );
                 }
                 ui.selectable_value(&mut app.filter, TierFilter::Untagged, s.untagged);
@@ -52,11 +54,20 @@ pub fn sidebar_ui(
         });
 }
 
-fn filter_label(filter: TierFilter, s: &Strings) -> String {
+fn filter_label(filter: TierFilter, lang: Lang, s: &Strings) -> String {
     match filter {
         TierFilter::All => s.all_tiers.to_owned(),
-        TierFilter::Only(t) => t.label_fr().to_owned(),
+        TierFilter::AtLeast(t) => at_least_label(t, lang, s),
         TierFilter::Untagged => s.untagged.to_owned(),
+    }
+}
+
+/// "fréquent ou plus" / "frequent or more"; the least asked tier takes in every tier.
+fn at_least_label(t: Tier, lang: Lang, s: &Strings) -> String {
+    if t == Tier::TresFrequent {
+        lang.tier(t).to_owned()
+    } else {
+        format!("{} {}", lang.tier(t), s.tier_or_more)
     }
 }
 
@@ -72,13 +83,16 @@ fn by_note_ui(
     let mut shown_any = false;
     let mut last_folder = None;
     for (n, note) in index.notes.iter().enumerate() {
+        let note_topic = index.note_topic(n);
+        let accepted = |t: &usize| app.filter.accepts(app.topic_tier(*t));
         let topics: Vec<usize> = note
             .topics
             .iter()
             .copied()
-            .filter(|&t| app.filter.accepts(app.topic_tier(t)))
+            .filter(|&t| Some(t) != note_topic)
+            .filter(accepted)
             .collect();
-        if topics.is_empty() && app.filter != TierFilter::All {
+        if topics.is_empty() && !note_topic.as_ref().is_some_and(accepted) {
             continue;
         }
         shown_any = true;
@@ -94,6 +108,17 @@ fn by_note_ui(
             last_folder = folder;
         }
         let is_current = current.is_some_and(|l| l.note == n);
+        let has_headings = note.topics.iter().any(|&t| Some(t) != note_topic);
+        if !has_headings {
+            // No expand arrow, but the same room for it, so titles line up.
+            if let Some(t) = note_topic {
+                ui.horizontal(|ui| {
+                    ui.add_space(ui.spacing().icon_width);
+                    topic_row_ui(ui, app, t, false, s, lang, commands);
+                });
+            }
+            continue;
+        }
         let id = ui.make_persistent_id(("note", &note.path));
         let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
             ui.ctx(),
@@ -105,21 +130,8 @@ fn by_note_ui(
         }
         state
             .show_header(ui, |ui| {
-                let title = RichText::new(&note.title).strong();
-                let selected = current
-                    == Some(Location {
-                        note: n,
-                        heading: None,
-                    });
-                if ui
-                    .add(egui::Button::selectable(selected, title).truncate())
-                    .on_hover_text(&note.path)
-                    .clicked()
-                {
-                    commands.push(Command::Navigate(Location {
-                        note: n,
-                        heading: None,
-                    }));
+                if let Some(t) = note_topic {
+                    topic_row_ui(ui, app, t, false, s, lang, commands);
                 }
             })
             .body(|ui| {
@@ -155,7 +167,7 @@ fn by_tier_ui(
         }
         shown_any = true;
         let title = match group {
-            Some(t) => RichText::new(format!("{} ({})", t.label_fr(), topics.len()))
+            Some(t) => RichText::new(format!("{} ({})", lang.tier(t), topics.len()))
                 .color(tier_color(t))
                 .strong(),
             None => RichText::new(format!("{} ({})", s.untagged, topics.len())).strong(),
@@ -187,7 +199,7 @@ fn topic_row_ui(
     let topic = &index.topics[t];
     let loc = Location {
         note: topic.note,
-        heading: Some(topic.heading),
+        heading: topic.heading,
     };
     let selected = app.current() == Some(loc);
     ui.horizontal(|ui| {
@@ -195,21 +207,25 @@ fn topic_row_ui(
             ui.add_space(f32::from(topic.level.saturating_sub(1)) * 10.0);
         }
         icon_ui(ui, topic.icon, ICON_SIZE);
-        let tier = index.tier(t, app.overrides());
+        let tier = app.topic_tier_origin(t);
         // The badge goes on the right; the title takes what is left and is cut if needed.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if tier.is_some() {
                 ui.push_id(t, |ui| {
-                    tier_badge_ui(ui, tier, Some(&topic.key), lang, s, true, commands);
+                    tier_badge_ui(ui, tier, Some(&topic.key), index, lang, s, true, commands);
                 });
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 let mut text = RichText::new(&topic.title);
-                if topic.level == 1 {
+                if topic.level <= 1 {
                     text = text.strong();
                 }
-                let mut hover = topic.title.clone();
-                if show_note {
+                let mut hover = if topic.heading.is_none() {
+                    index.notes[topic.note].path.clone()
+                } else {
+                    topic.title.clone()
+                };
+                if show_note && topic.heading.is_some() {
                     hover = format!("{} — {}", topic.title, index.notes[topic.note].title);
                 }
                 let response = ui
@@ -218,7 +234,7 @@ fn topic_row_ui(
                 if selected && app.reveal {
                     response.scroll_to_me(None);
                 }
-                response.context_menu(|ui| tier_menu_ui(ui, tier, &topic.key, s, commands));
+                response.context_menu(|ui| tier_menu_ui(ui, tier, &topic.key, lang, s, commands));
                 if response.clicked() {
                     commands.push(Command::Navigate(loc));
                 }

@@ -6,7 +6,8 @@ use crate::app::Command;
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::icons::{Catalog, IconId};
-use crate::notes::index::TierOrigin;
+use crate::notes::doc::HintSource;
+use crate::notes::index::{Index, TierOrigin};
 
 /// The badge colour of a tier: hot to cold.
 #[must_use]
@@ -20,29 +21,53 @@ pub fn tier_color(tier: Tier) -> Color32 {
     }
 }
 
-/// The hover text of a badge: the French label's meaning in the interface language, and
-/// where the tier came from.
+/// The hover text of a badge: the tier's meaning in the interface language, and where
+/// the tier came from (the user, this note, another note, the service catalog's reason,
+/// the parent section).
 #[must_use]
-pub fn tier_tooltip(tier: Tier, origin: Option<TierOrigin>, lang: Lang, s: &Strings) -> String {
-    let meaning = match lang {
-        Lang::Fr => tier.description_fr(),
-        Lang::En => tier.description_en(),
-    };
+pub fn tier_tooltip(
+    tier: Tier,
+    origin: Option<TierOrigin>,
+    index: &Index,
+    lang: Lang,
+    s: &Strings,
+) -> String {
     let origin = match origin {
         Some(TierOrigin::User) => format!("\n({})", s.tier_from_user),
+        Some(TierOrigin::Notes(HintSource::Emphasis)) => format!("\n({})", s.tier_from_emphasis),
         Some(TierOrigin::Notes(_)) => format!("\n({})", s.tier_from_notes),
+        Some(TierOrigin::OtherNote(n)) => {
+            let title = index.notes.get(n).map_or("", |n| n.title.as_str());
+            format!("\n({} « {title} »)", s.tier_from_other_note)
+        }
+        Some(TierOrigin::Catalog(id)) => {
+            let catalog = crate::services::Catalog::bundled();
+            match catalog.get(id) {
+                Some(svc) => format!(
+                    "\n({} — {} : {})",
+                    s.tier_from_catalog, svc.short, svc.reason
+                ),
+                None => format!("\n({})", s.tier_from_catalog),
+            }
+        }
         Some(TierOrigin::Inherited) => format!("\n({})", s.tier_inherited),
         None => String::new(),
     };
-    format!("{} — {}{origin}", tier.label_en(), meaning)
+    format!(
+        "{} — {}{origin}",
+        lang.tier(tier),
+        lang.tier_description(tier)
+    )
 }
 
-/// A coloured badge with the French tier label. Clicking it opens a menu to change the
-/// topic's tier (when `key` is given). Returns true if hovered.
+/// A coloured badge with the tier's name in the interface language. Clicking it opens a
+/// menu to change the topic's tier (when `key` is given).
+#[allow(clippy::too_many_arguments)] // one badge, drawn from several views
 pub fn tier_badge_ui(
     ui: &mut Ui,
     tier: Option<(Tier, TierOrigin)>,
     key: Option<&str>,
+    index: &Index,
     lang: Lang,
     s: &Strings,
     small: bool,
@@ -51,9 +76,9 @@ pub fn tier_badge_ui(
     let size = if small { 11.0 } else { 12.5 };
     let (text, fill, tooltip) = match tier {
         Some((t, origin)) => (
-            RichText::new(t.label_fr()).size(size).color(Color32::WHITE),
+            RichText::new(lang.tier(t)).size(size).color(Color32::WHITE),
             tier_color(t),
-            tier_tooltip(t, Some(origin), lang, s),
+            tier_tooltip(t, Some(origin), index, lang, s),
         ),
         None if key.is_some() => (
             RichText::new("+")
@@ -80,7 +105,7 @@ pub fn tier_badge_ui(
         return;
     };
     let (response, _) = egui::containers::menu::MenuButton::from_button(button)
-        .ui(ui, |ui| tier_menu_ui(ui, tier, key, s, commands));
+        .ui(ui, |ui| tier_menu_ui(ui, tier, key, lang, s, commands));
     response.on_hover_text(tooltip);
 }
 
@@ -89,13 +114,13 @@ pub fn tier_menu_ui(
     ui: &mut Ui,
     tier: Option<(Tier, TierOrigin)>,
     key: &str,
+    lang: Lang,
     s: &Strings,
     commands: &mut Vec<Command>,
 ) {
     ui.label(RichText::new(s.set_tier).strong());
     for t in Tier::ALL {
-        let label =
-            RichText::new(format!("{} ({})", t.label_fr(), t.label_en())).color(tier_color(t));
+        let label = RichText::new(lang.tier(t)).color(tier_color(t));
         if ui.button(label).clicked() {
             commands.push(Command::SetTier(key.to_owned(), Some(t)));
         }
@@ -117,19 +142,28 @@ pub fn icon_image(id: IconId, size: f32) -> Option<Image<'static>> {
     Some(
         Image::from_bytes(catalog.uri(id), icon.svg)
             .fit_to_exact_size(Vec2::splat(size))
-            .alt_text(icon.display_name.clone()),
+            .alt_text(icon_name(id)),
     )
+}
+
+/// What an icon is called: its service's short name ("Amazon S3"), else the icon's own name.
+#[must_use]
+pub fn icon_name(id: IconId) -> String {
+    let services = crate::services::Catalog::bundled();
+    match services.by_icon(id) {
+        Some(s) => services.short_name(s).to_owned(),
+        None => Catalog::bundled()
+            .get(id)
+            .map(|i| i.display_name.clone())
+            .unwrap_or_default(),
+    }
 }
 
 /// Draws an AWS icon with its service name on hover, or an empty space of the same size.
 pub fn icon_ui(ui: &mut Ui, id: Option<IconId>, size: f32) {
     match id.and_then(|id| icon_image(id, size).map(|img| (id, img))) {
         Some((id, image)) => {
-            let name = Catalog::bundled()
-                .get(id)
-                .map(|i| i.display_name.clone())
-                .unwrap_or_default();
-            ui.add(image).on_hover_text(name);
+            ui.add(image).on_hover_text(icon_name(id));
         }
         None => {
             ui.add_space(size + ui.spacing().item_spacing.x);
