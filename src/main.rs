@@ -3,7 +3,9 @@
 //! ```text
 //! aws-study                 open the app (bundled notes, or the folder opened last time)
 //! aws-study <folder>        open the app on a notes folder (an Obsidian vault)
-//! aws-study check <folder>  report notes, topics, tiers, icons and broken links; exit 0/2
+//! aws-study check [--json] <folder>
+//!                           report notes, topics, services, tiers, icons and broken links;
+//!                           exit 0/2
 //! ```
 
 use std::path::PathBuf;
@@ -14,8 +16,10 @@ use aws_study::{AppConfig, AwsStudyApp, check, store};
 const USAGE: &str = "usage:
   aws-study                 open the app
   aws-study <folder>        open the app on a notes folder (Obsidian vault)
-  aws-study check <folder>  check a notes folder: topics, frequency tiers, icons, broken links
-                            (exit code 0 when the folder could be read, 2 when not)";
+  aws-study check [--json] <folder>
+                            check a notes folder: topics, services, frequency tiers and where
+                            they come from, icons, broken links (--json: the same report as
+                            JSON; exit code 0 when the folder could be read, 2 when not)";
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
@@ -26,7 +30,8 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["check", folder] => run_check(folder),
+        ["check", folder] if !folder.starts_with('-') => run_check(folder, false),
+        ["check", "--json", folder] | ["check", folder, "--json"] => run_check(folder, true),
         ["check", ..] => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -48,8 +53,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_check(folder: &str) -> ExitCode {
+fn run_check(folder: &str, json: bool) -> ExitCode {
     match check::check_folder(folder.as_ref()) {
+        Ok(report) if json => {
+            println!("{}", report.to_json());
+            ExitCode::SUCCESS
+        }
         Ok(report) => {
             print!("{}", report.render());
             ExitCode::SUCCESS
