@@ -154,7 +154,13 @@ const PATTERNS: &[(Tier, &[&[Word]])] = &[
         Tier::MoinsFrequent,
         &[
             &[Word::AnyOf(&["moins", "peu", "less"]), Word::Frequent],
-            &[Word::AnyOf(&["rare", "rares", "rarement", "rarely"])],
+            &[
+                Word::AnyOf(&["rare", "rares", "rarement", "rarely", "seldom"]),
+                Word::AnyOf(&[
+                    "asked", "tested", "featured", "seen", "demande", "demandee", "demandes",
+                    "teste", "testee", "vu", "vue", "appears", "appear",
+                ]),
+            ],
         ],
     ),
     (
@@ -181,6 +187,19 @@ const PATTERNS: &[(Tier, &[&[Word]])] = &[
             &[Word::Is("good"), Word::Is("to"), Word::Is("know")],
         ],
     ),
+];
+
+/// Patterns that count only as a label alone on its line ([`detect_label`]): "Rare" says
+/// the tier there, but in a sentence "rare" is about anything ("'Choose all that apply' is
+/// rare at the Associate level").
+const LABEL_ONLY: &[(Tier, &[&[Word]])] = &[(
+    Tier::MoinsFrequent,
+    &[&[Word::AnyOf(&["rare", "rares", "rarement", "rarely"])]],
+)];
+
+/// Words that negate a phrase just after them ("not heavily featured", "pas fréquent").
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "isn", "aren", "wasn", "doesn", "don", "pas", "jamais", "guere",
 ];
 
 /// Splits folded text into words (letters and digits), dropping markup and punctuation.
@@ -240,9 +259,15 @@ fn matches_at(tokens: &[String], at: usize, pattern: &[Word]) -> bool {
                 .is_some_and(|t| DESCRIBED_BY_FREQUENT.contains(&t.as_str())))
 }
 
-/// Whether `pattern` occurs anywhere in `tokens`.
+/// Whether `pattern` occurs anywhere in `tokens`, not negated by one of the three words
+/// before it ("may not be heavily featured").
 fn contains(tokens: &[String], pattern: &[Word]) -> bool {
-    (0..tokens.len()).any(|at| matches_at(tokens, at, pattern))
+    (0..tokens.len()).any(|at| {
+        matches_at(tokens, at, pattern)
+            && !tokens[at.saturating_sub(3)..at]
+                .iter()
+                .any(|t| NEGATIONS.contains(&t.as_str()))
+    })
 }
 
 /// The tier a line or paragraph of prose states, if any ("Notion **fréquente**",
@@ -274,6 +299,7 @@ pub fn detect_label(text: &str) -> Option<Tier> {
     let rest = tokens.get(skip..)?;
     PATTERNS
         .iter()
+        .chain(LABEL_ONLY)
         .find(|(_, pats)| {
             pats.iter()
                 .any(|p| p.len() == rest.len() && matches_at(rest, 0, p))
@@ -478,6 +504,30 @@ mod tests {
             detect_phrase("Often tested together with SQS"),
             Some(Tier::Frequent)
         );
+    }
+
+    /// Regressions found on a public vault: a negated phrase and "rare" about the exam's
+    /// format set tiers.
+    #[test]
+    fn negations_and_rare_in_prose_set_no_tier() {
+        assert_eq!(
+            detect_phrase("Aurora Serverless may not be heavily featured in current exam versions"),
+            None
+        );
+        assert_eq!(
+            detect_phrase("Note: \"Choose all that apply\" is rare at the Associate level"),
+            None
+        );
+        assert_eq!(detect_phrase("Pour l'examen : pas très fréquent"), None);
+        assert_eq!(
+            detect_phrase("Rarely tested on the exam"),
+            Some(Tier::MoinsFrequent)
+        );
+        assert_eq!(
+            detect_phrase("Pour l'examen : rarement demandé"),
+            Some(Tier::MoinsFrequent)
+        );
+        assert_eq!(detect_label("Rare"), Some(Tier::MoinsFrequent));
     }
 
     #[test]

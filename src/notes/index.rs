@@ -5,9 +5,10 @@
 //! the note view, search, the quiz and the `check` command.
 //!
 //! **Topics.** Every note is a topic (level 0), and so is every heading of level 1 to 3.
-//! A topic's service ([`crate::services`]) comes from its heading, else its note's file
-//! name, else its folders (closest first), else the first icon image it shows; its icon is
-//! that service's, else the first AWS icon image of its section.
+//! A topic's service ([`crate::services`]) comes from its heading, else its parent's
+//! (up to the note, whose service is its file name's, else its folders' closest first),
+//! else the first icon image it shows; its icon is that service's, else the first AWS icon
+//! image of its section.
 //!
 //! **Tiers** ([`Index::tiers`]), first match wins, each with its [`TierOrigin`]: the user's
 //! choice; what the note itself says (exam-context words, tags, frontmatter); for a
@@ -78,6 +79,8 @@ pub enum ServiceSource {
     Folder,
     /// The first icon image of its section shows it.
     Image,
+    /// It names none itself: it takes its parent heading's or note's.
+    Parent,
 }
 
 /// A topic: a whole note, or one heading of a note; usually one AWS service.
@@ -455,6 +458,7 @@ fn index_note(
     let note_topic = topics.len();
     let first_line = doc.headings.first().map_or(usize::MAX, |h| h.line);
     let note_image = section_image(&doc, 0, first_line, catalog, services);
+    let note_service = note_service.or_else(|| note_image.1.map(|s| (s, ServiceSource::Image)));
     note_topics.push(note_topic);
     topics.push(Topic {
         note: i,
@@ -463,9 +467,9 @@ fn index_note(
         title: title.clone(),
         level: 0,
         parent: None,
-        service: note_service.or_else(|| note_image.1.map(|s| (s, ServiceSource::Image))),
+        service: note_service,
         icon: None,
-        hint: own_hint(&doc, None),
+        hint: own_hint(&doc, None, note_service.is_some()),
         floor: floor_hint(&doc, None),
         key: file.path.clone(),
     });
@@ -492,7 +496,8 @@ fn index_note(
             .map(|s| (s, ServiceSource::Heading))
             .or(topics[parent]
                 .service
-                .filter(|(_, src)| *src != ServiceSource::Image))
+                .filter(|(_, src)| *src != ServiceSource::Image)
+                .map(|(s, _)| (s, ServiceSource::Parent)))
             .or_else(|| image.1.map(|s| (s, ServiceSource::Image)));
         let t = topics.len();
         note_topics.push(t);
@@ -505,7 +510,7 @@ fn index_note(
             parent: Some(parent),
             service,
             icon: image.0,
-            hint: own_hint(&doc, Some(h)),
+            hint: own_hint(&doc, Some(h), service.is_some()),
             floor: floor_hint(&doc, Some(h)),
             key: format!("{}#{}", file.path, heading.text.trim()),
         });
@@ -536,11 +541,15 @@ fn index_note(
 
 /// The tier the note states for heading `h` (`None`: the whole note): words first, then
 /// a tag, then frontmatter; exam emphasis is a floor, not a statement ([`floor_hint`]).
-fn own_hint(doc: &Document, h: Option<usize>) -> Option<(Tier, HintSource)> {
+/// Words are about a service: on a topic without one (`has_service` false: "README",
+/// "Exam technique") only a tag or frontmatter sets a tier.
+fn own_hint(doc: &Document, h: Option<usize>, has_service: bool) -> Option<(Tier, HintSource)> {
     let hints = || {
-        doc.frequency_hints
-            .iter()
-            .filter(move |x| topic_heading(doc, x.heading) == h && x.source != HintSource::Emphasis)
+        doc.frequency_hints.iter().filter(move |x| {
+            topic_heading(doc, x.heading) == h
+                && x.source != HintSource::Emphasis
+                && (has_service || x.source != HintSource::Text)
+        })
     };
     hints()
         .find(|x| x.source == HintSource::Text)
@@ -893,6 +902,20 @@ mod tests {
             "{:?}",
             tiers[metrics]
         );
+    }
+
+    /// Regression: a vault's README describing its notes ("7. Exam Tips – frequently
+    /// tested patterns") was tagged "très fréquent": words about the exam set a tier only
+    /// on a topic about a service.
+    #[test]
+    fn a_readme_about_exam_tips_gets_no_tier() {
+        let index = vault(&[(
+            "DATABASE/README.md",
+            "Each note has:\n\n7. **Exam Tips** – SAA-C03 exam patterns and frequently tested concepts.\n",
+        )]);
+        let readme = find(&index, "DATABASE/README.md", "README");
+        assert_eq!(index.topics[readme].service, None);
+        assert_eq!(index.tiers(&Overrides::default())[readme], None);
     }
 
     #[test]
