@@ -6,6 +6,8 @@
 //! aws-study check [--json] <folder>
 //!                           report notes, topics, services, tiers, icons and broken links;
 //!                           exit 0/2
+//! aws-study questions --json
+//!                           the shipped and imported questions as JSON (README)
 //! ```
 
 use std::path::PathBuf;
@@ -19,7 +21,9 @@ const USAGE: &str = "usage:
   aws-study check [--json] <folder>
                             check a notes folder: topics, services, frequency tiers and where
                             they come from, icons, broken links (--json: the same report as
-                            JSON; exit code 0 when the folder could be read, 2 when not)";
+                            JSON; exit code 0 when the folder could be read, 2 when not)
+  aws-study questions --json
+                            print the shipped and imported questions as JSON";
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
@@ -32,7 +36,8 @@ fn main() -> ExitCode {
     {
         ["check", folder] if !folder.starts_with('-') => run_check(folder, false),
         ["check", "--json", folder] | ["check", folder, "--json"] => run_check(folder, true),
-        ["check", ..] => {
+        ["questions", "--json"] => run_questions(),
+        ["check", ..] | ["questions", ..] => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
@@ -68,6 +73,52 @@ fn run_check(folder: &str, json: bool) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The shipped bank and the questions of the files imported in the Quiz room (their list is
+/// in `progress.ron`, read here without writing anything), as JSON on stdout.
+fn run_questions() -> ExitCode {
+    let mut questions = match aws_study::quiz::bank::bundled() {
+        Ok(q) => q,
+        Err(e) => {
+            eprintln!("aws-study questions: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let progress_file =
+        store::default_data_dir().map(|d| d.join(aws_study::quiz::progress::Progress::FILE));
+    if let Some(path) = progress_file.filter(|p| p.exists()) {
+        let read = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| {
+                ron::from_str::<aws_study::quiz::progress::Progress>(&t).map_err(|e| e.to_string())
+            });
+        match read {
+            Ok(progress) => {
+                for file in &progress.imports {
+                    match std::fs::read(file) {
+                        Ok(bytes) => {
+                            let label = file.file_name().map_or_else(
+                                || file.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            );
+                            let text = String::from_utf8_lossy(&bytes);
+                            questions.extend(
+                                aws_study::quiz::import::import_markdown(&label, &text).questions,
+                            );
+                        }
+                        Err(e) => eprintln!("aws-study questions: {}: {e}", file.display()),
+                    }
+                }
+            }
+            Err(e) => eprintln!(
+                "aws-study questions: {} could not be read ({e}); imported questions left out",
+                path.display()
+            ),
+        }
+    }
+    println!("{}", aws_study::quiz::json::to_json(&questions));
+    ExitCode::SUCCESS
 }
 
 fn run_app(vault: Option<PathBuf>) -> ExitCode {

@@ -57,7 +57,8 @@ fn start_bank_practice(harness: &mut Harness<'static, AwsStudyApp>) {
         .get_by_label("Include questions generated from my notes")
         .click();
     harness.run();
-    harness.get_by_label_contains("150 questions match");
+    let bank = aws_study::quiz::bank::bundled().unwrap().len();
+    harness.get_by_label_contains(&format!("{bank} questions match"));
     click_button(harness, "Start practice");
 }
 
@@ -257,4 +258,34 @@ fn practising_very_frequent_draws_the_core_service_questions() {
     let wider = app.quiz().matching(app.index());
     assert!(picked.iter().all(|q| wider.contains(q)));
     assert!(wider.len() > picked.len());
+}
+
+/// After answering, every option shows why it is right or what it misses.
+#[test]
+fn each_option_explains_itself_after_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    start_bank_practice(&mut harness);
+    let notes: Vec<String> = {
+        let quiz = harness.state().quiz();
+        let QuizView::Session(session) = &quiz.view else {
+            panic!("no session");
+        };
+        quiz.questions[session.current().unwrap()].notes.clone()
+    };
+    assert!(notes.len() >= 4);
+    // Not before answering: they would give the answer away.
+    for note in &notes {
+        assert!(harness.query_by_label_contains(note).is_none(), "{note}");
+    }
+    let (_, wrong) = choice_labels(harness.state());
+    click_button(&mut harness, &wrong);
+    click_button(&mut harness, "Check");
+    for note in &notes {
+        assert!(
+            harness.query_by_label_contains(note).is_some(),
+            "the note {note:?} is not shown"
+        );
+    }
+    assert!(harness.query_by_label_contains("Key fact:").is_some());
 }

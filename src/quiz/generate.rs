@@ -312,6 +312,9 @@ fn question(
         choices,
         answers: vec![answer],
         explanation,
+        notes: Vec::new(),
+        key_fact: None,
+        task: None,
         services: {
             let services = services::Catalog::bundled();
             services

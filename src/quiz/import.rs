@@ -225,6 +225,9 @@ impl Draft {
                 .collect(),
             answers,
             explanation: self.paragraphs.join("\n\n"),
+            notes: Vec::new(),
+            key_fact: None,
+            task: None,
             services: self.services,
             assumption: None,
             origin: Origin::Imported {

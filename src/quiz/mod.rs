@@ -9,6 +9,7 @@ pub mod bank;
 pub mod exam;
 pub mod generate;
 pub mod import;
+pub mod json;
 pub mod progress;
 pub mod scheduler;
 pub mod session;
@@ -117,9 +118,18 @@ pub struct Question {
     pub choices: Vec<Choice>,
     /// Indices of the correct choices (1 for single answer, 2+ for multiple response).
     pub answers: Vec<usize>,
-    /// Why the right answers are right and the others wrong.
+    /// The principle that decides the question (bank questions: a short general
+    /// explanation; others: why the right answers are right and the others wrong).
     pub explanation: String,
-    /// AWS service names the question is about (catalog display names).
+    /// Per choice, why it is right or which requirement it misses (parallel to
+    /// `choices`; empty when the question has none). Never refers to a choice by its
+    /// letter, so choices can be shown in any order.
+    pub notes: Vec<String>,
+    /// The one fact to remember, if the question has one.
+    pub key_fact: Option<String>,
+    /// The exam-guide task statement it tests (`"1.2"`), for bank questions.
+    pub task: Option<String>,
+    /// AWS services the question is about (the service catalog's short names).
     pub services: Vec<String>,
     /// A dated assumption the answer depends on, if any.
     pub assumption: Option<String>,
@@ -169,6 +179,9 @@ mod tests {
             choices: vec![Choice::Text("a".into()); 5],
             answers: vec![3, 1],
             explanation: String::new(),
+            notes: Vec::new(),
+            key_fact: None,
+            task: None,
             services: vec![],
             assumption: None,
             origin: Origin::Bank,

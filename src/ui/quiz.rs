@@ -791,6 +791,21 @@ fn question_ui(
         if response.clicked() && !feedback {
             clicked = Some(i);
         }
+        // After answering, each option says why it is right or what it misses.
+        if feedback && let Some(note) = q.notes.get(i).filter(|n| !n.trim().is_empty()) {
+            let color = if is_answer {
+                Color32::from_rgb(0x1f, 0x8b, 0x4c)
+            } else if is_selected {
+                Color32::from_rgb(0xc6, 0x28, 0x28)
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.add_space(18.0);
+                let mark = if is_answer { "✔" } else { "✘" };
+                ui.label(RichText::new(format!("{mark} {note}")).color(color));
+            });
+        }
         ui.add_space(2.0);
     }
     clicked
@@ -801,6 +816,10 @@ fn explanation_ui(ui: &mut Ui, q: &Question, s: &Strings) {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(s.explanation).strong());
         ui.label(&q.explanation);
+        if let Some(fact) = &q.key_fact {
+            ui.add_space(4.0);
+            ui.label(RichText::new(format!("{} {fact}", s.key_fact)).strong());
+        }
         if let Some(a) = &q.assumption {
             ui.add_space(4.0);
             ui.label(
