@@ -800,11 +800,18 @@ fn question_ui(
             } else {
                 ui.visuals().text_color()
             };
-            ui.horizontal_wrapped(|ui| {
-                ui.add_space(18.0);
-                let mark = if is_answer { "✔" } else { "✘" };
-                ui.label(RichText::new(format!("{mark} {note}")).color(color));
-            });
+            // Indented as a block, so a wrapped note keeps its left edge.
+            let mark = if is_answer { "✔" } else { "✘" };
+            egui::Frame::new()
+                .inner_margin(egui::Margin {
+                    left: 22,
+                    right: 0,
+                    top: 0,
+                    bottom: 2,
+                })
+                .show(ui, |ui| {
+                    ui.label(RichText::new(format!("{mark} {note}")).color(color));
+                });
         }
         ui.add_space(2.0);
     }
