@@ -13,13 +13,14 @@ use std::sync::mpsc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
 
+pub use crate::command::{Command, Room, SortMode, TierFilter};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::notes::history::History;
 use crate::notes::index::{Index, Location, TierOrigin};
 use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
 use crate::services::{self, ServiceId};
-use crate::store::{self, LangChoice, Overrides, Settings, StoreError, ThemeChoice, Versioned};
+use crate::store::{self, Overrides, Settings, StoreError, ThemeChoice, Versioned};
 use crate::ui;
 
 /// How the app starts.
@@ -31,84 +32,6 @@ pub struct AppConfig {
     pub system_locale: Option<String>,
     /// A notes folder given on the command line; wins over the remembered one.
     pub vault: Option<PathBuf>,
-}
-
-/// Something the UI asks for; applied after the frame is drawn.
-#[derive(Clone, Debug, PartialEq)]
-#[must_use]
-pub enum Command {
-    /// Show a place (pushes history).
-    Navigate(Location),
-    /// History back.
-    Back,
-    /// History forward.
-    Forward,
-    /// Set (`Some`) or clear (`None`) the user's tier for a topic key.
-    SetTier(String, Option<Tier>),
-    /// Open the "open folder" window.
-    ShowOpenFolder,
-    /// Ask the OS for a folder (native dialog) and load it.
-    BrowseFolder,
-    /// Load a notes folder.
-    LoadFolder(PathBuf),
-    /// Go back to the bundled notes.
-    LoadBundled,
-    /// Change the interface language.
-    SetLang(LangChoice),
-    /// Change the theme.
-    SetTheme(ThemeChoice),
-    /// Open the search palette.
-    OpenSearch,
-    /// Show a room.
-    SwitchRoom(Room),
-    /// Show a topic in the Notes room (from the Quiz room).
-    OpenTopic(usize),
-}
-
-/// The rooms of the app.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Room {
-    /// Read the notes.
-    #[default]
-    Notes,
-    /// Practise, review, simulate the exam.
-    Quiz,
-    /// Draw architectures.
-    Diagram,
-}
-
-/// How the sidebar lists topics.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortMode {
-    /// Note by note, in document order.
-    #[default]
-    ByNote,
-    /// Grouped by tier, most asked first.
-    ByTier,
-}
-
-/// Which topics the sidebar shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum TierFilter {
-    /// Every topic.
-    #[default]
-    All,
-    /// Topics of this tier or a more asked one.
-    AtLeast(Tier),
-    /// Only topics without a tier.
-    Untagged,
-}
-
-impl TierFilter {
-    /// Whether a topic with `tier` passes.
-    #[must_use]
-    pub fn accepts(self, tier: Option<Tier>) -> bool {
-        match self {
-            Self::All => true,
-            Self::AtLeast(t) => tier.is_some_and(|x| x <= t),
-            Self::Untagged => tier.is_none(),
-        }
-    }
 }
 
 /// A vault being read in the background.

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod check;
+pub mod command;
 pub mod diagram;
 pub mod frequency;
 pub mod i18n;

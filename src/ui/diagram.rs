@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, Key, Modifiers, Pos2, Rect as ERect, RichText, Sense, Stroke, Ui, Vec2};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::diagram::export;
 use crate::diagram::file::{self, EXTENSION};
 use crate::diagram::history::History;

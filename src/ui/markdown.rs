@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use egui::{Align, Color32, RichText, Stroke, Ui, Vec2};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::frequency::Tier;
 use crate::i18n::Lang;
 use crate::icons::{Catalog, IconId};

@@ -1,5 +1,5 @@
 //! The egui views. One file per view; each `*_ui` function draws and pushes
-//! [`crate::app::Command`]s instead of mutating the model.
+//! [`crate::command::Command`]s instead of mutating the model.
 
 pub mod diagram;
 pub mod markdown;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Align, Color32, Layout, RichText, Stroke, Ui, Vec2};
 
-use crate::app::{Command, TierFilter};
+use crate::command::{Command, TierFilter};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::notes::index::Index;

@@ -2,7 +2,8 @@
 
 use egui::{Context, Key, RichText};
 
-use crate::app::{AwsStudyApp, Command};
+use crate::app::AwsStudyApp;
+use crate::command::Command;
 use crate::i18n::Strings;
 use crate::notes::search::{Hit, HitKind, search};
 use crate::ui::widgets::icon_ui;

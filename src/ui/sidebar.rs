@@ -5,7 +5,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::{AwsStudyApp, Command, SortMode, TierFilter};
+use crate::app::AwsStudyApp;
+use crate::command::{Command, SortMode, TierFilter};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::notes::index::Location;

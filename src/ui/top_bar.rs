@@ -2,7 +2,8 @@
 
 use egui::{Context, Key, RichText, Ui};
 
-use crate::app::{AwsStudyApp, Command, Room};
+use crate::app::AwsStudyApp;
+use crate::command::{Command, Room};
 use crate::i18n::Strings;
 use crate::notes::vault::VaultSource;
 use crate::store::{LangChoice, ThemeChoice};

@@ -2,7 +2,7 @@
 
 use egui::{Color32, CornerRadius, Image, RichText, Ui, Vec2};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::icons::{Catalog, IconId};

@@ -1,0 +1,75 @@
+//! One full frame of each room of the real app (driven through egui_kittest, so layout,
+//! the accessibility tree and every view run as in the window), next to an idle frame of
+//! an empty UI as the baseline: `cargo bench --bench rooms`.
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use aws_study::app::{Command, Room};
+use aws_study::diagram::templates::Template;
+use aws_study::{AppConfig, AwsStudyApp};
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+
+fn app(dir: &std::path::Path) -> Harness<'static, AwsStudyApp> {
+    let config = AppConfig {
+        data_dir: Some(dir.to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    harness.run();
+    harness
+}
+
+fn switch(harness: &mut Harness<'static, AwsStudyApp>, room: Room) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Command::SwitchRoom(room));
+    harness.run();
+}
+
+fn rooms(c: &mut Criterion) {
+    let mut idle = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui(|ui| {
+            ui.label("idle");
+        });
+    c.bench_function("idle frame (baseline)", |b| b.iter(|| idle.step()));
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut notes = app(dir.path());
+    // The longest bundled note, open.
+    let ctx = notes.ctx.clone();
+    let saa = notes
+        .state()
+        .index()
+        .note_by_path("SAA - Other Services.md")
+        .unwrap();
+    notes.state_mut().apply(
+        &ctx,
+        Command::Navigate(aws_study::notes::index::Location {
+            note: saa,
+            heading: None,
+        }),
+    );
+    notes.run();
+    c.bench_function("notes room frame (SAA note)", |b| b.iter(|| notes.step()));
+
+    let mut quiz = app(dir.path());
+    switch(&mut quiz, Room::Quiz);
+    c.bench_function("quiz room frame (home)", |b| b.iter(|| quiz.step()));
+
+    let mut diagram = app(dir.path());
+    switch(&mut diagram, Room::Diagram);
+    diagram
+        .state_mut()
+        .diagram_mut()
+        .replace(Template::ThreeTier.build(), None);
+    diagram.run();
+    c.bench_function("diagram room frame (three-tier)", |b| {
+        b.iter(|| diagram.step())
+    });
+}
+
+criterion_group!(benches, rooms);
+criterion_main!(benches);
