@@ -471,10 +471,9 @@ mod tests {
         let stated = json["stated"].as_array().map_or(0, Vec::len);
         assert_eq!(stated, 7, "{}", json["stated"]);
         assert_eq!(json["origins"]["note-text"], 7);
-        let origins: u64 = json["origins"]
-            .as_object()
-            .map(|o| o.values().filter_map(serde_json::Value::as_u64).sum())
-            .unwrap_or(0);
+        let origins: u64 = json["origins"].as_object().map_or(0, |o| {
+            o.values().filter_map(serde_json::Value::as_u64).sum()
+        });
         assert_eq!(origins, json["topics"].as_u64().unwrap_or(u64::MAX));
         // Every topic that names a service has its icon and a tier.
         assert_eq!(json["naming_with_icon_and_tier_percent"], 100.0);

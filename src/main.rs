@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         ["check", folder] if !folder.starts_with('-') => run_check(folder, false),
         ["check", "--json", folder] | ["check", folder, "--json"] => run_check(folder, true),
         ["questions", "--json"] => run_questions(),
-        ["check", ..] | ["questions", ..] => {
+        ["check" | "questions", ..] => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }

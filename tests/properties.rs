@@ -73,7 +73,7 @@ fn mutated(base: &'static str) -> impl Strategy<Value = String> {
             match rng % 4 {
                 0 => bytes.truncate(at),
                 1 if at < bytes.len() => {
-                    bytes[at] = b"()[],:\"\\x9"[usize::try_from(rng >> 40).unwrap_or(0) % 10]
+                    bytes[at] = b"()[],:\"\\x9"[usize::try_from(rng >> 40).unwrap_or(0) % 10];
                 }
                 2 => bytes.insert(at.min(bytes.len()), b'('),
                 _ => {
@@ -177,7 +177,7 @@ fn mutate_with(text: &str, seed: u64, n: usize) -> String {
         match rng % 3 {
             0 => bytes.truncate(at),
             1 if at < bytes.len() => {
-                bytes[at] = b"()[],:\"9x"[usize::try_from(rng >> 40).unwrap_or(0) % 9]
+                bytes[at] = b"()[],:\"9x"[usize::try_from(rng >> 40).unwrap_or(0) % 9];
             }
             _ => bytes.insert(at.min(bytes.len()), b')'),
         }

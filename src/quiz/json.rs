@@ -166,8 +166,8 @@ mod tests {
             .as_array()
             .map(|a| {
                 a.iter()
-                    .filter_map(|x| x.as_u64())
-                    .map(|x| x as usize)
+                    .filter_map(serde_json::Value::as_u64)
+                    .filter_map(|x| usize::try_from(x).ok())
                     .collect()
             })
             .unwrap_or_default();

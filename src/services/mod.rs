@@ -235,7 +235,7 @@ impl Catalog {
         CATALOG.get_or_init(|| {
             Catalog::from_data(BUNDLED, icons::Catalog::bundled()).unwrap_or_else(|e| {
                 log::error!("{e}");
-                Catalog::from_raw(Vec::new(), String::new(), icons::Catalog::bundled())
+                Catalog::from_raw(&[], String::new(), icons::Catalog::bundled())
             })
         })
     }
@@ -255,13 +255,13 @@ impl Catalog {
             )));
         }
         validate(&file.services, icons)?;
-        Ok(Catalog::from_raw(file.services, file.guide, icons))
+        Ok(Catalog::from_raw(&file.services, file.guide, icons))
     }
 
-    fn from_raw(raw: Vec<RawService>, guide: String, icons: &icons::Catalog) -> Catalog {
+    fn from_raw(raw: &[RawService], guide: String, icons: &icons::Catalog) -> Catalog {
         let mut services: Vec<Service> = Vec::with_capacity(raw.len() + 200);
         let mut by_key = HashMap::new();
-        for r in &raw {
+        for r in raw {
             let Ok(n) = u16::try_from(services.len()) else {
                 break;
             };
@@ -282,7 +282,7 @@ impl Catalog {
                 curated: true,
             });
         }
-        for (s, r) in services.iter_mut().zip(&raw) {
+        for (s, r) in services.iter_mut().zip(raw) {
             s.part_of = r.part_of.as_ref().and_then(|k| by_key.get(k)).copied();
         }
         // Service icons no curated entry uses become uncurated entries.
