@@ -20,7 +20,8 @@ use crate::notes::history::History;
 use crate::notes::index::{Index, Location, TierOrigin};
 use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
 use crate::services::{self, ServiceId};
-use crate::store::{self, Overrides, Settings, StoreError, ThemeChoice, Versioned};
+use crate::store::backup::{self, Backup};
+use crate::store::{self, DataFile, Overrides, Problem, Settings, ThemeChoice, Versioned};
 use crate::ui;
 
 /// How the app starts.
@@ -81,6 +82,11 @@ pub struct AwsStudyApp {
     pub(crate) reveal: bool,
     /// Messages for the user (errors, warnings), shown until dismissed.
     messages: Vec<String>,
+    /// Damaged data files, each shown with its newest readable backup until restored or
+    /// dismissed.
+    damaged: Vec<Problem>,
+    /// The Settings → Restore a backup window, when open: the backups of each file.
+    backups: Option<Vec<(DataFile, Vec<Backup>)>>,
     /// Sidebar state.
     pub(crate) sort: SortMode,
     pub(crate) filter: TierFilter,
@@ -104,13 +110,14 @@ impl AwsStudyApp {
     pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
         egui_extras::install_image_loaders(ctx);
         ui::widgets::install_fonts(ctx);
-        let mut messages = Vec::new();
+        let mut problems = Vec::new();
         let (settings, settings_writable) =
-            load_or_report::<Settings>(config.data_dir.as_ref(), Settings::FILE, &mut messages)
-                .unwrap_or_default();
-        let (overrides, overrides_writable) =
-            load_or_report::<Overrides>(config.data_dir.as_ref(), Overrides::FILE, &mut messages)
-                .unwrap_or_default();
+            load_or_report::<Settings>(config.data_dir.as_ref(), DataFile::Settings, &mut problems);
+        let (overrides, overrides_writable) = load_or_report::<Overrides>(
+            config.data_dir.as_ref(),
+            DataFile::Overrides,
+            &mut problems,
+        );
         let mut app = Self {
             settings,
             overrides,
@@ -126,7 +133,9 @@ impl AwsStudyApp {
             history: History::default(),
             scroll_to: None,
             reveal: true,
-            messages,
+            messages: Vec::new(),
+            damaged: Vec::new(),
+            backups: None,
             sort: SortMode::default(),
             filter: TierFilter::default(),
             search: None,
@@ -139,6 +148,10 @@ impl AwsStudyApp {
             title: String::new(),
             config,
         };
+        problems.extend(app.quiz.load_problem.take());
+        for problem in problems {
+            app.report(problem);
+        }
         app.refresh_tiers();
         app.quiz.rebuild(&app.index, &app.tiers, &app.service_tiers);
         app.restore_location();
@@ -217,6 +230,80 @@ impl AwsStudyApp {
     #[must_use]
     pub fn messages(&self) -> &[String] {
         &self.messages
+    }
+
+    /// Damaged data files waiting for the user's choice (restore or go on).
+    #[must_use]
+    pub fn damaged_files(&self) -> &[Problem] {
+        &self.damaged
+    }
+
+    /// The one handler for a data file that could not be loaded: a damaged one gets the
+    /// recovery message (shown in every room), anything else a plain message.
+    fn report(&mut self, problem: Problem) {
+        if problem.is_damaged() {
+            self.damaged.retain(|p| p.file != problem.file);
+            self.damaged.push(problem);
+        } else {
+            self.messages.push(problem.error.to_string());
+        }
+    }
+
+    /// Puts a backup back and installs its content (Settings → Restore a backup, or the
+    /// damaged-file message).
+    fn restore_backup(&mut self, file: DataFile, backup: &Backup) {
+        let Some(dir) = self.config.data_dir.clone() else {
+            return;
+        };
+        let result = match file {
+            DataFile::Settings => {
+                store::restore::<Settings>(&dir, file, &backup.path).map(|r| {
+                    self.settings = r.value;
+                    self.settings_writable = true;
+                    r.kept_as
+                })
+            }
+            DataFile::Overrides => {
+                store::restore::<Overrides>(&dir, file, &backup.path).map(|r| {
+                    self.overrides = r.value;
+                    self.overrides_writable = true;
+                    self.refresh_tiers();
+                    self.quiz
+                        .refresh_tiers(&self.index, &self.tiers, &self.service_tiers);
+                    r.kept_as
+                })
+            }
+            DataFile::Progress => store::restore::<crate::quiz::progress::Progress>(
+                &dir,
+                file,
+                &backup.path,
+            )
+            .map(|r| {
+                self.quiz.replace_progress(r.value);
+                r.kept_as
+            }),
+        };
+        let s = self.strings();
+        match result {
+            Ok(kept_as) => {
+                self.damaged.retain(|p| p.file != file);
+                self.backups = None;
+                let what = match file {
+                    DataFile::Progress => s.file_progress,
+                    DataFile::Settings => s.file_settings,
+                    DataFile::Overrides => s.file_overrides,
+                };
+                let mut text = s
+                    .restored
+                    .replace("{file}", what)
+                    .replace("{date}", &backup.day.format("%Y-%m-%d").to_string());
+                if let Some(k) = kept_as {
+                    text.push_str(&format!(" ({})", k.display()));
+                }
+                self.messages.push(text);
+            }
+            Err(e) => self.messages.push(e.to_string()),
+        }
     }
 
     /// The interface language in effect.
@@ -475,6 +562,17 @@ impl AwsStudyApp {
                     .get_or_insert_with(ui::search::SearchState::default);
             }
             Command::SwitchRoom(room) => self.room = room,
+            Command::RestoreBackup(file, backup) => self.restore_backup(file, &backup),
+            Command::DismissDamage(file) => self.damaged.retain(|p| p.file != file),
+            Command::ShowBackups => {
+                self.backups = self.config.data_dir.as_ref().map(|dir| {
+                    DataFile::ALL
+                        .iter()
+                        .map(|&f| (f, backup::list(dir, f.file_name())))
+                        .collect()
+                });
+            }
+            Command::CloseBackups => self.backups = None,
             Command::OpenTopic(topic) => {
                 if let Some(t) = self.index.topics.get(topic) {
                     let loc = Location {
@@ -505,7 +603,8 @@ impl AwsStudyApp {
             return; // the message about the unreadable file is already shown
         }
         if let Some(dir) = &self.config.data_dir
-            && let Err(e) = store::save(&dir.join(Overrides::FILE), &self.overrides)
+            && let Err(e) =
+                store::save_data(dir, DataFile::Overrides, &self.overrides, store::today())
         {
             self.messages.push(e.to_string());
         }
@@ -532,7 +631,8 @@ impl AwsStudyApp {
             return;
         }
         if let Some(dir) = &self.config.data_dir
-            && let Err(e) = store::save(&dir.join(Settings::FILE), &self.settings)
+            && let Err(e) =
+                store::save_data(dir, DataFile::Settings, &self.settings, store::today())
         {
             log::warn!("{e}");
         }
@@ -663,6 +763,10 @@ impl AwsStudyApp {
         if self.open_folder.is_some() {
             ui::top_bar::open_folder_ui(&ctx, self, s, &mut commands);
         }
+        if let Some(backups) = &self.backups {
+            ui::recovery::backups_window_ui(&ctx, backups, s, &mut commands);
+        }
+        ui::recovery::damaged_files_ui(&ctx, &self.damaged, s, &mut commands);
         self.reveal = false;
         for command in commands {
             self.apply(&ctx, command);
@@ -768,33 +872,20 @@ impl AwsStudyApp {
     }
 }
 
-/// Loads a store file, turning problems into messages. Returns the value (default when
+/// Loads a data file through [`store::load_data`] (which also takes today's backup),
+/// collecting its problem for [`AwsStudyApp::report`]. Returns the value (default when
 /// missing or damaged) and whether the file may be written back.
 fn load_or_report<T: serde::de::DeserializeOwned + Versioned + Default>(
     dir: Option<&PathBuf>,
-    file: &str,
-    messages: &mut Vec<String>,
-) -> Option<(T, bool)> {
-    let dir = dir?;
-    match store::load::<T>(&dir.join(file)) {
-        Ok(value) => Some((value.unwrap_or_default(), true)),
-        Err(e @ StoreError::Corrupt { .. }) => {
-            // Writable only if the damaged file was moved aside; never overwrite it.
-            let kept = matches!(
-                e,
-                StoreError::Corrupt {
-                    kept_as: Some(_),
-                    ..
-                }
-            );
-            messages.push(e.to_string());
-            Some((T::default(), kept))
-        }
-        Err(e) => {
-            messages.push(e.to_string());
-            Some((T::default(), false))
-        }
-    }
+    file: DataFile,
+    problems: &mut Vec<Problem>,
+) -> (T, bool) {
+    let Some(dir) = dir else {
+        return (T::default(), false);
+    };
+    let loaded = store::load_data::<T>(dir, file, store::today());
+    problems.extend(loaded.problem);
+    (loaded.value, loaded.writable)
 }
 
 impl eframe::App for AwsStudyApp {

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use crate::frequency::Tier;
 use crate::notes::index::Location;
-use crate::store::{LangChoice, ThemeChoice};
+use crate::store::backup::Backup;
+use crate::store::{DataFile, LangChoice, ThemeChoice};
 
 /// Something the UI asks for; applied after the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,14 @@ pub enum Command {
     SwitchRoom(Room),
     /// Show a topic in the Notes room (from the Quiz room).
     OpenTopic(usize),
+    /// Put a backup back in place of a data file (the replaced file is kept aside).
+    RestoreBackup(DataFile, Backup),
+    /// Go on without restoring a damaged data file (closes its message).
+    DismissDamage(DataFile),
+    /// Open the Settings → Restore a backup window (lists the backups).
+    ShowBackups,
+    /// Close that window.
+    CloseBackups,
 }
 
 /// The rooms of the app.

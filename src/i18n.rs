@@ -224,6 +224,19 @@ pub struct Strings {
     pub diagram_empty: &'static str,
     pub diagram_path: &'static str,
     pub diagram_label: &'static str,
+    pub damaged_title: &'static str,
+    pub damaged_body: &'static str,
+    pub damaged_no_backup: &'static str,
+    pub restore_backup_of: &'static str,
+    pub continue_without: &'static str,
+    pub restore_a_backup: &'static str,
+    pub backups_title: &'static str,
+    pub no_backups: &'static str,
+    pub restored: &'static str,
+    pub close: &'static str,
+    pub file_progress: &'static str,
+    pub file_settings: &'static str,
+    pub file_overrides: &'static str,
 }
 
 /// French.
@@ -392,6 +405,19 @@ pub static FR: Strings = Strings {
     diagram_path: "Chemin du fichier",
     diagram_label: "Libellé (Entrée pour valider, Échap pour annuler)",
     diagram_empty: "Glissez des icônes depuis la palette, ou partez d’un modèle (menu Modèles).",
+    damaged_title: "Un de vos fichiers est abîmé",
+    damaged_body: "{file} ({name}) est abîmé et n’a pas pu être lu, sans doute coupé par un plantage ou un disque plein. Rien n’a été effacé : il a été gardé sous {kept}. En attendant, l’application repart de valeurs vides.",
+    damaged_no_backup: "Il n’en existe encore aucune sauvegarde lisible.",
+    restore_backup_of: "Restaurer la sauvegarde du {date}",
+    continue_without: "Continuer sans",
+    restore_a_backup: "Restaurer une sauvegarde…",
+    backups_title: "Sauvegardes (une par jour, les 10 dernières)",
+    no_backups: "Aucune sauvegarde pour l’instant",
+    restored: "{file} : sauvegarde du {date} restaurée.",
+    close: "Fermer",
+    file_progress: "Votre progression au quiz",
+    file_settings: "Vos réglages",
+    file_overrides: "Vos niveaux de fréquence",
 };
 
 /// English.
@@ -560,6 +586,19 @@ pub static EN: Strings = Strings {
     diagram_path: "File path",
     diagram_label: "Label (Enter to apply, Esc to cancel)",
     diagram_empty: "Drag icons from the palette, or start from a template (Templates menu).",
+    damaged_title: "A file of yours is damaged",
+    damaged_body: "{file} ({name}) is damaged and could not be read, probably cut short by a crash or a full disk. Nothing was deleted: it was kept as {kept}. Meanwhile the app starts from empty values.",
+    damaged_no_backup: "No readable backup of it exists yet.",
+    restore_backup_of: "Restore the backup of {date}",
+    continue_without: "Continue without it",
+    restore_a_backup: "Restore a backup…",
+    backups_title: "Backups (one a day, the last 10)",
+    no_backups: "No backup yet",
+    restored: "{file}: the backup of {date} was restored.",
+    close: "Close",
+    file_progress: "Your quiz progress",
+    file_settings: "Your settings",
+    file_overrides: "Your exam-frequency tiers",
 };
 
 #[cfg(test)]

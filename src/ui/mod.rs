@@ -4,6 +4,7 @@
 pub mod diagram;
 pub mod markdown;
 pub mod quiz;
+pub mod recovery;
 pub mod search;
 pub mod sidebar;
 pub mod top_bar;

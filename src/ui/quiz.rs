@@ -21,7 +21,7 @@ use crate::quiz::scheduler::{self, Grade};
 use crate::quiz::session::{Exam, Session, SessionKind, toggle};
 use crate::quiz::{Choice, Domain, Origin, Question, bank, generate, stats};
 use crate::services::{self, ServiceId};
-use crate::store::{self, StoreError, Versioned};
+use crate::store::{self, DataFile, Versioned};
 use crate::ui::widgets::{icon_image, icon_ui, tier_color};
 
 /// Questions in one practice session.
@@ -94,6 +94,9 @@ pub struct QuizRoom {
     /// The student's progress.
     pub progress: Progress,
     progress_writable: bool,
+    /// Why the progress file could not be loaded; the app takes it and reports it with the
+    /// other data files ([`crate::store::load_data`]).
+    pub load_problem: Option<store::Problem>,
     data_dir: Option<PathBuf>,
     /// What is shown.
     pub view: QuizView,
@@ -139,22 +142,12 @@ impl QuizRoom {
                 Vec::new()
             }
         };
-        let (progress, progress_writable) = match &data_dir {
-            None => (Progress::default(), false),
-            Some(dir) => match store::load::<Progress>(&dir.join(Progress::FILE)) {
-                Ok(p) => (p.unwrap_or_default(), true),
-                Err(e) => {
-                    let kept = matches!(
-                        e,
-                        StoreError::Corrupt {
-                            kept_as: Some(_),
-                            ..
-                        }
-                    );
-                    messages.push(e.to_string());
-                    (Progress::default(), kept)
-                }
-            },
+        let (progress, progress_writable, load_problem) = match &data_dir {
+            None => (Progress::default(), false, None),
+            Some(dir) => {
+                let loaded = store::load_data::<Progress>(dir, DataFile::Progress, store::today());
+                (loaded.value, loaded.writable, loaded.problem)
+            }
         };
         let mut imported = Vec::new();
         for path in &progress.imports {
@@ -173,6 +166,7 @@ impl QuizRoom {
             messages,
             progress,
             progress_writable,
+            load_problem,
             data_dir,
             view: QuizView::Home,
             filter: PracticeFilter::default(),
@@ -348,13 +342,19 @@ impl QuizRoom {
         self.progress.due_count(end_of_today(now))
     }
 
+    /// Replaces the progress with one restored from a backup (already written to disk).
+    pub fn replace_progress(&mut self, progress: Progress) {
+        self.progress = progress;
+        self.progress_writable = true;
+    }
+
     fn save_progress(&mut self) {
         self.progress.version = Progress::VERSION;
         if !self.progress_writable {
             return;
         }
         if let Some(dir) = &self.data_dir
-            && let Err(e) = store::save(&dir.join(Progress::FILE), &self.progress)
+            && let Err(e) = store::save_data(dir, DataFile::Progress, &self.progress, store::today())
         {
             self.messages.push(e.to_string());
         }

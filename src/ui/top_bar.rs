@@ -110,6 +110,11 @@ fn settings_menu_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut 
             commands.push(Command::SetTheme(choice));
         }
     }
+    ui.separator();
+    if ui.button(s.restore_a_backup).clicked() {
+        commands.push(Command::ShowBackups);
+        ui.close();
+    }
 }
 
 /// The "open folder" window: a path field (works everywhere, even without a desktop
