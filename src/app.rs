@@ -43,17 +43,6 @@ struct Loading {
     rx: mpsc::Receiver<Result<Index, VaultError>>,
 }
 
-/// State of the "open folder" window.
-#[derive(Debug, Default)]
-pub struct OpenFolderState {
-    /// The path typed so far.
-    pub path: String,
-    /// Whether the path field got the keyboard focus already.
-    pub focused: bool,
-    /// The native dialog returned no folder (cancelled, or no dialog could be shown).
-    pub browse_gave_nothing: bool,
-}
-
 /// The whole application.
 pub struct AwsStudyApp {
     config: AppConfig,
@@ -88,10 +77,9 @@ pub struct AwsStudyApp {
     /// The Settings → Restore a backup window, when open: the backups of each file.
     backups: Option<Vec<(DataFile, Vec<Backup>)>>,
     /// Sidebar state.
-    pub(crate) sort: SortMode,
-    pub(crate) filter: TierFilter,
+    pub(crate) sidebar: ui::sidebar::SidebarState,
     pub(crate) search: Option<ui::search::SearchState>,
-    pub(crate) open_folder: Option<OpenFolderState>,
+    pub(crate) open_folder: Option<ui::top_bar::OpenFolderState>,
     pub(crate) images: ui::markdown::ImageCache,
     /// The room shown.
     pub(crate) room: Room,
@@ -136,8 +124,7 @@ impl AwsStudyApp {
             messages: Vec::new(),
             damaged: Vec::new(),
             backups: None,
-            sort: SortMode::default(),
-            filter: TierFilter::default(),
+            sidebar: ui::sidebar::SidebarState::default(),
             search: None,
             open_folder: None,
             images: ui::markdown::ImageCache::default(),
@@ -514,9 +501,8 @@ impl AwsStudyApp {
                     .as_ref()
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
-                self.open_folder = Some(OpenFolderState {
-                    path,
-                    focused: false,
+                self.open_folder = Some(ui::top_bar::OpenFolderState {
+                    field: ui::path_dialog::PathField::new(path),
                     browse_gave_nothing: false,
                 });
             }
@@ -712,8 +698,17 @@ impl AwsStudyApp {
         let s = self.strings();
         let lang = self.lang();
 
+        let top_bar = ui::top_bar::TopBarView {
+            can_go_back: self.history.can_go_back(),
+            can_go_forward: self.history.can_go_forward(),
+            room: self.room,
+            due: self.quiz.due_count(ui::quiz::now_secs()),
+            lang: self.settings.lang,
+            theme: self.settings.theme,
+            folder_shown: matches!(self.index.vault.source, VaultSource::Folder(_)),
+        };
         egui::Panel::top("top_bar").show(ui, |ui| {
-            ui::top_bar::top_bar_ui(ui, self, s, &mut commands);
+            ui::top_bar::top_bar_ui(ui, &top_bar, s, &mut commands);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, s));
         self.handle_close_request(&ctx);
@@ -757,12 +752,15 @@ impl AwsStudyApp {
         } else {
             self.notes_room_ui(ui, s, lang, &mut commands);
         }
-        if self.search.is_some() {
-            ui::search::search_palette_ui(&ctx, self, s, &mut commands);
-        }
-        if self.open_folder.is_some() {
-            ui::top_bar::open_folder_ui(&ctx, self, s, &mut commands);
-        }
+        ui::search::search_palette_ui(
+            &ctx,
+            &mut self.search,
+            &self.index,
+            &self.tiers,
+            s,
+            &mut commands,
+        );
+        ui::top_bar::open_folder_ui(&ctx, &mut self.open_folder, s, &mut commands);
         if let Some(backups) = &self.backups {
             ui::recovery::backups_window_ui(&ctx, backups, s, &mut commands);
         }
@@ -789,7 +787,13 @@ impl AwsStudyApp {
             .default_size(300.0)
             .size_range(200.0..=600.0)
             .show(ui, |ui| {
-                ui::sidebar::sidebar_ui(ui, self, s, lang, commands);
+                let view = ui::sidebar::NotesView {
+                    index: &self.index,
+                    tiers: &self.tier_origins,
+                    current: self.history.current(),
+                    reveal: self.reveal,
+                };
+                ui::sidebar::sidebar_ui(ui, &mut self.sidebar, &view, s, lang, commands);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.messages_ui(ui, s);

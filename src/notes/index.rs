@@ -22,6 +22,7 @@ use crate::frequency::Tier;
 use crate::icons::{Catalog, IconId};
 use crate::notes::doc::{Block, Document, HintSource, ReferenceKind, WikiTarget};
 use crate::notes::parse::parse;
+pub use crate::notes::parse::wiki_target;
 use crate::notes::vault::{LoadedVault, NoteFile, is_image, note_key};
 use crate::services::{self, ServiceId};
 use crate::store::Overrides;
@@ -408,21 +409,6 @@ pub fn topic_blocks(doc: &Document, heading: Option<usize>) -> &[Block] {
                 .unwrap_or(doc.blocks.len());
             &doc.blocks[..end]
         }
-    }
-}
-
-/// Splits a reference as written (`Note#Heading|alias`, `.md` optional) into a target.
-#[must_use]
-pub fn wiki_target(written: &str) -> WikiTarget {
-    let without_alias = written.split('|').next().unwrap_or(written);
-    let (note, heading) = match without_alias.split_once('#') {
-        Some((n, h)) => (n, Some(h.trim().to_owned()).filter(|h| !h.is_empty())),
-        None => (without_alias, None),
-    };
-    let note = note.trim();
-    WikiTarget {
-        note: note.strip_suffix(".md").unwrap_or(note).to_owned(),
-        heading,
     }
 }
 

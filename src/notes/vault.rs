@@ -274,31 +274,41 @@ pub fn normalize_relative(path: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-/// Decodes `%20`-style escapes (invalid ones are kept as they are).
+/// Decodes `%20`-style escapes (invalid ones are kept as they are; bytes that are not
+/// UTF-8 become U+FFFD), with the `percent-encoding` crate.
 #[must_use]
 pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_owned();
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// True for an SVG that refers to other files or URLs (an `href` or `xlink:href` that is
+/// neither `#fragment` nor a `data:` URL): the SVG renderer would read them from disk,
+/// outside the vault, so such images are not drawn. Read as XML with `roxmltree` (the
+/// parser the renderer itself uses), so only real attributes count, not the word `href` in
+/// text or comments. A compressed (`.svgz`) file cannot be checked and counts as referring.
+#[must_use]
+pub fn svg_has_external_refs(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return true;
     }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(v)) => {
-                out.push(v);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let text = String::from_utf8_lossy(bytes);
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    // What the renderer cannot parse, it does not draw either: nothing is read.
+    let Ok(doc) = roxmltree::Document::parse_with_options(&text, options) else {
+        return false;
+    };
+    doc.descendants()
+        .flat_map(|node| node.attributes())
+        .filter(|a| a.name() == "href")
+        .any(|a| {
+            let value = a.value().trim_start();
+            !(value.starts_with('#') || value.starts_with("data:"))
+        })
 }
 
 /// Walks the folder iteratively (no recursion), without following symlinks.
@@ -528,5 +538,36 @@ mod tests {
             Err(VaultError::NotAFolder(_))
         ));
         assert!(LoadedVault::scan(&dir.path().join("nope"), &|_, _| {}).is_err());
+    }
+
+    #[test]
+    fn percent_escapes_decode_and_bad_ones_stay() {
+        assert_eq!(percent_decode("My%20Note.md"), "My Note.md");
+        assert_eq!(percent_decode("caf%C3%A9"), "café");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%2"), "%zz%2");
+        assert_eq!(percent_decode("%FF"), "\u{fffd}");
+    }
+
+    #[test]
+    fn svg_external_references_are_found_in_attributes_only() {
+        let ext = |s: &str| svg_has_external_refs(s.as_bytes());
+        let svg = |body: &str| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{body}</svg>"#
+            )
+        };
+        assert!(ext(&svg(r#"<image href="/etc/hostname"/>"#)));
+        assert!(ext(&svg(r#"<image xlink:href = 'file:///etc/passwd'/>"#)));
+        assert!(ext(&svg(r#"<use href="other.svg#a"/>"#)));
+        assert!(!ext(&svg(
+            r##"<use href="#a"/><image href="data:image/png;base64,AA"/>"##
+        )));
+        // The word in text or a comment reads nothing.
+        assert!(!ext(&svg(
+            r#"<!-- href="/etc" --><text>href=/etc/passwd</text>"#
+        )));
+        assert!(!ext("not xml at all"));
+        assert!(svg_has_external_refs(&[0x1f, 0x8b, 8, 0]));
     }
 }

@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::icons::{Catalog, IconId};
 use crate::notes::doc::{Block, Callout, CalloutKind, Embed, FmValue, Fold, Inline, ListItem};
 use crate::notes::index::{Index, Location, TierOrigin, Unresolved, section_blocks};
-use crate::notes::vault::{LoadedVault, is_image};
+use crate::notes::vault::{LoadedVault, is_image, svg_has_external_refs};
 use crate::ui::widgets::{icon_ui, tier_badge_ui};
 
 /// Deepest nesting drawn with its own indentation; deeper content is drawn flat, so a
@@ -28,7 +28,8 @@ const MAX_TEXT_WIDTH: f32 = 860.0;
 /// Attachment bytes read from the vault, by vault-relative path (or the error message).
 #[derive(Default)]
 pub struct ImageCache {
-    map: HashMap<String, Result<egui::load::Bytes, String>>,
+    /// Attachment bytes, and whether an SVG refers to other files (checked once, on load).
+    map: HashMap<String, Result<(egui::load::Bytes, bool), String>>,
     service_icons: HashMap<String, Option<IconId>>,
 }
 
@@ -53,10 +54,18 @@ impl ImageCache {
         self.service_icons.clear();
     }
 
-    fn get(&mut self, vault: &LoadedVault, rel: &str) -> Result<egui::load::Bytes, String> {
+    /// The attachment's bytes and whether it is an SVG that refers to other files, read
+    /// and checked once per vault.
+    fn get(&mut self, vault: &LoadedVault, rel: &str) -> Result<(egui::load::Bytes, bool), String> {
         self.map
             .entry(rel.to_owned())
-            .or_insert_with(|| vault.read_attachment(rel).map(egui::load::Bytes::from))
+            .or_insert_with(|| {
+                vault.read_attachment(rel).map(|bytes| {
+                    let external =
+                        rel.to_ascii_lowercase().ends_with(".svg") && svg_has_external_refs(&bytes);
+                    (egui::load::Bytes::from(bytes), external)
+                })
+            })
             .clone()
     }
 }
@@ -689,14 +698,14 @@ fn image_ui(
     let found = vault.find_attachment(path, src);
     let bytes = found.as_ref().map(|rel| (rel, cx.images.get(vault, rel)));
     match bytes {
-        Some((rel, Ok(bytes))) if has_external_refs(rel, &bytes) => {
+        Some((rel, Ok((_, true)))) => {
             placeholder_ui(
                 ui,
                 s.missing_image,
                 &format!("{rel} (refers to other files)"),
             );
         }
-        Some((rel, Ok(bytes))) => {
+        Some((rel, Ok((bytes, false)))) => {
             let uri = format!("bytes://vault{}/{rel}", cx.generation);
             let max = width.unwrap_or(ui.available_width().max(100.0));
             ui.add(
@@ -725,23 +734,6 @@ fn internal_link_target(url: &str) -> Option<crate::notes::doc::WikiTarget> {
     Some(crate::notes::doc::WikiTarget {
         note: note.trim_start_matches("./").to_owned(),
         heading: heading.filter(|h| !h.is_empty()),
-    })
-}
-
-/// True for an SVG that refers to other files or URLs (`href="/etc/..."`): the SVG renderer
-/// would read them from disk, outside the vault, so such images are not drawn.
-fn has_external_refs(rel: &str, bytes: &[u8]) -> bool {
-    if !rel.to_ascii_lowercase().ends_with(".svg") {
-        return false;
-    }
-    let text = String::from_utf8_lossy(bytes);
-    text.match_indices("href").any(|(at, _)| {
-        let rest = text[at + 4..].trim_start();
-        let Some(rest) = rest.strip_prefix('=') else {
-            return false;
-        };
-        let value = rest.trim_start().trim_start_matches(['"', '\'']);
-        !(value.starts_with('#') || value.starts_with("data:"))
     })
 }
 

@@ -2,9 +2,10 @@
 
 use egui::{Context, Key, RichText};
 
-use crate::app::AwsStudyApp;
 use crate::command::Command;
+use crate::frequency::Tier;
 use crate::i18n::Strings;
+use crate::notes::index::Index;
 use crate::notes::search::{Hit, HitKind, search};
 use crate::ui::widgets::icon_ui;
 
@@ -25,18 +26,22 @@ pub struct SearchState {
     focused: bool,
 }
 
-/// Draws the palette; closes it on Escape, a click outside, or after opening a hit.
+/// Draws the palette over the notes of `index` (`tiers`: each topic's effective tier, the
+/// app's cache) and searches again only when the query changed; closes it (sets `palette`
+/// to `None`) on Escape, a click outside, or after opening a hit.
 pub fn search_palette_ui(
     ctx: &Context,
-    app: &mut AwsStudyApp,
+    palette: &mut Option<SearchState>,
+    index: &Index,
+    tiers: &[Option<Tier>],
     s: &Strings,
     commands: &mut Vec<Command>,
 ) {
-    let Some(mut state) = app.search.take() else {
+    let Some(mut state) = palette.take() else {
         return;
     };
     if state.searched.as_deref() != Some(state.query.as_str()) {
-        state.hits = search(app.index(), &state.query, LIMIT, app.topic_tiers());
+        state.hits = search(index, &state.query, LIMIT, tiers);
         state.searched = Some(state.query.clone());
         state.selected = 0;
     }
@@ -87,7 +92,7 @@ pub fn search_palette_ui(
                         ui.separator();
                         ui.label(RichText::new(s.search_in_text).weak());
                     }
-                    let response = hit_row_ui(ui, app, hit, i == state.selected);
+                    let response = hit_row_ui(ui, index, hit, i == state.selected);
                     if i == state.selected && (up || down) {
                         response.scroll_to_me(None);
                     }
@@ -104,11 +109,10 @@ pub fn search_palette_ui(
     if close || modal.should_close() {
         return;
     }
-    app.search = Some(state);
+    *palette = Some(state);
 }
 
-fn hit_row_ui(ui: &mut egui::Ui, app: &AwsStudyApp, hit: &Hit, selected: bool) -> egui::Response {
-    let index = app.index();
+fn hit_row_ui(ui: &mut egui::Ui, index: &Index, hit: &Hit, selected: bool) -> egui::Response {
     let note = &index.notes[hit.location.note];
     ui.horizontal(|ui| {
         let (icon, text) = match &hit.kind {

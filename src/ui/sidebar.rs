@@ -5,20 +5,58 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::AwsStudyApp;
 use crate::command::{Command, SortMode, TierFilter};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
-use crate::notes::index::Location;
-use crate::ui::widgets::{icon_ui, tier_badge_ui, tier_color, tier_menu_ui};
+use crate::notes::index::{Index, Location, TierOrigin};
+use crate::ui::widgets::{icon_ui, tier_badge_ui, tier_color, tier_filter_ui, tier_menu_ui};
 
 /// Size of topic icons in the sidebar, in points.
 const ICON_SIZE: f32 = 18.0;
 
+/// What the sidebar keeps between frames: how it lists and filters topics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SidebarState {
+    /// Note by note, or most asked tier first.
+    pub sort: SortMode,
+    /// Which topics are listed.
+    pub filter: TierFilter,
+}
+
+/// What the Notes views (sidebar, search palette) read: the index, the tiers the app
+/// cached for it, and where the user is.
+#[derive(Clone, Copy, Debug)]
+pub struct NotesView<'a> {
+    /// The notes.
+    pub index: &'a Index,
+    /// Each topic's effective tier and its origin, in [`Index::topics`] order (the app's
+    /// cache, computed when the index or the overrides change).
+    pub tiers: &'a [Option<(Tier, TierOrigin)>],
+    /// Where the user is.
+    pub current: Option<Location>,
+    /// The place changed: open and scroll the sidebar to it this frame.
+    pub reveal: bool,
+}
+
+impl NotesView<'_> {
+    /// The effective tier of a topic and where it came from.
+    #[must_use]
+    pub fn origin(&self, topic: usize) -> Option<(Tier, TierOrigin)> {
+        self.tiers.get(topic).copied().flatten()
+    }
+
+    /// The effective tier of a topic.
+    #[must_use]
+    pub fn tier(&self, topic: usize) -> Option<Tier> {
+        self.origin(topic).map(|(t, _)| t)
+    }
+}
+
 /// Draws the sidebar.
 pub fn sidebar_ui(
     ui: &mut Ui,
-    app: &mut AwsStudyApp,
+    state: &mut SidebarState,
+    view: &NotesView<'_>,
     s: &Strings,
     lang: Lang,
     commands: &mut Vec<Command>,
@@ -26,66 +64,37 @@ pub fn sidebar_ui(
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let label = ui.label(s.filter);
-        let current = filter_label(app.filter, lang, s);
-        let combo = egui::ComboBox::from_id_salt("tier_filter")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.filter, TierFilter::All, s.all_tiers);
-                for t in Tier::ALL {
-                    ui.selectable_value(
-                        &mut app.filter,
-                        TierFilter::AtLeast(t),
-                        RichText::new(at_least_label(t, lang, s)).color(tier_color(t)),
-                    );
-                }
-                ui.selectable_value(&mut app.filter, TierFilter::Untagged, s.untagged);
-            });
-        combo.response.labelled_by(label.id);
+        tier_filter_ui(ui, "tier_filter", &mut state.filter, None, lang, s).labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut app.sort, SortMode::ByNote, s.sort_by_note);
-        ui.selectable_value(&mut app.sort, SortMode::ByTier, s.sort_by_tier);
+        ui.selectable_value(&mut state.sort, SortMode::ByNote, s.sort_by_note);
+        ui.selectable_value(&mut state.sort, SortMode::ByTier, s.sort_by_tier);
     });
     ui.separator();
+    let filter = state.filter;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| match app.sort {
-            SortMode::ByNote => by_note_ui(ui, app, s, lang, commands),
-            SortMode::ByTier => by_tier_ui(ui, app, s, lang, commands),
+        .show(ui, |ui| match state.sort {
+            SortMode::ByNote => by_note_ui(ui, view, filter, s, lang, commands),
+            SortMode::ByTier => by_tier_ui(ui, view, filter, s, lang, commands),
         });
-}
-
-fn filter_label(filter: TierFilter, lang: Lang, s: &Strings) -> String {
-    match filter {
-        TierFilter::All => s.all_tiers.to_owned(),
-        TierFilter::AtLeast(t) => at_least_label(t, lang, s),
-        TierFilter::Untagged => s.untagged.to_owned(),
-    }
-}
-
-/// "fréquent ou plus" / "frequent or more"; the least asked tier takes in every tier.
-fn at_least_label(t: Tier, lang: Lang, s: &Strings) -> String {
-    if t == Tier::TresFrequent {
-        lang.tier(t).to_owned()
-    } else {
-        format!("{} {}", lang.tier(t), s.tier_or_more)
-    }
 }
 
 fn by_note_ui(
     ui: &mut Ui,
-    app: &AwsStudyApp,
+    app: &NotesView<'_>,
+    filter: TierFilter,
     s: &Strings,
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
-    let index = app.index();
-    let current = app.current();
+    let index = app.index;
+    let current = app.current;
     let mut shown_any = false;
     let mut last_folder = None;
     for (n, note) in index.notes.iter().enumerate() {
         let note_topic = index.note_topic(n);
-        let accepted = |t: &usize| app.filter.accepts(app.topic_tier(*t));
+        let accepted = |t: &usize| filter.accepts(app.tier(*t));
         let topics: Vec<usize> = note
             .topics
             .iter()
@@ -148,21 +157,26 @@ fn by_note_ui(
 
 fn by_tier_ui(
     ui: &mut Ui,
-    app: &AwsStudyApp,
+    app: &NotesView<'_>,
+    filter: TierFilter,
     s: &Strings,
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
-    let index = app.index();
-    let groups: Vec<Option<Tier>> = Tier::ALL.iter().copied().map(Some).chain([None]).collect();
-    let mut shown_any = false;
-    for group in groups {
-        if !app.filter.accepts(group) {
-            continue;
+    // One pass over the cached tiers: a bucket per tier, then the untagged ones.
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); Tier::ALL.len() + 1];
+    for t in 0..app.index.topics.len() {
+        let tier = app.tier(t);
+        if filter.accepts(tier) {
+            let bucket = tier
+                .and_then(|x| Tier::ALL.iter().position(|&a| a == x))
+                .unwrap_or(Tier::ALL.len());
+            buckets[bucket].push(t);
         }
-        let topics: Vec<usize> = (0..index.topics.len())
-            .filter(|&t| app.topic_tier(t) == group)
-            .collect();
+    }
+    let groups = Tier::ALL.iter().copied().map(Some).chain([None]);
+    let mut shown_any = false;
+    for (group, topics) in groups.zip(buckets) {
         if topics.is_empty() {
             continue;
         }
@@ -189,26 +203,26 @@ fn by_tier_ui(
 
 fn topic_row_ui(
     ui: &mut Ui,
-    app: &AwsStudyApp,
+    app: &NotesView<'_>,
     t: usize,
     show_note: bool,
     s: &Strings,
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
-    let index = app.index();
+    let index = app.index;
     let topic = &index.topics[t];
     let loc = Location {
         note: topic.note,
         heading: topic.heading,
     };
-    let selected = app.current() == Some(loc);
+    let selected = app.current == Some(loc);
     ui.horizontal(|ui| {
         if !show_note {
             ui.add_space(f32::from(topic.level.saturating_sub(1)) * 10.0);
         }
         icon_ui(ui, topic.icon, ICON_SIZE);
-        let tier = app.topic_tier_origin(t);
+        let tier = app.origin(t);
         // The badge goes on the right; the title takes what is left and is cut if needed.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if tier.is_some() {
@@ -221,17 +235,20 @@ fn topic_row_ui(
                 if topic.level <= 1 {
                     text = text.strong();
                 }
-                let mut hover = if topic.heading.is_none() {
-                    index.notes[topic.note].path.clone()
-                } else {
-                    topic.title.clone()
-                };
-                if show_note && topic.heading.is_some() {
-                    hover = format!("{} — {}", topic.title, index.notes[topic.note].title);
-                }
+                // The hover text is built only when shown, not for every row each frame.
                 let response = ui
                     .add(egui::Button::selectable(selected, text).truncate())
-                    .on_hover_text(hover);
+                    .on_hover_ui(|ui| {
+                        let note = &index.notes[topic.note];
+                        let hover = if topic.heading.is_none() {
+                            note.path.clone()
+                        } else if show_note {
+                            format!("{} — {}", topic.title, note.title)
+                        } else {
+                            topic.title.clone()
+                        };
+                        ui.label(hover);
+                    });
                 if selected && app.reveal {
                     response.scroll_to_me(None);
                 }

@@ -2,31 +2,47 @@
 
 use egui::{Context, Key, RichText, Ui};
 
-use crate::app::AwsStudyApp;
 use crate::command::{Command, Room};
 use crate::i18n::Strings;
-use crate::notes::vault::VaultSource;
 use crate::store::{LangChoice, ThemeChoice};
+use crate::ui::path_dialog::{PathDialog, PathDialogAction, PathField, path_dialog_ui};
+
+/// What the top bar shows, gathered by the app before the frame.
+#[derive(Clone, Copy, Debug)]
+pub struct TopBarView {
+    /// There is a place to go back to.
+    pub can_go_back: bool,
+    /// There is a place to go forward to.
+    pub can_go_forward: bool,
+    /// The room shown.
+    pub room: Room,
+    /// Quiz cards due now.
+    pub due: usize,
+    /// The language setting.
+    pub lang: LangChoice,
+    /// The theme setting.
+    pub theme: ThemeChoice,
+    /// A notes folder is shown (not the bundled notes): offers to go back to them.
+    pub folder_shown: bool,
+}
 
 /// Draws the top bar.
-pub fn top_bar_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut Vec<Command>) {
+pub fn top_bar_ui(ui: &mut Ui, app: &TopBarView, s: &Strings, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.add_space(2.0);
         let back = ui
-            .add_enabled(app.can_go_back(), egui::Button::new("<"))
+            .add_enabled(app.can_go_back, egui::Button::new("<"))
             .on_hover_text(s.back)
             .on_disabled_hover_text(s.back);
-        back.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, app.can_go_back(), s.back)
-        });
+        back.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, app.can_go_back, s.back));
         if back.clicked() {
             commands.push(Command::Back);
         }
         let forward = ui
-            .add_enabled(app.can_go_forward(), egui::Button::new(">"))
+            .add_enabled(app.can_go_forward, egui::Button::new(">"))
             .on_hover_text(s.forward);
         forward.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, app.can_go_forward(), s.forward)
+            egui::WidgetInfo::labeled(egui::Role::Button, app.can_go_forward, s.forward)
         });
         if forward.clicked() {
             commands.push(Command::Forward);
@@ -34,14 +50,14 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut Ve
         ui.separator();
         ui.label(RichText::new("aws-study").strong());
         ui.separator();
-        let room = app.room();
+        let room = app.room;
         if ui
             .add(egui::Button::selectable(room == Room::Notes, s.room_notes))
             .clicked()
         {
             commands.push(Command::SwitchRoom(Room::Notes));
         }
-        let due = app.quiz().due_count(crate::ui::quiz::now_secs());
+        let due = app.due;
         let quiz_label = if due > 0 {
             format!("{} ({due})", s.room_quiz)
         } else {
@@ -75,9 +91,7 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut Ve
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.menu_button(s.settings, |ui| settings_menu_ui(ui, app, s, commands));
-            if matches!(app.index().vault.source, VaultSource::Folder(_))
-                && ui.button(s.bundled_notes).clicked()
-            {
+            if app.folder_shown && ui.button(s.bundled_notes).clicked() {
                 commands.push(Command::LoadBundled);
             }
             if ui.button(s.open_folder).clicked() {
@@ -87,15 +101,14 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut Ve
     });
 }
 
-fn settings_menu_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut Vec<Command>) {
-    let settings = app.settings();
+fn settings_menu_ui(ui: &mut Ui, app: &TopBarView, s: &Strings, commands: &mut Vec<Command>) {
     ui.label(RichText::new(s.language).strong());
     for (choice, label) in [
         (LangChoice::System, s.system),
         (LangChoice::Fr, "Français"),
         (LangChoice::En, "English"),
     ] {
-        if ui.radio(settings.lang == choice, label).clicked() {
+        if ui.radio(app.lang == choice, label).clicked() {
             commands.push(Command::SetLang(choice));
         }
     }
@@ -106,7 +119,7 @@ fn settings_menu_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut 
         (ThemeChoice::Light, s.light),
         (ThemeChoice::Dark, s.dark),
     ] {
-        if ui.radio(settings.theme == choice, label).clicked() {
+        if ui.radio(app.theme == choice, label).clicked() {
             commands.push(Command::SetTheme(choice));
         }
     }
@@ -117,57 +130,43 @@ fn settings_menu_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut 
     }
 }
 
+/// State of the "open folder" window.
+#[derive(Debug, Default)]
+pub struct OpenFolderState {
+    /// The path field.
+    pub field: PathField,
+    /// The native dialog returned no folder (cancelled, or no dialog could be shown).
+    pub browse_gave_nothing: bool,
+}
+
 /// The "open folder" window: a path field (works everywhere, even without a desktop
-/// portal), a button for the native folder dialog, and the current folder.
+/// portal), a button for the native folder dialog, and the current folder. Closes itself
+/// (sets `open` to `None`) on Cancel.
 pub fn open_folder_ui(
     ctx: &Context,
-    app: &mut AwsStudyApp,
+    open: &mut Option<OpenFolderState>,
     s: &Strings,
     commands: &mut Vec<Command>,
 ) {
-    let Some(state) = app.open_folder.as_mut() else {
+    let Some(state) = open.as_mut() else {
         return;
     };
-    let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("open_folder")).show(ctx, |ui| {
-        ui.set_width(520.0);
-        ui.heading(s.open_folder_title);
-        ui.add_space(6.0);
-        let label = ui.label(s.open_folder_path);
-        let edit = ui.add(
-            egui::TextEdit::singleline(&mut state.path)
-                .desired_width(f32::INFINITY)
-                .hint_text("/home/me/Obsidian/AWS"),
-        );
-        let edit = edit.labelled_by(label.id);
-        if !state.focused {
-            edit.request_focus();
-            state.focused = true;
-        }
-        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if state.browse_gave_nothing {
-            ui.label(RichText::new(s.open_folder_no_dialog).color(ui.visuals().warn_fg_color));
-        }
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            let path = state.path.trim();
-            if (ui
-                .add_enabled(!path.is_empty(), egui::Button::new(s.open))
-                .clicked()
-                || enter)
-                && !path.is_empty()
-            {
-                commands.push(Command::LoadFolder(path.into()));
-            }
-            if ui.button(s.browse).clicked() {
-                commands.push(Command::BrowseFolder);
-            }
-            if ui.button(s.cancel).clicked() {
-                close = true;
-            }
-        });
-    });
-    if close || modal.should_close() {
-        app.open_folder = None;
+    let dialog = PathDialog {
+        id: "open_folder",
+        title: s.open_folder_title,
+        help: None,
+        label: s.open_folder_path,
+        hint: "/home/me/Obsidian/AWS",
+        accept: s.open,
+        browse: s.browse,
+        cancel: s.cancel,
+        warning: state.browse_gave_nothing.then_some(s.open_folder_no_dialog),
+        width: 520.0,
+    };
+    match path_dialog_ui(ctx, &dialog, &mut state.field, |_| {}) {
+        Some(PathDialogAction::Accept(path)) => commands.push(Command::LoadFolder(path)),
+        Some(PathDialogAction::Browse) => commands.push(Command::BrowseFolder),
+        Some(PathDialogAction::Cancel) => *open = None,
+        None => {}
     }
 }

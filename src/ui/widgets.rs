@@ -1,8 +1,8 @@
-//! Small shared widgets: the exam-frequency badge and AWS icon images.
+//! Small shared widgets: the exam-frequency badge, the tier filter, AWS icon images.
 
 use egui::{Color32, CornerRadius, Image, RichText, Ui, Vec2};
 
-use crate::command::Command;
+use crate::command::{Command, TierFilter};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::icons::{Catalog, IconId};
@@ -74,20 +74,26 @@ pub fn tier_badge_ui(
     commands: &mut Vec<Command>,
 ) {
     let size = if small { 11.0 } else { 12.5 };
-    let (text, fill, tooltip) = match tier {
-        Some((t, origin)) => (
+    let (text, fill) = match tier {
+        Some((t, _)) => (
             RichText::new(lang.tier(t)).size(size).color(Color32::WHITE),
             tier_color(t),
-            tier_tooltip(t, Some(origin), index, lang, s),
         ),
         None if key.is_some() => (
             RichText::new("+")
                 .size(size)
                 .color(ui.visuals().weak_text_color()),
             Color32::TRANSPARENT,
-            s.set_tier.to_owned(),
         ),
         None => return,
+    };
+    // Built only while hovered: a sidebar draws hundreds of badges each frame.
+    let tooltip = |ui: &mut Ui| {
+        let text = match tier {
+            Some((t, origin)) => tier_tooltip(t, Some(origin), index, lang, s),
+            None => s.set_tier.to_owned(),
+        };
+        ui.label(text);
     };
     let mut button = egui::Button::new(text)
         .fill(fill)
@@ -101,12 +107,62 @@ pub fn tier_badge_ui(
     }
     let Some(key) = key else {
         ui.add(button.sense(egui::Sense::hover()))
-            .on_hover_text(tooltip);
+            .on_hover_ui(tooltip);
         return;
     };
     let (response, _) = egui::containers::menu::MenuButton::from_button(button)
         .ui(ui, |ui| tier_menu_ui(ui, tier, key, lang, s, commands));
-    response.on_hover_text(tooltip);
+    response.on_hover_ui(tooltip);
+}
+
+/// The label of a tier filter: "all tiers", "frequent or more" ("fréquent ou plus"), "no
+/// tier"; the most asked tier alone reads as its own name.
+#[must_use]
+pub fn tier_filter_label(filter: TierFilter, lang: Lang, s: &Strings) -> String {
+    match filter {
+        TierFilter::All => s.all_tiers.to_owned(),
+        TierFilter::AtLeast(t) => at_least_label(t, lang, s),
+        TierFilter::Untagged => s.untagged.to_owned(),
+    }
+}
+
+fn at_least_label(t: Tier, lang: Lang, s: &Strings) -> String {
+    if t == Tier::TresFrequent {
+        lang.tier(t).to_owned()
+    } else {
+        format!("{} {}", lang.tier(t), s.tier_or_more)
+    }
+}
+
+/// The combo box that picks a [`TierFilter`] (the sidebar's, the quiz home's): every tier
+/// in its colour, "or more" each, and "no tier". `width` fixes the box's width. Returns the
+/// combo's response, for `labelled_by`.
+pub fn tier_filter_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    filter: &mut TierFilter,
+    width: Option<f32>,
+    lang: Lang,
+    s: &Strings,
+) -> egui::Response {
+    let mut combo =
+        egui::ComboBox::from_id_salt(id_salt).selected_text(tier_filter_label(*filter, lang, s));
+    if let Some(width) = width {
+        combo = combo.width(width);
+    }
+    combo
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, TierFilter::All, s.all_tiers);
+            for t in Tier::ALL {
+                ui.selectable_value(
+                    filter,
+                    TierFilter::AtLeast(t),
+                    RichText::new(at_least_label(t, lang, s)).color(tier_color(t)),
+                );
+            }
+            ui.selectable_value(filter, TierFilter::Untagged, s.untagged);
+        })
+        .response
 }
 
 /// The menu that sets a topic's tier (from a badge, or a right-click on a sidebar row).

@@ -1,0 +1,1004 @@
+//! The tree builder: turns `pulldown-cmark` events into the plain-data [`Document`] with an
+//! explicit stack (never recursing over the input's depth, capped at [`MAX_DEPTH`]).
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
+
+use super::MAX_DEPTH;
+use super::hints::{ProseLine, hint, text_hints};
+use super::obsidian::{Piece, embed_width, ends_with_space, quote_block, split_tags, wiki_target};
+use crate::frequency;
+use crate::notes::doc::{
+    Align, Block, Document, Embed, Heading, HintSource, Inline, ListItem, Reference, ReferenceKind,
+    Style,
+};
+use crate::notes::vault::is_image;
+
+/// Maps byte offsets of the parsed body to 1-based lines of the original file.
+pub(super) struct LineMap {
+    /// Offsets of every `\n` in the body.
+    pub(super) newlines: Vec<usize>,
+    /// Line of the body's first line.
+    pub(super) first: usize,
+}
+
+impl LineMap {
+    /// Indexes `body`, whose first line is line `first` of the file.
+    pub(super) fn new(body: &str, first: usize) -> Self {
+        let newlines = body
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        Self { newlines, first }
+    }
+
+    /// The line holding byte `offset`.
+    pub(super) fn line(&self, offset: usize) -> usize {
+        self.first + self.newlines.partition_point(|&p| p < offset)
+    }
+}
+
+/// An open container.
+enum FrameKind {
+    /// The document itself.
+    Root,
+    /// A block quote (maybe a callout, decided when it closes), with a unique id for
+    /// exam-context scoping.
+    Quote(usize),
+    /// A list and its first number.
+    List(Option<u64>),
+    /// A list item.
+    Item {
+        /// Task state.
+        task: Option<bool>,
+        /// Unique id, for exam-context scoping.
+        id: usize,
+    },
+}
+
+/// An open container and what it holds so far.
+struct Frame {
+    /// What it is.
+    kind: FrameKind,
+    /// Child blocks (all kinds but lists).
+    blocks: Vec<Block>,
+    /// Items (lists).
+    items: Vec<ListItem>,
+}
+
+/// What an open inline run belongs to.
+#[derive(Clone, Copy, PartialEq)]
+enum LeafKind {
+    /// A paragraph (explicit, or the text of a tight list item).
+    Paragraph,
+    /// A heading of this level.
+    Heading(u8),
+    /// A table cell.
+    Cell,
+}
+
+/// An open inline run.
+struct Leaf {
+    /// What it is.
+    kind: LeafKind,
+    /// Inlines so far.
+    inlines: Vec<Inline>,
+    /// Plain text so far.
+    plain: String,
+    /// Plain text per line, with the line number (0 until known).
+    lines: Vec<(usize, String)>,
+    /// Line where it starts.
+    line: usize,
+}
+
+/// What an open link is.
+#[derive(Clone, Copy, PartialEq)]
+enum LinkKind {
+    /// `[text](url)`
+    Link,
+    /// `![alt](src)`
+    Image,
+    /// `[[target|label]]`
+    Wiki,
+    /// `![[target|size]]`
+    Embed,
+}
+
+/// An open link or image; its content is collected as plain text.
+struct OpenLink {
+    /// What it is.
+    kind: LinkKind,
+    /// Destination.
+    url: String,
+    /// Text inside.
+    text: String,
+    /// Line where it starts.
+    line: usize,
+}
+
+/// An open table.
+#[derive(Default)]
+struct OpenTable {
+    /// Column alignment.
+    align: Vec<Align>,
+    /// Header cells.
+    header: Vec<Vec<Inline>>,
+    /// Finished rows.
+    rows: Vec<Vec<Vec<Inline>>>,
+    /// Cells of the row being read.
+    row: Vec<Vec<Inline>>,
+}
+
+/// Turns pulldown-cmark events into a [`Document`] with an explicit stack.
+pub(super) struct Builder {
+    /// Offset → line.
+    lines: LineMap,
+    /// Line of the current event.
+    line: usize,
+    /// Open containers, the root first.
+    frames: Vec<Frame>,
+    /// Containers opened beyond [`MAX_DEPTH`] and not closed yet.
+    skipped: usize,
+    /// The open inline run.
+    leaf: Option<Leaf>,
+    /// Text not yet turned into inlines (merged across events of the same style).
+    buf: String,
+    /// Style of `buf`.
+    buf_style: Style,
+    /// Line where `buf` starts.
+    buf_line: usize,
+    /// Open `**` / `*` / `~~` counts.
+    bold: u32,
+    /// See `bold`.
+    italic: u32,
+    /// See `bold`.
+    strike: u32,
+    /// Open links and images, innermost last.
+    links: Vec<OpenLink>,
+    /// The open table.
+    table: Option<OpenTable>,
+    /// The open code block: language and code.
+    code: Option<(String, String)>,
+    /// The open HTML block.
+    html: Option<String>,
+    /// Headings, tags, references and hints collected so far.
+    doc: Document,
+    /// Tags already in `doc.tags`.
+    tag_set: HashSet<String>,
+    /// Prose lines for frequency detection.
+    prose: Vec<ProseLine>,
+    /// Next list item id.
+    next_item: usize,
+    /// Next paragraph id.
+    next_leaf: usize,
+}
+
+impl Builder {
+    /// A builder for a body indexed by `lines`.
+    pub(super) fn new(lines: LineMap) -> Self {
+        let line = lines.first;
+        Self {
+            lines,
+            line,
+            frames: vec![Frame::new(FrameKind::Root)],
+            skipped: 0,
+            leaf: None,
+            buf: String::new(),
+            buf_style: Style::default(),
+            buf_line: line,
+            bold: 0,
+            italic: 0,
+            strike: 0,
+            links: Vec::new(),
+            table: None,
+            code: None,
+            html: None,
+            doc: Document::default(),
+            tag_set: HashSet::new(),
+            prose: Vec::new(),
+            next_item: 0,
+            next_leaf: 0,
+        }
+    }
+
+    /// Feeds one event starting at byte `offset` of the body.
+    pub(super) fn event(&mut self, event: Event<'_>, offset: usize) {
+        self.line = self.lines.line(offset);
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(end) => self.end(end),
+            Event::Text(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
+            Event::Code(c) => self.code_span(&c),
+            Event::Html(h) => match &mut self.html {
+                Some(html) => html.push_str(&h),
+                None => self.text(&h),
+            },
+            Event::InlineHtml(h) if is_br(&h) => self.line_break(Inline::HardBreak),
+            Event::InlineHtml(h) => self.text(&h),
+            Event::FootnoteReference(r) => self.text(&format!("[^{r}]")),
+            Event::SoftBreak => self.line_break(Inline::SoftBreak),
+            Event::HardBreak => self.line_break(Inline::HardBreak),
+            Event::Rule => {
+                self.close_leaf();
+                self.push_block(Block::Rule);
+            }
+            Event::TaskListMarker(checked) => {
+                if let Some(Frame {
+                    kind: FrameKind::Item { task, .. },
+                    ..
+                }) = self.frames.last_mut()
+                {
+                    *task = Some(checked);
+                }
+            }
+        }
+    }
+
+    /// Handles a start tag.
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => self.open_leaf(LeafKind::Paragraph),
+            Tag::Heading { level, .. } => self.open_leaf(LeafKind::Heading(heading_level(level))),
+            Tag::TableCell => self.open_leaf(LeafKind::Cell),
+            Tag::BlockQuote(_) => {
+                let id = self.next_item;
+                self.next_item += 1;
+                self.push_frame(FrameKind::Quote(id));
+            }
+            Tag::List(start) => self.push_frame(FrameKind::List(start)),
+            Tag::Item => {
+                let id = self.next_item;
+                self.next_item += 1;
+                self.push_frame(FrameKind::Item { task: None, id });
+            }
+            Tag::CodeBlock(kind) => {
+                self.close_leaf();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_owned()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Tag::HtmlBlock => {
+                self.close_leaf();
+                self.html = Some(String::new());
+            }
+            Tag::Table(align) => {
+                self.close_leaf();
+                self.table = Some(OpenTable {
+                    align: align.into_iter().map(convert_align).collect(),
+                    ..OpenTable::default()
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.row.clear();
+                }
+            }
+            Tag::Emphasis => self.restyle(|b| b.italic += 1),
+            Tag::Strong => self.restyle(|b| b.bold += 1),
+            Tag::Strikethrough => self.restyle(|b| b.strike += 1),
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => self.open_link(link_type, &dest_url, false),
+            Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            } => self.open_link(link_type, &dest_url, true),
+            Tag::Superscript | Tag::Subscript | Tag::MetadataBlock(_) => {}
+            Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => self.close_leaf(),
+        }
+    }
+
+    /// Handles an end tag.
+    fn end(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell => self.close_leaf(),
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => {
+                self.close_leaf();
+                self.pop_frame();
+            }
+            TagEnd::CodeBlock => {
+                if let Some((lang, mut code)) = self.code.take() {
+                    if code.ends_with('\n') {
+                        code.pop();
+                    }
+                    self.push_block(Block::CodeBlock { lang, code });
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some(html) = self.html.take() {
+                    self.push_block(Block::Html(html.trim_end().to_owned()));
+                }
+            }
+            TagEnd::Table => self.close_table(),
+            TagEnd::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.header = std::mem::take(&mut t.row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(t) = &mut self.table {
+                    let row = std::mem::take(&mut t.row);
+                    t.rows.push(row);
+                }
+            }
+            TagEnd::Emphasis => self.restyle(|b| b.italic = b.italic.saturating_sub(1)),
+            TagEnd::Strong => self.restyle(|b| b.bold = b.bold.saturating_sub(1)),
+            TagEnd::Strikethrough => self.restyle(|b| b.strike = b.strike.saturating_sub(1)),
+            TagEnd::Link | TagEnd::Image => self.close_link(),
+            TagEnd::Superscript | TagEnd::Subscript | TagEnd::MetadataBlock(_) => {}
+            TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => self.close_leaf(),
+        }
+    }
+
+    /// Flushes pending text, then changes the style counters.
+    fn restyle(&mut self, change: impl FnOnce(&mut Self)) {
+        self.flush();
+        change(self);
+    }
+
+    /// The current character style.
+    fn style(&self) -> Style {
+        Style {
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            strike: self.strike > 0,
+        }
+    }
+
+    /// Handles text.
+    fn text(&mut self, t: &str) {
+        if let Some((_, code)) = &mut self.code {
+            code.push_str(t);
+        } else if let Some(html) = &mut self.html {
+            html.push_str(t);
+        } else if let Some(link) = self.links.last_mut() {
+            link.text.push_str(t);
+        } else {
+            self.ensure_leaf();
+            let style = self.style();
+            if style != self.buf_style {
+                self.flush();
+            }
+            if self.buf.is_empty() {
+                self.buf_style = style;
+                self.buf_line = self.line;
+            }
+            self.buf.push_str(t);
+        }
+    }
+
+    /// Handles `inline code`.
+    fn code_span(&mut self, c: &str) {
+        if let Some(link) = self.links.last_mut() {
+            link.text.push_str(c);
+        } else {
+            self.ensure_leaf();
+            self.flush();
+            self.push_inline(Inline::Code(c.to_owned()), self.line);
+        }
+    }
+
+    /// Handles a soft or hard break.
+    fn line_break(&mut self, inline: Inline) {
+        if let Some(link) = self.links.last_mut() {
+            link.text.push(' ');
+        } else if self.leaf.is_some() {
+            self.flush();
+            self.push_inline(inline, self.line);
+        }
+    }
+
+    /// Opens a link or image.
+    fn open_link(&mut self, link_type: LinkType, url: &str, image: bool) {
+        self.ensure_leaf();
+        self.flush();
+        let wiki = matches!(link_type, LinkType::WikiLink { .. });
+        let kind = match (wiki, image) {
+            (false, false) => LinkKind::Link,
+            (false, true) => LinkKind::Image,
+            (true, false) => LinkKind::Wiki,
+            (true, true) => LinkKind::Embed,
+        };
+        self.links.push(OpenLink {
+            kind,
+            url: url.to_owned(),
+            text: String::new(),
+            line: self.line,
+        });
+    }
+
+    /// Closes the innermost link or image, recording its reference.
+    fn close_link(&mut self) {
+        let Some(link) = self.links.pop() else {
+            return;
+        };
+        let (inline, shown) = self.link_inline(link);
+        match self.links.last_mut() {
+            Some(outer) => outer.text.push_str(&shown),
+            None => {
+                let line = self.line;
+                self.push_inline(inline, line);
+            }
+        }
+    }
+
+    /// The inline for a closed link, and its text as shown inside an outer link.
+    fn link_inline(&mut self, link: OpenLink) -> (Inline, String) {
+        let OpenLink {
+            kind,
+            url,
+            text,
+            line,
+        } = link;
+        match kind {
+            LinkKind::Link => (
+                Inline::Link {
+                    url,
+                    text: text.clone(),
+                },
+                text,
+            ),
+            LinkKind::Image => {
+                self.reference(ReferenceKind::Image, &url, line);
+                (
+                    Inline::Image {
+                        src: url,
+                        alt: text.clone(),
+                    },
+                    text,
+                )
+            }
+            LinkKind::Wiki => {
+                self.reference(ReferenceKind::WikiLink, &url, line);
+                let label = if text.trim().is_empty() {
+                    url.clone()
+                } else {
+                    text
+                };
+                let target = wiki_target(&url);
+                (
+                    Inline::WikiLink {
+                        target,
+                        label: label.clone(),
+                    },
+                    label,
+                )
+            }
+            LinkKind::Embed => {
+                let target = wiki_target(&url);
+                let kind = if is_image(&target.note) {
+                    ReferenceKind::Image
+                } else {
+                    ReferenceKind::Embed
+                };
+                self.reference(kind, &url, line);
+                let width = embed_width(&text);
+                (
+                    Inline::Embed(Embed {
+                        target,
+                        width,
+                        line,
+                    }),
+                    String::new(),
+                )
+            }
+        }
+    }
+
+    /// Records a reference.
+    fn reference(&mut self, kind: ReferenceKind, target: &str, line: usize) {
+        self.doc.references.push(Reference {
+            kind,
+            target: target.to_owned(),
+            line,
+        });
+    }
+
+    /// Opens an inline run if none is open (the text of a tight list item has none).
+    fn ensure_leaf(&mut self) {
+        if self.leaf.is_none() {
+            self.leaf = Some(Leaf {
+                kind: LeafKind::Paragraph,
+                inlines: Vec::new(),
+                plain: String::new(),
+                lines: vec![(0, String::new())],
+                line: self.line,
+            });
+        }
+    }
+
+    /// Closes the open run and opens a new one of `kind`.
+    fn open_leaf(&mut self, kind: LeafKind) {
+        self.close_leaf();
+        self.ensure_leaf();
+        if let Some(leaf) = &mut self.leaf {
+            leaf.kind = kind;
+        }
+    }
+
+    /// Turns the pending text into inlines, splitting out `#tags`.
+    fn flush(&mut self) {
+        if self.buf.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.buf);
+        let style = self.buf_style;
+        let line = self.buf_line;
+        let boundary = self
+            .leaf
+            .as_ref()
+            .is_none_or(|l| ends_with_space(l.inlines.last()));
+        for piece in split_tags(&text, boundary) {
+            let inline = match piece {
+                Piece::Text(text) => Inline::Text { text, style },
+                Piece::Tag(tag) => {
+                    self.add_tag(&tag, line);
+                    Inline::Tag(tag)
+                }
+            };
+            self.push_inline(inline, line);
+        }
+    }
+
+    /// Records a body tag.
+    fn add_tag(&mut self, tag: &str, line: usize) {
+        if let Some(tier) = frequency::tier_from_tag(tag) {
+            // A tag on a heading line belongs to that heading, which is only added to the
+            // outline when the line closes.
+            let heading = match self.leaf.as_ref().map(|l| &l.kind) {
+                Some(LeafKind::Heading(_)) => Some(self.doc.headings.len()),
+                _ => self.doc.headings.len().checked_sub(1),
+            };
+            self.doc
+                .frequency_hints
+                .push(hint(tier, heading, line, HintSource::Tag));
+        }
+        if self.tag_set.insert(tag.to_owned()) {
+            self.doc.tags.push(tag.to_owned());
+        }
+    }
+
+    /// Appends an inline to the open run, keeping its plain text per line.
+    fn push_inline(&mut self, inline: Inline, line: usize) {
+        let Some(leaf) = &mut self.leaf else {
+            return;
+        };
+        let plain: &str = match &inline {
+            Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => text,
+            Inline::WikiLink { label, .. } => label,
+            // A heading's outline text (the topic title) leaves its tags out.
+            Inline::Tag(_) if matches!(leaf.kind, LeafKind::Heading(_)) => "",
+            Inline::Tag(tag) => {
+                leaf.plain.push('#');
+                tag
+            }
+            Inline::SoftBreak | Inline::HardBreak => {
+                leaf.plain.push(' ');
+                leaf.lines.push((0, String::new()));
+                ""
+            }
+            Inline::Image { .. } | Inline::Embed(_) => "",
+        };
+        leaf.plain.push_str(plain);
+        if let Some((at, text)) = leaf.lines.last_mut() {
+            if *at == 0 && !plain.is_empty() {
+                *at = line;
+            }
+            if matches!(inline, Inline::Tag(_)) {
+                text.push('#');
+            }
+            text.push_str(plain);
+        }
+        leaf.inlines.push(inline);
+    }
+
+    /// Closes the open run, if any, into its block.
+    fn close_leaf(&mut self) {
+        self.flush();
+        self.links.clear();
+        let Some(leaf) = self.leaf.take() else {
+            return;
+        };
+        match leaf.kind {
+            LeafKind::Paragraph => {
+                if leaf.inlines.is_empty() {
+                    return;
+                }
+                self.record_prose(leaf.lines);
+                self.push_block(Block::Paragraph(leaf.inlines));
+            }
+            LeafKind::Heading(level) => {
+                let index = self.doc.headings.len();
+                self.doc.headings.push(Heading {
+                    level,
+                    text: leaf.plain.trim().to_owned(),
+                    line: leaf.line,
+                });
+                self.push_block(Block::Heading {
+                    level,
+                    content: leaf.inlines,
+                    index,
+                });
+            }
+            LeafKind::Cell => {
+                if let Some(t) = &mut self.table {
+                    t.row.push(leaf.inlines);
+                }
+            }
+        }
+    }
+
+    /// Keeps a paragraph's lines for frequency detection.
+    fn record_prose(&mut self, lines: Vec<(usize, String)>) {
+        let heading = self.doc.headings.len().checked_sub(1);
+        let items: Vec<usize> = self
+            .frames
+            .iter()
+            .filter_map(|f| match f.kind {
+                FrameKind::Item { id, .. } => Some(id),
+                _ => None,
+            })
+            .collect();
+        let quotes: Vec<usize> = self
+            .frames
+            .iter()
+            .filter_map(|f| match f.kind {
+                FrameKind::Quote(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        let leaf = self.next_leaf;
+        self.next_leaf += 1;
+        for (i, (line, text)) in lines.into_iter().enumerate() {
+            if text.trim().is_empty() {
+                continue;
+            }
+            self.prose.push(ProseLine {
+                heading,
+                line,
+                text,
+                items: items.clone(),
+                quotes: quotes.clone(),
+                leaf,
+                first: i == 0,
+            });
+        }
+    }
+
+    /// Closes the open table into a block.
+    fn close_table(&mut self) {
+        self.close_leaf();
+        if let Some(t) = self.table.take() {
+            self.push_block(Block::Table {
+                align: t.align,
+                header: t.header,
+                rows: t.rows,
+            });
+        }
+    }
+
+    /// Adds a block to the innermost container.
+    fn push_block(&mut self, block: Block) {
+        let Some(frame) = self.frames.last_mut() else {
+            return;
+        };
+        if let FrameKind::List(_) = frame.kind {
+            if frame.items.is_empty() {
+                frame.items.push(ListItem {
+                    task: None,
+                    blocks: Vec::new(),
+                });
+            }
+            if let Some(item) = frame.items.last_mut() {
+                item.blocks.push(block);
+            }
+        } else {
+            frame.blocks.push(block);
+        }
+    }
+
+    /// Opens a container, or counts it as skipped beyond [`MAX_DEPTH`].
+    fn push_frame(&mut self, kind: FrameKind) {
+        self.close_leaf();
+        if self.skipped > 0 || self.frames.len() > MAX_DEPTH {
+            self.skipped += 1;
+        } else {
+            self.frames.push(Frame::new(kind));
+        }
+    }
+
+    /// Closes the innermost container into its parent.
+    fn pop_frame(&mut self) {
+        if self.skipped > 0 {
+            self.skipped -= 1;
+            return;
+        }
+        if self.frames.len() <= 1 {
+            return;
+        }
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        match frame.kind {
+            FrameKind::Root => {}
+            FrameKind::Quote(_) => self.push_block(quote_block(frame.blocks)),
+            FrameKind::List(start) => self.push_block(Block::List {
+                start,
+                items: frame.items,
+            }),
+            FrameKind::Item { task, .. } => {
+                let item = ListItem {
+                    task,
+                    blocks: frame.blocks,
+                };
+                match self.frames.last_mut() {
+                    Some(Frame {
+                        kind: FrameKind::List(_),
+                        items,
+                        ..
+                    }) => items.push(item),
+                    _ => {
+                        for block in item.blocks {
+                            self.push_block(block);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Closes everything and returns the document.
+    pub(super) fn finish(mut self) -> Document {
+        self.close_leaf();
+        self.code = None;
+        self.html = None;
+        self.close_table();
+        self.skipped = 0;
+        while self.frames.len() > 1 {
+            self.pop_frame();
+        }
+        let mut doc = std::mem::take(&mut self.doc);
+        if let Some(root) = self.frames.pop() {
+            doc.blocks = root.blocks;
+        }
+        let hints = text_hints(&self.prose, &doc.headings);
+        doc.frequency_hints.extend(hints);
+        doc
+    }
+}
+
+impl Frame {
+    /// An empty container.
+    pub(super) fn new(kind: FrameKind) -> Self {
+        Self {
+            kind,
+            blocks: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+/// `<br>`, `<br/>`, `<br />`.
+fn is_br(html: &str) -> bool {
+    let h = html.trim().to_ascii_lowercase();
+    h == "<br>" || h == "<br/>" || h == "<br />"
+}
+
+/// `HeadingLevel` as a number.
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// pulldown-cmark's alignment as ours.
+fn convert_align(a: Alignment) -> Align {
+    match a {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::notes::doc::*;
+    use crate::notes::parse::MAX_DEPTH;
+    use crate::notes::parse::parse;
+    use crate::notes::parse::test_support::*;
+
+    #[test]
+    fn seed_saa_outline() {
+        let doc = parse(SAA);
+        let names: Vec<&str> = doc.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(names[0], "Other Services");
+        assert_eq!(names.len(), 11);
+        assert_eq!(doc.headings[1].line, 3);
+        assert_eq!(doc.headings[1].level, 2);
+        let Some(Block::Table {
+            align,
+            header,
+            rows,
+        }) = doc.blocks.iter().find(|b| matches!(b, Block::Table { .. }))
+        else {
+            panic!("no table");
+        };
+        assert_eq!(align.len(), 3);
+        assert_eq!(header.len(), 3);
+        assert_eq!(rows.len(), 5);
+        assert_eq!(plain(&header[1]), "AWS Lambda");
+    }
+
+    #[test]
+    fn markdown_image_and_link() {
+        let doc = parse("See ![alt text](img/a.png) and [site](https://x.y/#frag).");
+        let Block::Paragraph(inl) = &doc.blocks[0] else {
+            panic!();
+        };
+        assert!(inl.contains(&Inline::Image {
+            src: "img/a.png".into(),
+            alt: "alt text".into()
+        }));
+        assert!(inl.contains(&Inline::Link {
+            url: "https://x.y/#frag".into(),
+            text: "site".into()
+        }));
+        assert_eq!(doc.references.len(), 1);
+        assert!(doc.tags.is_empty());
+    }
+
+    #[test]
+    fn lists_ordered_nested_tasks() {
+        let doc = parse("3. three\n4. four\n\t- nested\n\t\t- deeper\n\n- [ ] todo\n- [x] done\n");
+        let Block::List { start, items } = &doc.blocks[0] else {
+            panic!("{:?}", doc.blocks);
+        };
+        assert_eq!(*start, Some(3));
+        assert_eq!(items.len(), 2);
+        let Some(Block::List {
+            start: None,
+            items: nested,
+        }) = items[1].blocks.get(1)
+        else {
+            panic!("{:?}", items[1]);
+        };
+        assert!(matches!(nested[0].blocks.get(1), Some(Block::List { .. })));
+        let Block::List { items: tasks, .. } = &doc.blocks[1] else {
+            panic!("{:?}", doc.blocks);
+        };
+        assert_eq!(tasks[0].task, Some(false));
+        assert_eq!(tasks[1].task, Some(true));
+    }
+
+    #[test]
+    fn styles_code_rules_html_breaks() {
+        let doc = parse(
+            "***~~all~~*** x  \ny\nz\n\n```rust\nfn a() {}\n```\n\n    indented\n\n***\n\n<div>hi</div>\n",
+        );
+        let Block::Paragraph(inl) = &doc.blocks[0] else {
+            panic!();
+        };
+        assert_eq!(
+            inl[0],
+            Inline::Text {
+                text: "all".into(),
+                style: Style {
+                    bold: true,
+                    italic: true,
+                    strike: true
+                }
+            }
+        );
+        assert!(inl.contains(&Inline::HardBreak));
+        assert!(inl.contains(&Inline::SoftBreak));
+        assert_eq!(
+            doc.blocks[1],
+            Block::CodeBlock {
+                lang: "rust".into(),
+                code: "fn a() {}".into()
+            }
+        );
+        assert_eq!(
+            doc.blocks[2],
+            Block::CodeBlock {
+                lang: String::new(),
+                code: "indented".into()
+            }
+        );
+        assert_eq!(doc.blocks[3], Block::Rule);
+        assert_eq!(doc.blocks[4], Block::Html("<div>hi</div>".into()));
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+        let garbage = String::from_utf8_lossy(&bytes).into_owned();
+        let inputs = [
+            "",
+            "---",
+            "---\n",
+            "---\nkey: [unclosed\n- x",
+            "[[",
+            "![[]]",
+            "[[#]]",
+            "[[|]]",
+            "![[|]]",
+            "> [!",
+            "> [!]",
+            "> [!note",
+            "#",
+            "# ",
+            "- [ ]",
+            "\t\t\t- x\n```\n\t- y",
+            "| a |\n|---|\n| b | c |",
+            "1234567890. x",
+            "\u{feff}---\na: b\n---\n",
+            "\r\n\r\n- a\r\n\t- b\r\n",
+            garbage.as_str(),
+        ];
+        for input in inputs {
+            let _ = parse(input);
+        }
+        assert!(parse("").blocks.is_empty());
+        let empty_embed = parse("![[]]");
+        assert!(format!("{empty_embed:?}").len() > 10);
+    }
+
+    #[test]
+    fn deep_quotes_are_capped() {
+        on_small_stack(|| {
+            let text = format!("{}deep", ">".repeat(10_000));
+            let start = std::time::Instant::now();
+            let doc = parse(&text);
+            assert!(depth(&doc.blocks) <= MAX_DEPTH + 1);
+            assert!(format!("{doc:?}").contains("deep"));
+            drop(doc);
+            assert!(start.elapsed().as_secs() < 5);
+        });
+    }
+
+    #[test]
+    fn deep_lists_are_capped() {
+        on_small_stack(|| {
+            let one_line = format!("{}x", "- ".repeat(10_000));
+            let ordered = format!("{}y", "1. ".repeat(10_000));
+            let indented: String = (0..2_000)
+                .map(|i| format!("{}- z\n", "\t".repeat(i)))
+                .collect();
+            let mixed = format!("{}w", "> - ".repeat(5_000));
+            for text in [one_line, ordered, indented, mixed] {
+                let start = std::time::Instant::now();
+                let doc = parse(&text);
+                assert!(
+                    depth(&doc.blocks) <= MAX_DEPTH + 1,
+                    "{}",
+                    depth(&doc.blocks)
+                );
+                drop(doc);
+                assert!(start.elapsed().as_secs() < 5);
+            }
+        });
+    }
+}

@@ -1,0 +1,364 @@
+//! Obsidian syntax on top of CommonMark: wikilink and embed targets, `#tags` and callouts
+//! (`> [!type]± title`).
+
+use crate::notes::doc::{Block, Callout, CalloutKind, Fold, Inline, WikiTarget};
+
+/// Splits a reference as written (`folder/Note.md#Heading|alias`; the `.md` optional, in
+/// any case; the alias dropped) into note and heading. The one reading of a wikilink
+/// target, shared by the parser, the index and `check`.
+#[must_use]
+pub fn wiki_target(written: &str) -> WikiTarget {
+    let without_alias = written.split('|').next().unwrap_or(written);
+    let (note, heading) = match without_alias.split_once('#') {
+        Some((note, heading)) => (note, Some(heading.trim())),
+        None => (without_alias, None),
+    };
+    let note = note.trim();
+    let note = match note.len().checked_sub(3) {
+        Some(cut) if note.is_char_boundary(cut) && note[cut..].eq_ignore_ascii_case(".md") => {
+            &note[..cut]
+        }
+        _ => note,
+    };
+    WikiTarget {
+        note: note.to_owned(),
+        heading: heading.filter(|h| !h.is_empty()).map(str::to_owned),
+    }
+}
+
+/// `100` or `100x50` → `100.0`.
+pub(super) fn embed_width(text: &str) -> Option<f32> {
+    let width = text.split_once('x').map_or(text, |(w, _)| w).trim();
+    if width.is_empty() || !width.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    width
+        .parse::<f32>()
+        .ok()
+        .filter(|w| w.is_finite() && *w > 0.0)
+}
+
+/// A piece of text split around tags.
+pub(super) enum Piece {
+    /// Plain text.
+    Text(String),
+    /// A tag without `#`.
+    Tag(String),
+}
+
+/// Whether text after `last` starts at a word boundary.
+pub(super) fn ends_with_space(last: Option<&Inline>) -> bool {
+    match last {
+        None | Some(Inline::SoftBreak | Inline::HardBreak) => true,
+        Some(Inline::Text { text, .. }) => text.ends_with(char::is_whitespace),
+        Some(_) => false,
+    }
+}
+
+/// Whether `c` may be part of a tag.
+fn is_tag_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | '/')
+}
+
+/// Splits `#tags` out of `text`; `boundary` tells whether its start is a word boundary.
+pub(super) fn split_tags(text: &str, boundary: bool) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut plain_start = 0;
+    let mut prev_space = boundary;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c == '#' && prev_space {
+            let start = i + 1;
+            let mut end = start;
+            while let Some(&(j, d)) = iter.peek() {
+                if !is_tag_char(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            let tag = text.get(start..end).unwrap_or("");
+            if tag.chars().any(|d| !d.is_ascii_digit()) {
+                if plain_start < i {
+                    pieces.push(Piece::Text(text[plain_start..i].to_owned()));
+                }
+                pieces.push(Piece::Tag(tag.to_owned()));
+                plain_start = end;
+            }
+            prev_space = false;
+            continue;
+        }
+        prev_space = c.is_whitespace();
+    }
+    if plain_start < text.len() {
+        pieces.push(Piece::Text(text[plain_start..].to_owned()));
+    }
+    pieces
+}
+
+/// Maps a callout type (lower-case) to its kind.
+fn callout_kind(raw: &str) -> CalloutKind {
+    match raw {
+        "abstract" | "summary" | "tldr" => CalloutKind::Abstract,
+        "info" => CalloutKind::Info,
+        "todo" => CalloutKind::Todo,
+        "tip" | "hint" | "important" => CalloutKind::Tip,
+        "success" | "check" | "done" => CalloutKind::Success,
+        "question" | "help" | "faq" => CalloutKind::Question,
+        "warning" | "caution" | "attention" => CalloutKind::Warning,
+        "failure" | "fail" | "missing" => CalloutKind::Failure,
+        "danger" | "error" => CalloutKind::Danger,
+        "bug" => CalloutKind::Bug,
+        "example" => CalloutKind::Example,
+        "quote" | "cite" => CalloutKind::Quote,
+        _ => CalloutKind::Note,
+    }
+}
+
+/// `[!type]±` at the start of `text`: the type (lower-case), the fold and the bytes used.
+pub(super) fn callout_marker(text: &str) -> Option<(String, Fold, usize)> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let rest = trimmed.strip_prefix("[!")?;
+    let close = rest.find(']')?;
+    let raw = rest[..close].trim();
+    if raw.is_empty() || raw.contains(['[', '\n']) {
+        return None;
+    }
+    let after = &rest[close + 1..];
+    let fold = match after.chars().next() {
+        Some('+') => Fold::Open,
+        Some('-') => Fold::Closed,
+        _ => Fold::None,
+    };
+    let used = lead + 2 + close + 1 + usize::from(fold != Fold::None);
+    Some((raw.to_lowercase(), fold, used))
+}
+
+/// A closed block quote: a callout if its first line is `[!type]`, else a quote.
+pub(super) fn quote_block(mut blocks: Vec<Block>) -> Block {
+    let marker = match blocks.first() {
+        Some(Block::Paragraph(inlines)) => match inlines.first() {
+            Some(Inline::Text { text, .. }) => callout_marker(text),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some((raw_kind, fold, used)) = marker else {
+        return Block::Quote(blocks);
+    };
+    let inlines = match blocks.first_mut() {
+        Some(Block::Paragraph(inlines)) => std::mem::take(inlines),
+        _ => Vec::new(),
+    };
+    if !blocks.is_empty() {
+        blocks.remove(0);
+    }
+    let (title, body) = split_title(inlines, used);
+    if !body.is_empty() {
+        blocks.insert(0, Block::Paragraph(body));
+    }
+    Block::Callout(Callout {
+        kind: callout_kind(&raw_kind),
+        raw_kind,
+        title,
+        fold,
+        blocks,
+    })
+}
+
+/// Splits a callout's first paragraph into the title (first line without the marker's
+/// `used` bytes) and the body (the following lines).
+fn split_title(inlines: Vec<Inline>, used: usize) -> (Vec<Inline>, Vec<Inline>) {
+    let mut title = Vec::new();
+    let mut body = Vec::new();
+    let mut in_title = true;
+    for (i, inline) in inlines.into_iter().enumerate() {
+        if !in_title {
+            body.push(inline);
+            continue;
+        }
+        match inline {
+            Inline::SoftBreak | Inline::HardBreak => in_title = false,
+            Inline::Text { text, style } if i == 0 => {
+                let rest = text.get(used..).unwrap_or("").trim_start();
+                if !rest.is_empty() {
+                    title.push(Inline::Text {
+                        text: rest.to_owned(),
+                        style,
+                    });
+                }
+            }
+            other => title.push(other),
+        }
+    }
+    if let Some(Inline::Text { text, .. }) = title.last_mut() {
+        let trimmed = text.trim_end().len();
+        text.truncate(trimmed);
+        if text.is_empty() {
+            title.pop();
+        }
+    }
+    (title, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::frequency::Tier;
+    use crate::notes::doc::*;
+    use crate::notes::parse::parse;
+    use crate::notes::parse::test_support::*;
+
+    #[test]
+    fn wikilink_forms() {
+        let doc =
+            parse("[[Note]] [[Note#Heading]] [[#Local]] [[Note|alias]] [[folder/Note.md#H|shown]]");
+        let links: Vec<(WikiTarget, String)> = match &doc.blocks[0] {
+            Block::Paragraph(inl) => inl
+                .iter()
+                .filter_map(|i| match i {
+                    Inline::WikiLink { target, label } => Some((target.clone(), label.clone())),
+                    _ => None,
+                })
+                .collect(),
+            other => panic!("{other:?}"),
+        };
+        let t = |n: &str, h: Option<&str>| WikiTarget {
+            note: n.into(),
+            heading: h.map(Into::into),
+        };
+        assert_eq!(
+            links,
+            [
+                (t("Note", None), "Note".into()),
+                (t("Note", Some("Heading")), "Note#Heading".into()),
+                (t("", Some("Local")), "#Local".into()),
+                (t("Note", None), "alias".into()),
+                (t("folder/Note", Some("H")), "shown".into()),
+            ]
+        );
+        assert_eq!(doc.references.len(), 5);
+        assert_eq!(doc.references[4].target, "folder/Note.md#H");
+    }
+
+    #[test]
+    fn embeds_and_widths() {
+        let doc = parse("![[pic.PNG|100]]\n\n- ![[diagram.svg|100x50]]\n\n![[Other note#Part]]\n");
+        let embeds: Vec<&Embed> = {
+            let mut out = Vec::new();
+            let mut stack: Vec<&Block> = doc.blocks.iter().collect();
+            while let Some(b) = stack.pop() {
+                match b {
+                    Block::Paragraph(inl) => out.extend(inl.iter().filter_map(|i| match i {
+                        Inline::Embed(e) => Some(e),
+                        _ => None,
+                    })),
+                    Block::List { items, .. } => {
+                        stack.extend(items.iter().flat_map(|i| i.blocks.iter()));
+                    }
+                    _ => {}
+                }
+            }
+            out.sort_by_key(|e| e.line);
+            out
+        };
+        assert_eq!(embeds.len(), 3);
+        assert_eq!(embeds[0].width, Some(100.0));
+        assert_eq!(embeds[0].target.note, "pic.PNG");
+        assert_eq!(embeds[1].width, Some(100.0));
+        assert_eq!(embeds[1].line, 3);
+        assert_eq!(embeds[2].width, None);
+        assert_eq!(embeds[2].target.heading.as_deref(), Some("Part"));
+        let kinds: Vec<ReferenceKind> = doc.references.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ReferenceKind::Image,
+                ReferenceKind::Image,
+                ReferenceKind::Embed
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_rules() {
+        let doc = parse(
+            "# Title #head\n\n#alpha text #très-fréquent, #1 and a#b `#code` [#x](u) #sub/tag_1\n\n#alpha again\n",
+        );
+        assert_eq!(doc.tags, ["head", "alpha", "très-fréquent", "sub/tag_1"]);
+        assert_eq!(
+            doc.headings[0].text.trim(),
+            "Title",
+            "tags stay out of topic titles"
+        );
+        let hints: Vec<_> = doc
+            .frequency_hints
+            .iter()
+            .map(|h| (h.tier, h.heading, h.line, h.source))
+            .collect();
+        assert_eq!(hints, [(Tier::TresFrequent, Some(0), 3, HintSource::Tag)]);
+        let Block::Paragraph(inl) = &doc.blocks[1] else {
+            panic!();
+        };
+        assert_eq!(inl[0], Inline::Tag("alpha".into()));
+    }
+
+    #[test]
+    fn callout_forms() {
+        let doc = parse(
+            "> [!FAQ]+ Why?\n> Because.\n>\n> > [!warning]\n> > inner\n\n> [!custom] x\n\n> plain quote\n",
+        );
+        let Block::Callout(outer) = &doc.blocks[0] else {
+            panic!("{:?}", doc.blocks);
+        };
+        assert_eq!(outer.kind, CalloutKind::Question);
+        assert_eq!(outer.raw_kind, "faq");
+        assert_eq!(outer.fold, Fold::Open);
+        assert_eq!(plain(&outer.title), "Why?");
+        assert_eq!(
+            outer.blocks[0],
+            Block::Paragraph(vec![Inline::Text {
+                text: "Because.".into(),
+                style: Style::default()
+            }])
+        );
+        let Block::Callout(inner) = &outer.blocks[1] else {
+            panic!("{:?}", outer.blocks);
+        };
+        assert_eq!(inner.kind, CalloutKind::Warning);
+        assert!(inner.title.is_empty());
+        assert_eq!(inner.blocks.len(), 1);
+        let Block::Callout(custom) = &doc.blocks[1] else {
+            panic!();
+        };
+        assert_eq!(
+            (custom.kind, custom.raw_kind.as_str()),
+            (CalloutKind::Note, "custom")
+        );
+        assert!(matches!(doc.blocks[2], Block::Quote(_)));
+    }
+
+    #[test]
+    fn seed_category_images() {
+        let doc = parse(CATEGORY);
+        let first = &doc.references[0];
+        assert_eq!(first.kind, ReferenceKind::Image);
+        assert_eq!(
+            first.target,
+            "../../attachments/Arch-Category_Security-Identity-Compliance_64.svg"
+        );
+        assert_eq!(first.line, 11);
+        assert_eq!(doc.tags, ["aws"]);
+    }
+
+    #[test]
+    fn tag_on_heading_line_belongs_to_that_heading() {
+        let doc = parse("# Intro\n\n## Amazon SQS #très-fréquent\n\ntext\n");
+        let hint = doc.frequency_hints.first().expect("hint");
+        assert_eq!(hint.heading, Some(1));
+        assert_eq!(hint.tier, Tier::TresFrequent);
+        assert_eq!(doc.headings[1].text.trim(), "Amazon SQS");
+        let first = parse("## Amazon SQS #tres-frequent\n");
+        assert_eq!(first.frequency_hints[0].heading, Some(0));
+    }
+}
