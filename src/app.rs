@@ -243,32 +243,27 @@ impl AwsStudyApp {
             return;
         };
         let result = match file {
-            DataFile::Settings => {
-                store::restore::<Settings>(&dir, file, &backup.path).map(|r| {
-                    self.settings = r.value;
-                    self.settings_writable = true;
-                    r.kept_as
-                })
-            }
-            DataFile::Overrides => {
-                store::restore::<Overrides>(&dir, file, &backup.path).map(|r| {
-                    self.overrides = r.value;
-                    self.overrides_writable = true;
-                    self.refresh_tiers();
-                    self.quiz
-                        .refresh_tiers(&self.index, &self.tiers, &self.service_tiers);
-                    r.kept_as
-                })
-            }
-            DataFile::Progress => store::restore::<crate::quiz::progress::Progress>(
-                &dir,
-                file,
-                &backup.path,
-            )
-            .map(|r| {
-                self.quiz.replace_progress(r.value);
+            DataFile::Settings => store::restore::<Settings>(&dir, file, &backup.path).map(|r| {
+                self.settings = r.value;
+                self.settings_writable = true;
                 r.kept_as
             }),
+            DataFile::Overrides => store::restore::<Overrides>(&dir, file, &backup.path).map(|r| {
+                self.overrides = r.value;
+                self.overrides_writable = true;
+                self.refresh_tiers();
+                self.quiz
+                    .refresh_tiers(&self.index, &self.tiers, &self.service_tiers);
+                r.kept_as
+            }),
+            DataFile::Progress => {
+                store::restore::<crate::quiz::progress::Progress>(&dir, file, &backup.path).map(
+                    |r| {
+                        self.quiz.replace_progress(r.value);
+                        r.kept_as
+                    },
+                )
+            }
         };
         let s = self.strings();
         match result {

@@ -433,7 +433,14 @@ fn corrupt_overrides_file_is_kept_aside_with_a_message() {
     )
     .unwrap();
     let harness = harness(data.path());
-    harness.get_by_label_contains("is damaged");
+    // The recovery window (shown in every room) names the damaged file.
+    assert!(
+        harness
+            .query_all_by_label_contains("is damaged")
+            .next()
+            .is_some()
+    );
+    assert_eq!(harness.state().damaged_files().len(), 1);
     let kept: Vec<_> = std::fs::read_dir(data.path())
         .unwrap()
         .flatten()

@@ -154,7 +154,10 @@ mod tests {
             assert_eq!(parse_name("progress.ron", other), None, "{other}");
         }
         assert_eq!(
-            parse_name("frequency-overrides.ron", "frequency-overrides.2026-11-03.ron"),
+            parse_name(
+                "frequency-overrides.ron",
+                "frequency-overrides.2026-11-03.ron"
+            ),
             Some(day(3))
         );
     }
@@ -205,7 +208,10 @@ mod tests {
             let made = take_daily(dir.path(), "p.ron", day(d)).expect("backup");
             assert!(made.is_some());
             fs::write(dir.path().join("p.ron"), "later the same day").expect("write");
-            assert_eq!(take_daily(dir.path(), "p.ron", day(d)).expect("again"), None);
+            assert_eq!(
+                take_daily(dir.path(), "p.ron", day(d)).expect("again"),
+                None
+            );
         }
         let kept = list(dir.path(), "p.ron");
         assert_eq!(kept.len(), KEEP);

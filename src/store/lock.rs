@@ -108,7 +108,10 @@ mod tests {
         let LockError::Held { pid, .. } = &err else {
             panic!("expected Held, got {err:?}");
         };
-        assert_eq!(pid.as_deref(), Some(std::process::id().to_string().as_str()));
+        assert_eq!(
+            pid.as_deref(),
+            Some(std::process::id().to_string().as_str())
+        );
         assert!(err.to_string().contains("already using"), "{err}");
         drop(first);
         let again = DataLock::acquire(dir.path()).expect("free again");

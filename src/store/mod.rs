@@ -565,8 +565,13 @@ mod tests {
         }
         // Day 3 starts: yesterday's state is backed up, then a crash mangles the file and
         // the newest backup was damaged too.
-        save_data(dir.path(), DataFile::Settings, &settings(LangChoice::Fr), day(3))
-            .expect("save");
+        save_data(
+            dir.path(),
+            DataFile::Settings,
+            &settings(LangChoice::Fr),
+            day(3),
+        )
+        .expect("save");
         let backups = backup::list(dir.path(), Settings::FILE);
         assert_eq!(backups.len(), 2, "{backups:?}");
         fs::write(&backups[0].path, "(truncat").expect("damage backup");
@@ -579,11 +584,19 @@ mod tests {
         assert!(problem.is_damaged());
         let offered = problem.backup.expect("a readable backup");
         assert_eq!(offered.day, day(2));
-        assert_eq!(backups.len(), 2, "no backup is taken of a damaged file");
+        assert_eq!(
+            backup::list(dir.path(), Settings::FILE).len(),
+            2,
+            "no backup is taken of a damaged file"
+        );
 
         let restored =
             restore::<Settings>(dir.path(), DataFile::Settings, &offered.path).expect("restore");
-        assert_eq!(restored.value, settings(LangChoice::Fr), "day 2 ended in French");
+        assert_eq!(
+            restored.value,
+            settings(LangChoice::Fr),
+            "day 2 began in French"
+        );
         assert_eq!(restored.kept_as, None, "the damaged file was already aside");
         let back = load_data::<Settings>(dir.path(), DataFile::Settings, day(4));
         assert!(back.problem.is_none());
@@ -593,13 +606,23 @@ mod tests {
     #[test]
     fn restore_keeps_the_replaced_file_and_refuses_a_bad_backup() {
         let dir = tempfile::tempdir().expect("tempdir");
-        save_data(dir.path(), DataFile::Settings, &settings(LangChoice::Fr), day(1))
-            .expect("save");
-        save_data(dir.path(), DataFile::Settings, &settings(LangChoice::En), day(2))
-            .expect("save");
+        save_data(
+            dir.path(),
+            DataFile::Settings,
+            &settings(LangChoice::Fr),
+            day(1),
+        )
+        .expect("save");
+        save_data(
+            dir.path(),
+            DataFile::Settings,
+            &settings(LangChoice::En),
+            day(2),
+        )
+        .expect("save");
         let backup = &backup::list(dir.path(), Settings::FILE)[0];
-        let restored = restore::<Settings>(dir.path(), DataFile::Settings, &backup.path)
-            .expect("restore");
+        let restored =
+            restore::<Settings>(dir.path(), DataFile::Settings, &backup.path).expect("restore");
         let kept = restored.kept_as.expect("replaced file kept");
         assert!(fs::read_to_string(kept).expect("kept").contains("En"));
 

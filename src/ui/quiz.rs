@@ -354,7 +354,8 @@ impl QuizRoom {
             return;
         }
         if let Some(dir) = &self.data_dir
-            && let Err(e) = store::save_data(dir, DataFile::Progress, &self.progress, store::today())
+            && let Err(e) =
+                store::save_data(dir, DataFile::Progress, &self.progress, store::today())
         {
             self.messages.push(e.to_string());
         }

@@ -44,7 +44,7 @@ pub fn damaged_files_ui(
         #[allow(clippy::cast_precision_loss)]
         let offset = 60.0 + 24.0 * i as f32;
         egui::Window::new(s.damaged_title)
-            .id(egui::Id::new(("damaged_file", problem.file.file_name())))
+            .id(egui::Id::unique(("damaged_file", problem.file.file_name())))
             .anchor(Align2::CENTER_TOP, [0.0, offset])
             .collapsible(false)
             .resizable(false)
@@ -55,14 +55,10 @@ pub fn damaged_files_ui(
                 ui.horizontal(|ui| {
                     match &problem.backup {
                         Some(backup) => {
-                            let button = egui::Button::new(
-                                RichText::new(restore_label(backup, s)).strong(),
-                            );
+                            let button =
+                                egui::Button::new(RichText::new(restore_label(backup, s)).strong());
                             if ui.add(button).clicked() {
-                                commands.push(Command::RestoreBackup(
-                                    problem.file,
-                                    backup.clone(),
-                                ));
+                                commands.push(Command::RestoreBackup(problem.file, backup.clone()));
                             }
                         }
                         None => {
@@ -84,14 +80,12 @@ pub fn backups_window_ui(
     s: &Strings,
     commands: &mut Vec<Command>,
 ) {
-    let modal = egui::Modal::new(egui::Id::new("restore_backups")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("restore_backups")).show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading(s.backups_title);
         for (file, list) in backups {
             ui.add_space(6.0);
-            ui.label(
-                RichText::new(format!("{} ({})", what(*file, s), file.file_name())).strong(),
-            );
+            ui.label(RichText::new(format!("{} ({})", file.file_name(), what(*file, s))).strong());
             if list.is_empty() {
                 ui.label(RichText::new(s.no_backups).weak());
             }
