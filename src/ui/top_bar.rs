@@ -41,7 +41,7 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AwsStudyApp, s: &Strings, commands: &mut Ve
         {
             commands.push(Command::SwitchRoom(Room::Notes));
         }
-        let due = app.quiz().due_count(crate::ui::quiz::now_secs());
+        let due = app.quiz().due_today();
         let quiz_label = if due > 0 {
             format!("{} ({due})", s.room_quiz)
         } else {
