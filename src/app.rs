@@ -6,7 +6,7 @@
 //! previous notes with a progress bar until the new index arrives.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -19,6 +19,9 @@ use crate::i18n::{Lang, Strings};
 use crate::notes::history::History;
 use crate::notes::index::{Index, Location, TierOrigin};
 use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
+use crate::quiz::command::{QuizCommand, QuizEffect};
+use crate::quiz::progress::Progress;
+use crate::quiz::room::{QuizEnv, QuizRoom, now_secs};
 use crate::services::{self, ServiceId};
 use crate::store::backup::{self, Backup};
 use crate::store::{self, DataFile, Overrides, Problem, Settings, ThemeChoice, Versioned};
@@ -84,7 +87,13 @@ pub struct AwsStudyApp {
     /// The room shown.
     pub(crate) room: Room,
     /// The Quiz room.
-    pub(crate) quiz: ui::quiz::QuizRoom,
+    pub(crate) quiz: QuizRoom,
+    /// False when `progress.ron` exists but could not be read: never overwrite it.
+    progress_writable: bool,
+    /// The progress revision last handed to the saver.
+    progress_saved: u64,
+    /// Writes `progress.ron` off the UI thread (`None` without a data folder).
+    progress_saver: Option<ProgressSaver>,
     /// The Diagram room.
     pub(crate) diagram: ui::diagram::DiagramRoom,
     applied_theme: Option<ThemeChoice>,
@@ -106,6 +115,7 @@ impl AwsStudyApp {
             DataFile::Overrides,
             &mut problems,
         );
+        let (quiz, progress_writable) = load_quiz(config.data_dir.as_ref(), &mut problems);
         let mut app = Self {
             settings,
             overrides,
@@ -129,18 +139,27 @@ impl AwsStudyApp {
             open_folder: None,
             images: ui::markdown::ImageCache::default(),
             room: Room::default(),
-            quiz: ui::quiz::QuizRoom::new(config.data_dir.clone()),
+            quiz,
+            progress_writable,
+            progress_saved: 0,
+            progress_saver: config
+                .data_dir
+                .as_ref()
+                .map(|dir| ProgressSaver::spawn(dir.clone())),
             diagram: ui::diagram::DiagramRoom::new(config.data_dir.clone()),
             applied_theme: None,
             title: String::new(),
             config,
         };
-        problems.extend(app.quiz.load_problem.take());
         for problem in problems {
             app.report(problem);
         }
         app.refresh_tiers();
-        app.quiz.rebuild(&app.index, &app.tiers, &app.service_tiers);
+        app.quiz.rebuild(QuizEnv {
+            index: &app.index,
+            tiers: &app.tiers,
+            service_tiers: &app.service_tiers,
+        });
         app.restore_location();
         if let Some(folder) = app.config.vault.clone() {
             app.start_loading(ctx, folder);
@@ -180,12 +199,12 @@ impl AwsStudyApp {
 
     /// The Quiz room's state.
     #[must_use]
-    pub fn quiz(&self) -> &ui::quiz::QuizRoom {
+    pub fn quiz(&self) -> &QuizRoom {
         &self.quiz
     }
 
     /// The Quiz room's state, mutable (tests).
-    pub fn quiz_mut(&mut self) -> &mut ui::quiz::QuizRoom {
+    pub fn quiz_mut(&mut self) -> &mut QuizRoom {
         &mut self.quiz
     }
 
@@ -252,8 +271,11 @@ impl AwsStudyApp {
                 self.overrides = r.value;
                 self.overrides_writable = true;
                 self.refresh_tiers();
-                self.quiz
-                    .refresh_tiers(&self.index, &self.tiers, &self.service_tiers);
+                self.quiz.refresh_tiers(QuizEnv {
+                    index: &self.index,
+                    tiers: &self.tiers,
+                    service_tiers: &self.service_tiers,
+                });
                 r.kept_as
             }),
             DataFile::Progress => {
@@ -458,8 +480,11 @@ impl AwsStudyApp {
         // Search hits and cached tiers point into the old index.
         self.search = None;
         self.refresh_tiers();
-        self.quiz
-            .rebuild(&self.index, &self.tiers, &self.service_tiers);
+        self.quiz.rebuild(QuizEnv {
+            index: &self.index,
+            tiers: &self.tiers,
+            service_tiers: &self.service_tiers,
+        });
         self.generation += 1;
         self.images.clear();
         self.history.clear();
@@ -567,6 +592,73 @@ impl AwsStudyApp {
         }
     }
 
+    /// Runs one command of the Quiz room's views, then does what it needs outside the
+    /// room (read a file, show a dialog, change room) and saves the progress if it
+    /// changed. Public so tests can drive the room without clicks.
+    pub fn apply_quiz(&mut self, ctx: &egui::Context, command: QuizCommand) {
+        let env = QuizEnv {
+            index: &self.index,
+            tiers: &self.tiers,
+            service_tiers: &self.service_tiers,
+        };
+        match self.quiz.apply(command, env, now_secs()) {
+            None => {}
+            Some(QuizEffect::OpenTopic(topic)) => self.apply(ctx, Command::OpenTopic(topic)),
+            Some(QuizEffect::ReadImport(path)) => self.import_questions(&path),
+            Some(QuizEffect::PickImportFile) => {
+                if let Some(file) = rfd::FileDialog::new()
+                    .add_filter("Markdown", &["md", "markdown"])
+                    .pick_file()
+                {
+                    self.quiz.set_import_path(&file);
+                    self.import_questions(&file);
+                }
+            }
+        }
+        self.save_progress_if_changed();
+    }
+
+    /// Reads a Markdown file of questions and hands it to the Quiz room.
+    fn import_questions(&mut self, path: &Path) {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                let env = QuizEnv {
+                    index: &self.index,
+                    tiers: &self.tiers,
+                    service_tiers: &self.service_tiers,
+                };
+                self.quiz.import_text(path, &text, env);
+            }
+            Err(e) => self.quiz.import_failed(path, &e.to_string()),
+        }
+    }
+
+    /// Hands the progress to the saver thread if it changed since the last time; shows
+    /// what the saver could not write.
+    fn save_progress_if_changed(&mut self) {
+        let Some(saver) = &self.progress_saver else {
+            return;
+        };
+        self.quiz.messages.extend(saver.errors());
+        let revision = self.quiz.progress_revision();
+        if revision == self.progress_saved {
+            return;
+        }
+        self.progress_saved = revision;
+        if self.progress_writable {
+            saver.save(self.quiz.progress().clone());
+        }
+    }
+
+    /// Blocks until the progress handed to the saver is on disk (on exit).
+    pub fn flush_progress(&mut self) {
+        self.save_progress_if_changed();
+        if let Some(saver) = &self.progress_saver {
+            saver.flush();
+        }
+    }
+
     fn set_tier(&mut self, key: String, tier: Option<Tier>) {
         match tier {
             Some(t) => {
@@ -577,8 +669,11 @@ impl AwsStudyApp {
             }
         }
         self.refresh_tiers();
-        self.quiz
-            .refresh_tiers(&self.index, &self.tiers, &self.service_tiers);
+        self.quiz.refresh_tiers(QuizEnv {
+            index: &self.index,
+            tiers: &self.tiers,
+            service_tiers: &self.service_tiers,
+        });
         self.overrides.version = Overrides::VERSION;
         if !self.overrides_writable {
             return; // the message about the unreadable file is already shown
@@ -692,12 +787,15 @@ impl AwsStudyApp {
         self.handle_shortcuts(&ctx, &mut commands);
         let s = self.strings();
         let lang = self.lang();
+        let now = now_secs();
+        self.quiz.prepare(&self.index, &self.tiers, now);
+        let mut quiz_commands = Vec::new();
 
         let top_bar = ui::top_bar::TopBarView {
             can_go_back: self.history.can_go_back(),
             can_go_forward: self.history.can_go_forward(),
             room: self.room,
-            due: self.quiz.due_count(ui::quiz::now_secs()),
+            due: self.quiz.due_count(now_secs()),
             lang: self.settings.lang,
             theme: self.settings.theme,
             folder_shown: matches!(self.index.vault.source, VaultSource::Folder(_)),
@@ -735,14 +833,14 @@ impl AwsStudyApp {
         } else if self.room == Room::Quiz {
             egui::CentralPanel::default().show(ui, |ui| {
                 self.messages_ui(ui, s);
-                let mut quiz_ctx = ui::quiz::QuizCtx {
-                    index: &self.index,
-                    tiers: &self.tiers,
-                    service_tiers: &self.service_tiers,
+                ui::quiz::quiz_ui(
+                    ui,
+                    &mut self.quiz,
+                    &self.index,
                     lang,
-                    commands: &mut commands,
-                };
-                ui::quiz::quiz_ui(ui, &mut self.quiz, &mut quiz_ctx);
+                    now,
+                    &mut quiz_commands,
+                );
             });
         } else {
             self.notes_room_ui(ui, s, lang, &mut commands);
@@ -764,6 +862,14 @@ impl AwsStudyApp {
         for command in commands {
             self.apply(&ctx, command);
         }
+        if !quiz_commands.is_empty() {
+            // The room changed after drawing: show it.
+            ctx.request_repaint();
+        }
+        for command in quiz_commands {
+            self.apply_quiz(&ctx, command);
+        }
+        self.save_progress_if_changed();
         self.diagram.autosave(&ctx);
         self.update_title(&ctx);
         if self.loading.is_some() {
@@ -894,5 +1000,144 @@ impl eframe::App for AwsStudyApp {
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
         self.save_settings();
+        // Also called on exit: the last answer is on disk before the window goes.
+        self.flush_progress();
+    }
+}
+
+/// Reads the question bank, `progress.ron` and the files imported in earlier runs into a
+/// Quiz room. Returns the room and whether `progress.ron` may be written.
+fn load_quiz(dir: Option<&PathBuf>, problems: &mut Vec<Problem>) -> (QuizRoom, bool) {
+    let mut messages = Vec::new();
+    let bank = crate::quiz::bank::bundled().unwrap_or_else(|e| {
+        messages.push(e.to_string());
+        Vec::new()
+    });
+    let (progress, writable) = load_or_report::<Progress>(dir, DataFile::Progress, problems);
+    let mut room = QuizRoom::new(bank, progress, u64::try_from(now_secs()).unwrap_or(0));
+    for path in room.imports().to_vec() {
+        match std::fs::read(&path) {
+            Ok(bytes) => room.restore_import(&path, &String::from_utf8_lossy(&bytes)),
+            Err(e) => messages.push(format!("{}: {e}", path.display())),
+        }
+    }
+    room.messages = messages;
+    (room, writable)
+}
+
+/// A request to the progress saver thread.
+enum SaveRequest {
+    /// Write this snapshot (or a newer one, if more are queued).
+    Save(Box<Progress>),
+    /// Answer once everything asked before is written.
+    Flush(mpsc::Sender<()>),
+}
+
+/// Writes `progress.ron` on a thread of its own, so an answer never waits for the disk:
+/// snapshots queued while a write is under way are coalesced into the newest one. Dropping
+/// the saver writes what is queued and waits for it.
+struct ProgressSaver {
+    tx: Option<mpsc::Sender<SaveRequest>>,
+    errors: mpsc::Receiver<String>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// Where to write when the thread could not be started (then writes are synchronous).
+    data_dir: PathBuf,
+}
+
+impl ProgressSaver {
+    fn spawn(data_dir: PathBuf) -> Self {
+        let (tx, rx) = mpsc::channel::<SaveRequest>();
+        let (err_tx, errors) = mpsc::channel();
+        let thread_dir = data_dir.clone();
+        let thread = std::thread::Builder::new()
+            .name("progress-saver".into())
+            .spawn(move || {
+                while let Ok(first) = rx.recv() {
+                    let mut latest = None;
+                    let mut waiting = Vec::new();
+                    for request in std::iter::once(first).chain(rx.try_iter()) {
+                        match request {
+                            SaveRequest::Save(p) => latest = Some(p),
+                            SaveRequest::Flush(done) => waiting.push(done),
+                        }
+                    }
+                    if let Some(p) = latest
+                        // Atomic, with the day's backup (see `store`).
+                        && let Err(e) =
+                            store::save_data(&thread_dir, DataFile::Progress, &*p, store::today())
+                    {
+                        let _ = err_tx.send(e.to_string());
+                    }
+                    for done in waiting {
+                        let _ = done.send(());
+                    }
+                }
+            });
+        match thread {
+            Ok(thread) => Self {
+                tx: Some(tx),
+                errors,
+                thread: Some(thread),
+                data_dir,
+            },
+            Err(e) => {
+                log::warn!("no progress-saver thread ({e}): saving on the UI thread");
+                Self {
+                    tx: None,
+                    errors,
+                    thread: None,
+                    data_dir,
+                }
+            }
+        }
+    }
+
+    /// Queues a snapshot to write.
+    fn save(&self, progress: Progress) {
+        match &self.tx {
+            Some(tx) => {
+                if let Err(mpsc::SendError(SaveRequest::Save(p))) =
+                    tx.send(SaveRequest::Save(Box::new(progress)))
+                {
+                    // The thread is gone (it panicked): write here rather than lose it.
+                    self.save_here(&p);
+                }
+            }
+            None => self.save_here(&progress),
+        }
+    }
+
+    fn save_here(&self, progress: &Progress) {
+        if let Err(e) =
+            store::save_data(&self.data_dir, DataFile::Progress, progress, store::today())
+        {
+            log::warn!("{e}");
+        }
+    }
+
+    /// Waits until every snapshot queued so far is written.
+    fn flush(&self) {
+        let Some(tx) = &self.tx else {
+            return;
+        };
+        let (done_tx, done_rx) = mpsc::channel();
+        if tx.send(SaveRequest::Flush(done_tx)).is_ok() {
+            let _ = done_rx.recv();
+        }
+    }
+
+    /// What could not be written since the last call.
+    fn errors(&self) -> Vec<String> {
+        self.errors.try_iter().collect()
+    }
+}
+
+impl Drop for ProgressSaver {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread once it wrote what is queued.
+        self.tx = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }

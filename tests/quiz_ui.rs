@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use aws_study::quiz::Choice;
-use aws_study::ui::quiz::QuizView;
+use aws_study::quiz::room::QuizView;
 use aws_study::{AppConfig, AwsStudyApp};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
@@ -71,7 +71,7 @@ fn practice_gives_feedback_for_right_and_wrong_answers_and_schedules_reviews() {
         harness
             .state()
             .quiz()
-            .due_count(aws_study::ui::quiz::now_secs()),
+            .due_count(aws_study::quiz::room::now_secs()),
         0
     );
 
@@ -90,7 +90,7 @@ fn practice_gives_feedback_for_right_and_wrong_answers_and_schedules_reviews() {
     harness.get_by_label("Incorrect");
     // Wrong answers are graded "Again": due again today.
     click_button(&mut harness, "Next");
-    let progress = &harness.state().quiz().progress;
+    let progress = harness.state().quiz().progress();
     assert_eq!(progress.answers.len(), 2);
     assert_eq!(progress.answers.iter().filter(|a| a.correct).count(), 1);
     click_button(&mut harness, "Back to the quiz home");
@@ -99,7 +99,7 @@ fn practice_gives_feedback_for_right_and_wrong_answers_and_schedules_reviews() {
 
     // Closing and reopening the app keeps the due review.
     let mut again = self::harness(dir.path());
-    assert_eq!(again.state().quiz().progress.answers.len(), 2);
+    assert_eq!(again.state().quiz().progress().answers.len(), 2);
     click_button(&mut again, "Quiz (1)");
     click_button(&mut again, "Review now");
     assert!(matches!(again.state().quiz().view, QuizView::Session(_)));
@@ -153,7 +153,7 @@ fn a_short_exam_ends_with_a_scaled_score_and_breakdown() {
     harness.get_by_label(&format!("{} / 1000", result.score));
     harness.get_by_label("FAIL");
     harness.get_by_label("By domain");
-    assert_eq!(harness.state().quiz().progress.exams.len(), 1);
+    assert_eq!(harness.state().quiz().progress().exams.len(), 1);
 }
 
 #[test]

@@ -3,14 +3,18 @@
 //! spaced-repetition scheduler, exam simulation and scoring, and the student's progress.
 //!
 //! Everything here is pure and egui-free: time is always passed in (`now_secs`, Unix
-//! seconds), randomness comes from a seed, and the UI (`ui::quiz`) only draws these types.
+//! seconds), randomness comes from a seed. [`room`] is the Quiz room without its views
+//! (questions, filters, sessions, exam, caches), driven by the [`command::QuizCommand`]s
+//! the UI (`ui::quiz`) returns; file I/O and saves are the app's.
 
 pub mod bank;
+pub mod command;
 pub mod exam;
 pub mod generate;
 pub mod import;
 pub mod json;
 pub mod progress;
+pub mod room;
 pub mod scheduler;
 pub mod session;
 pub mod stats;

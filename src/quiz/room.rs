@@ -1,0 +1,1012 @@
+//! The Quiz room without its views: the question list (bank, then generated from the
+//! notes, then imported), the practice filters and the questions they select, practice and
+//! review sessions, the exam, the due reviews, the tier of each question, and the caches
+//! the views draw from. No egui and no file I/O: the app reads and writes the files and
+//! hands the texts in; the views read a [`QuizRoom`] and return
+//! [`QuizCommand`]s, which [`QuizRoom::apply`] runs after the frame.
+//!
+//! What the views need every frame (the due count, the questions the filters select, the
+//! statistics, the study plan) is computed once by [`QuizRoom::prepare`] and kept until
+//! the progress, the filters, the questions or the tiers change.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::command::TierFilter;
+use crate::frequency::Tier;
+use crate::notes::index::Index;
+use crate::quiz::command::{QuizCommand, QuizEffect};
+use crate::quiz::exam::{self, ExamResult};
+use crate::quiz::import::import_markdown;
+use crate::quiz::progress::{ExamRecord, Progress};
+use crate::quiz::scheduler::{self, Grade};
+use crate::quiz::session::{Exam, Session, SessionKind, toggle};
+use crate::quiz::stats::{self, PlanItem};
+use crate::quiz::{Domain, Origin, Question, generate};
+use crate::services::{self, ServiceId};
+use crate::store::Versioned;
+
+/// Questions in one practice session.
+pub const PRACTICE_LENGTH: usize = 20;
+
+/// Lines of the study plan shown.
+pub const PLAN_LENGTH: usize = 40;
+
+/// Unix time now.
+#[must_use]
+pub fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// The local time zone's offset from UTC, in seconds.
+#[must_use]
+pub fn utc_offset_secs() -> i64 {
+    i64::from(chrono::Local::now().offset().local_minus_utc())
+}
+
+/// The last second of the local day containing `now`: "due today" means due before it.
+#[must_use]
+pub fn end_of_today(now: i64) -> i64 {
+    let offset = utc_offset_secs();
+    (stats::day_of(now, offset) + 1) * 86_400 - offset - 1
+}
+
+/// What the room shows.
+#[derive(Clone, Debug, Default)]
+pub enum QuizView {
+    /// Due count, practice filters, exam, links to statistics and plan.
+    #[default]
+    Home,
+    /// A practice or review session.
+    Session(Session),
+    /// A running exam.
+    Exam(Exam),
+    /// A finished exam.
+    ExamResult(Exam, ExamResult),
+    /// Statistics.
+    Stats,
+    /// Study plan.
+    Plan,
+}
+
+/// Practice filters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PracticeFilter {
+    /// Only this domain.
+    pub domain: Option<Domain>,
+    /// Only this tier.
+    pub tier: TierFilter,
+    /// Only questions about this service (its catalog short name).
+    pub service: Option<String>,
+    /// Only questions about the services of this note.
+    pub note: Option<usize>,
+    /// Include questions generated from the notes.
+    pub generated: bool,
+}
+
+impl Default for PracticeFilter {
+    fn default() -> Self {
+        Self {
+            domain: None,
+            tier: TierFilter::All,
+            service: None,
+            note: None,
+            generated: true,
+        }
+    }
+}
+
+/// The "import questions" window.
+#[derive(Clone, Debug, Default)]
+pub struct ImportState {
+    /// Typed path.
+    pub path: String,
+    /// Result of the last import: questions added, problems (line, text).
+    pub report: Option<(usize, Vec<(usize, String)>)>,
+    /// Whether the path field got the keyboard focus already.
+    pub focused: bool,
+}
+
+/// What the room needs from the app to rebuild its questions or apply a command.
+#[derive(Clone, Copy)]
+pub struct QuizEnv<'a> {
+    /// The notes.
+    pub index: &'a Index,
+    /// Effective tier of each topic, in [`Index::topics`] order.
+    pub tiers: &'a [Option<Tier>],
+    /// Tier of each service the notes name.
+    pub service_tiers: &'a HashMap<ServiceId, Tier>,
+}
+
+/// The statistics page, computed once per change of the progress (and per day).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuizStats {
+    /// Answers given.
+    pub answered: usize,
+    /// Right answers.
+    pub right: usize,
+    /// Days in a row with at least one answer.
+    pub streak_days: u32,
+    /// Last 30 days, oldest first: (share right, any answer that day).
+    pub last_days: Vec<(f32, bool)>,
+    /// (domain, right, answered).
+    pub by_domain: Vec<(Domain, usize, usize)>,
+    /// Weakest services: (name, right, answered).
+    pub weakest: Vec<(String, usize, usize)>,
+    /// Reviews due on each of the next 14 days.
+    pub forecast: Vec<usize>,
+}
+
+/// One line of the study plan, with what its "practise" button needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanRow {
+    /// The topic, its tier, accuracy and score.
+    pub item: PlanItem,
+    /// The topic's service (catalog short name), if any.
+    pub service: Option<String>,
+    /// Whether some question is about that service.
+    pub has_questions: bool,
+}
+
+/// Values the views draw, each with what it was computed from.
+#[derive(Default)]
+struct Cache {
+    /// (progress revision, questions revision, end of the day) → due question indices.
+    due: Option<((u64, u64, i64), Vec<usize>)>,
+    /// (filter, questions revision) → matching question indices.
+    matching: Option<((PracticeFilter, u64), Vec<usize>)>,
+    /// (progress revision, local day) → statistics.
+    stats: Option<((u64, i64), QuizStats)>,
+    /// (progress revision, questions revision) → study plan.
+    plan: Option<((u64, u64), Vec<PlanRow>)>,
+}
+
+/// The Quiz room's state.
+pub struct QuizRoom {
+    /// Bank, then generated, then imported questions.
+    pub questions: Vec<Question>,
+    /// How many of `questions` come from the bank (they come first).
+    pub bank_count: usize,
+    imported: Vec<Question>,
+    /// Problems to show (bank, progress file, imports, saves).
+    pub messages: Vec<String>,
+    progress: Progress,
+    /// Bumped at each change of `progress` (the app saves when it moves).
+    progress_revision: u64,
+    /// Bumped at each change of `questions` or of their tiers.
+    questions_revision: u64,
+    /// What is shown.
+    pub view: QuizView,
+    /// Practice filters.
+    pub filter: PracticeFilter,
+    /// The import window, when open.
+    pub import: Option<ImportState>,
+    /// Catalog short names of the services the notes describe, sorted (service filter).
+    services_with_topics: Vec<String>,
+    /// Services some question is about.
+    services_with_questions: HashSet<String>,
+    /// Tier of each question (from its topic or its services' topics).
+    question_tiers: Vec<Option<Tier>>,
+    seed: u64,
+    cache: Cache,
+}
+
+impl QuizRoom {
+    /// A room over the bank questions and the progress read from disk; `seed` varies the
+    /// shuffles. Call [`QuizRoom::rebuild`] to add the questions of the notes.
+    #[must_use]
+    pub fn new(bank: Vec<Question>, progress: Progress, seed: u64) -> Self {
+        Self {
+            bank_count: bank.len(),
+            services_with_questions: HashSet::new(),
+            questions: bank,
+            imported: Vec::new(),
+            messages: Vec::new(),
+            progress,
+            progress_revision: 0,
+            questions_revision: 0,
+            view: QuizView::Home,
+            filter: PracticeFilter::default(),
+            import: None,
+            services_with_topics: Vec::new(),
+            question_tiers: Vec::new(),
+            seed,
+            cache: Cache::default(),
+        }
+    }
+
+    /// Replaces the progress with one restored from a backup (already written to disk by
+    /// the app): caches that depend on it are recomputed.
+    pub fn replace_progress(&mut self, progress: Progress) {
+        self.progress = progress;
+        self.progress_revision += 1;
+    }
+
+    /// The student's progress.
+    #[must_use]
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// A number that changes whenever the progress does: the app saves when it moves.
+    #[must_use]
+    pub fn progress_revision(&self) -> u64 {
+        self.progress_revision
+    }
+
+    fn progress_changed(&mut self) {
+        self.progress.version = Progress::VERSION;
+        self.progress_revision += 1;
+    }
+
+    /// Adds the questions of a file imported in an earlier run (read by the app at start;
+    /// call [`QuizRoom::rebuild`] afterwards).
+    pub fn restore_import(&mut self, path: &Path, text: &str) {
+        self.imported
+            .extend(import_markdown(&file_label(path), text).questions);
+    }
+
+    /// Rebuilds the generated questions and the services lists for a new index, and the
+    /// tiers; an open session is ended since its question numbers change.
+    pub fn rebuild(&mut self, env: QuizEnv<'_>) {
+        self.questions.truncate(self.bank_count);
+        self.questions.extend(generate::from_notes(env.index, 0));
+        self.questions.extend(self.imported.iter().cloned());
+        let services = services::Catalog::bundled();
+        let mut with_topics: Vec<String> = services
+            .services()
+            .iter()
+            .filter(|s| !env.index.topics_of_service(s.id).is_empty())
+            .map(|s| s.short.clone())
+            .collect();
+        with_topics.sort();
+        with_topics.dedup();
+        self.services_with_topics = with_topics;
+        self.services_with_questions = self
+            .questions
+            .iter()
+            .flat_map(|q| q.services.iter().cloned())
+            .collect();
+        if !matches!(self.view, QuizView::Stats | QuizView::Plan) {
+            self.view = QuizView::Home;
+        }
+        self.refresh_tiers(env);
+    }
+
+    /// Recomputes each question's tier (after the user changed one): a question generated
+    /// from a topic has the topic's tier; any other has the most asked tier of its services
+    /// (what the notes make of them, else the catalog's default), so practising "très
+    /// fréquent" draws the S3, EC2, IAM and VPC questions.
+    pub fn refresh_tiers(&mut self, env: QuizEnv<'_>) {
+        let by_key: HashMap<&str, usize> = env
+            .index
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(t, topic)| (topic.key.as_str(), t))
+            .collect();
+        let services = services::Catalog::bundled();
+        self.question_tiers = self
+            .questions
+            .iter()
+            .map(|q| match &q.origin {
+                Origin::Notes { topic_key } => by_key
+                    .get(topic_key.as_str())
+                    .and_then(|t| env.tiers.get(*t).copied().flatten()),
+                _ => q
+                    .services
+                    .iter()
+                    .filter_map(|name| services.by_name(name))
+                    .filter_map(|id| {
+                        env.service_tiers
+                            .get(&id)
+                            .copied()
+                            .or_else(|| services.default_tier(id))
+                    })
+                    .min(),
+            })
+            .collect();
+        self.questions_revision += 1;
+    }
+
+    /// Catalog short names of the services the notes describe, sorted.
+    #[must_use]
+    pub fn services_with_topics(&self) -> &[String] {
+        &self.services_with_topics
+    }
+
+    /// The tier of question `q`.
+    #[must_use]
+    pub fn tier_of(&self, q: usize) -> Option<Tier> {
+        self.question_tiers.get(q).copied().flatten()
+    }
+
+    /// Indices of the questions the practice filters select (computed now; the views use
+    /// the cached [`QuizRoom::matching_ids`]).
+    #[must_use]
+    pub fn matching(&self, index: &Index) -> Vec<usize> {
+        let services = services::Catalog::bundled();
+        let note_services: Option<Vec<String>> = self.filter.note.map(|n| {
+            index
+                .notes
+                .get(n)
+                .map(|note| {
+                    note.topics
+                        .iter()
+                        .filter_map(|t| index.topics.get(*t).and_then(|t| t.service))
+                        .map(|(id, _)| services.short_name(id).to_owned())
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        (0..self.questions.len())
+            .filter(|&i| {
+                let q = &self.questions[i];
+                (self.filter.generated || i < self.bank_count || self.is_imported(i))
+                    && self.filter.domain.is_none_or(|d| q.domain == Some(d))
+                    && self.filter.tier.accepts(self.tier_of(i))
+                    && self
+                        .filter
+                        .service
+                        .as_ref()
+                        .is_none_or(|s| q.services.contains(s))
+                    && note_services
+                        .as_ref()
+                        .is_none_or(|ns| q.services.iter().any(|s| ns.contains(s)))
+            })
+            .collect()
+    }
+
+    fn is_imported(&self, i: usize) -> bool {
+        matches!(self.questions[i].origin, Origin::Imported { .. })
+    }
+
+    /// Indices of the questions whose card is due by `until` (already-seen questions that
+    /// exist now).
+    fn due_ids(&self, until: i64) -> Vec<usize> {
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                self.progress
+                    .cards
+                    .get(&q.id)
+                    .is_some_and(|c| scheduler::is_due(c, until))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Reviews due today (computed now; the views use the cached [`QuizRoom::due_today`]).
+    #[must_use]
+    pub fn due_count(&self, now: i64) -> usize {
+        self.due_ids(end_of_today(now)).len()
+    }
+
+    /// Brings the cached values up to date for a frame drawn at `now`: cheap when nothing
+    /// changed. The statistics and the plan are only computed while they are shown.
+    pub fn prepare(&mut self, index: &Index, tiers: &[Option<Tier>], now: i64) {
+        let until = end_of_today(now);
+        let key = (self.progress_revision, self.questions_revision, until);
+        if self.cache.due.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.cache.due = Some((key, self.due_ids(until)));
+        }
+        let fresh =
+            |k: &(PracticeFilter, u64)| k.0 == self.filter && k.1 == self.questions_revision;
+        if matches!(self.view, QuizView::Home)
+            && self.cache.matching.as_ref().is_none_or(|(k, _)| !fresh(k))
+        {
+            let ids = self.matching(index);
+            self.cache.matching = Some(((self.filter.clone(), self.questions_revision), ids));
+        }
+        if matches!(self.view, QuizView::Stats) {
+            let offset = utc_offset_secs();
+            let key = (self.progress_revision, stats::day_of(now, offset));
+            if self.cache.stats.as_ref().is_none_or(|(k, _)| *k != key) {
+                self.cache.stats = Some((key, self.compute_stats(now, offset)));
+            }
+        }
+        if matches!(self.view, QuizView::Plan) {
+            let key = (self.progress_revision, self.questions_revision);
+            if self.cache.plan.as_ref().is_none_or(|(k, _)| *k != key) {
+                self.cache.plan = Some((key, self.compute_plan(index, tiers)));
+            }
+        }
+    }
+
+    /// Reviews due today, as of the last [`QuizRoom::prepare`].
+    #[must_use]
+    pub fn due_today(&self) -> usize {
+        self.cache.due.as_ref().map_or(0, |(_, ids)| ids.len())
+    }
+
+    /// The questions the filters select, as of the last [`QuizRoom::prepare`] on the home.
+    #[must_use]
+    pub fn matching_ids(&self) -> &[usize] {
+        self.cache.matching.as_ref().map_or(&[], |(_, ids)| ids)
+    }
+
+    /// The statistics, as of the last [`QuizRoom::prepare`] on the statistics page.
+    #[must_use]
+    pub fn stats(&self) -> Option<&QuizStats> {
+        self.cache.stats.as_ref().map(|(_, s)| s)
+    }
+
+    /// The study plan, as of the last [`QuizRoom::prepare`] on the plan page.
+    #[must_use]
+    pub fn plan(&self) -> &[PlanRow] {
+        self.cache.plan.as_ref().map_or(&[], |(_, p)| p)
+    }
+
+    fn compute_stats(&self, now: i64, offset: i64) -> QuizStats {
+        let answers = &self.progress.answers;
+        QuizStats {
+            answered: answers.len(),
+            right: answers.iter().filter(|a| a.correct).count(),
+            streak_days: stats::streak_days(answers, now, offset),
+            last_days: stats::accuracy_by_day(answers, now, offset, 30)
+                .iter()
+                .map(|(_, c, t)| (ratio(*c, *t), *t > 0))
+                .collect(),
+            by_domain: stats::accuracy_by_domain(answers),
+            weakest: stats::weakest_services(answers, 2, 10),
+            forecast: stats::due_forecast(&self.progress.cards, now, offset, 14),
+        }
+    }
+
+    fn compute_plan(&self, index: &Index, tiers: &[Option<Tier>]) -> Vec<PlanRow> {
+        let services = services::Catalog::bundled();
+        stats::study_plan(index, tiers, &self.progress.answers)
+            .into_iter()
+            .take(PLAN_LENGTH)
+            .map(|item| {
+                let service = index
+                    .topics
+                    .get(item.topic)
+                    .and_then(|t| t.service)
+                    .map(|(id, _)| services.short_name(id).to_owned());
+                let has_questions = service
+                    .as_ref()
+                    .is_some_and(|s| self.services_with_questions.contains(s));
+                PlanRow {
+                    item,
+                    service,
+                    has_questions,
+                }
+            })
+            .collect()
+    }
+
+    /// Runs one command of the views at `now`; returns what the app must do for it, if
+    /// anything (read a file, show a dialog, change room).
+    pub fn apply(
+        &mut self,
+        command: QuizCommand,
+        env: QuizEnv<'_>,
+        now: i64,
+    ) -> Option<QuizEffect> {
+        match command {
+            QuizCommand::ShowHome => self.view = QuizView::Home,
+            QuizCommand::ShowStats => self.view = QuizView::Stats,
+            QuizCommand::ShowPlan => self.view = QuizView::Plan,
+            QuizCommand::SetFilter(filter) => self.filter = filter,
+            QuizCommand::StartPractice => self.start_practice(env.index, now),
+            QuizCommand::PracticeService(service) => {
+                self.filter = PracticeFilter {
+                    service: Some(service),
+                    ..PracticeFilter::default()
+                };
+                self.start_practice(env.index, now);
+            }
+            QuizCommand::StartReview => self.start_review(now),
+            QuizCommand::StartExam => self.start_exam(now),
+            QuizCommand::ToggleChoice(choice) => {
+                if let QuizView::Session(session) = &mut self.view
+                    && session.checked.is_none()
+                    && let Some(q) = session.current().and_then(|i| self.questions.get(i))
+                {
+                    toggle(&mut session.selected, choice, q.is_multiple());
+                }
+            }
+            QuizCommand::Check => self.check_session(now),
+            QuizCommand::Grade(grade) => self.grade_session(grade, now),
+            QuizCommand::ExamGo(pos) => {
+                if let QuizView::Exam(exam) = &mut self.view {
+                    exam.go(pos);
+                }
+            }
+            QuizCommand::ExamToggle(choice) => {
+                if let QuizView::Exam(exam) = &mut self.view
+                    && let Some(q) = exam
+                        .questions
+                        .get(exam.pos)
+                        .and_then(|i| self.questions.get(*i))
+                {
+                    exam.toggle(choice, q.is_multiple());
+                }
+            }
+            QuizCommand::ExamToggleFlag => {
+                if let QuizView::Exam(exam) = &mut self.view {
+                    exam.toggle_flag();
+                }
+            }
+            QuizCommand::SubmitExam => self.submit_exam(now),
+            QuizCommand::OpenImport => self.import = Some(ImportState::default()),
+            QuizCommand::CloseImport => self.import = None,
+            QuizCommand::ImportFile(path) => return Some(QuizEffect::ReadImport(path)),
+            QuizCommand::BrowseImport => return Some(QuizEffect::PickImportFile),
+            QuizCommand::OpenTopic(topic) => return Some(QuizEffect::OpenTopic(topic)),
+        }
+        None
+    }
+
+    /// Starts a practice session: most-asked tiers first, shuffled within a tier.
+    pub fn start_practice(&mut self, index: &Index, now: i64) {
+        let mut rng = fastrand::Rng::with_seed(self.seed ^ now.unsigned_abs());
+        let mut picked = self.matching(index);
+        rng.shuffle(&mut picked);
+        picked.sort_by_key(|&i| self.tier_of(i).map_or(Tier::ALL.len(), tier_rank));
+        picked.truncate(PRACTICE_LENGTH);
+        self.view = QuizView::Session(Session::new(SessionKind::Practice, picked, now));
+    }
+
+    /// Starts a review of the cards due today (already-seen questions only), most
+    /// overdue and most exam-frequent first. The queue holds indices into
+    /// [`QuizRoom::questions`].
+    pub fn start_review(&mut self, now: i64) {
+        let until = end_of_today(now);
+        let due = self.due_ids(until);
+        let ids: Vec<&str> = due.iter().map(|&i| self.questions[i].id.as_str()).collect();
+        // Id → index into all the questions (not into the due list).
+        let by_id: HashMap<&str, usize> = due
+            .iter()
+            .map(|&i| (self.questions[i].id.as_str(), i))
+            .collect();
+        let tier_of = |id: &str| by_id.get(id).and_then(|i| self.tier_of(*i));
+        let queue: Vec<usize> = self
+            .progress
+            .due_queue(&ids, &tier_of, until)
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .collect();
+        self.view = QuizView::Session(Session::new(SessionKind::Review, queue, now));
+    }
+
+    /// Starts a 65-question exam drawn from the bank by domain weight.
+    pub fn start_exam(&mut self, now: i64) {
+        if self.bank_count == 0 {
+            return;
+        }
+        let drawn = exam::draw(
+            &self.questions[..self.bank_count],
+            self.seed ^ now.unsigned_abs(),
+        );
+        self.view = QuizView::Exam(Exam::new(drawn, now, exam::EXAM_SECONDS));
+    }
+
+    /// Checks the shown question of the session: records the answer, schedules the card.
+    pub fn check_session(&mut self, now: i64) {
+        let QuizView::Session(session) = &mut self.view else {
+            return;
+        };
+        let Some(q) = session.current().and_then(|i| self.questions.get(i)) else {
+            return;
+        };
+        if session.checked.is_some() || session.selected.is_empty() {
+            return;
+        }
+        let correct = q.is_correct(&session.selected);
+        let ms = u64::try_from((now - session.shown_at_secs).max(0)).unwrap_or(0) * 1000;
+        let previous = self.progress.cards.get(&q.id).cloned();
+        self.progress.record(q, correct, ms, None, now);
+        session.check(correct, previous, scheduler::auto_grade(correct, ms));
+        self.progress_changed();
+    }
+
+    /// The student picked a grade for the checked question: reschedule from the card it
+    /// had before, then go on.
+    pub fn grade_session(&mut self, grade: Grade, now: i64) {
+        let QuizView::Session(session) = &mut self.view else {
+            return;
+        };
+        let Some(q) = session.current().and_then(|i| self.questions.get(i)) else {
+            return;
+        };
+        let Some(checked) = &mut session.checked else {
+            return;
+        };
+        let regraded = (grade != checked.auto_grade).then(|| {
+            checked.chosen_grade = Some(grade);
+            (
+                q.id.clone(),
+                scheduler::review(checked.previous.as_ref(), grade, now),
+            )
+        });
+        session.next(now);
+        if let Some((id, card)) = regraded {
+            self.progress.cards.insert(id, card);
+            self.progress_changed();
+        }
+    }
+
+    /// Ends the exam: scores it and records every answer.
+    pub fn submit_exam(&mut self, now: i64) {
+        let QuizView::Exam(exam) = std::mem::take(&mut self.view) else {
+            return;
+        };
+        let questions: Vec<&Question> = exam
+            .questions
+            .iter()
+            .filter_map(|i| self.questions.get(*i))
+            .collect();
+        let result = exam::score(&questions, &exam.answers);
+        let elapsed =
+            exam::EXAM_SECONDS.saturating_sub(u64::try_from(exam.remaining_secs(now)).unwrap_or(0));
+        let per_question_ms = elapsed * 1000 / (questions.len().max(1) as u64);
+        for (q, a) in questions.iter().zip(&exam.answers) {
+            if let Some(a) = a {
+                self.progress
+                    .record(q, q.is_correct(a), per_question_ms, None, now);
+            }
+        }
+        self.progress.exams.push(ExamRecord {
+            at_secs: now,
+            score: result.score,
+            passed: result.passed,
+            correct: u32::try_from(result.correct).unwrap_or(u32::MAX),
+            total: u32::try_from(result.total).unwrap_or(u32::MAX),
+        });
+        self.progress_changed();
+        self.view = QuizView::ExamResult(exam, result);
+    }
+
+    /// Imports the questions of a Markdown file the app read (`path` as the user gave
+    /// it): adds them, remembers the file for the next start when it gave any, and shows
+    /// the count and the problems in the import window.
+    pub fn import_text(&mut self, path: &Path, text: &str, env: QuizEnv<'_>) {
+        let report = import_markdown(&file_label(path), text);
+        let added = report.questions.len();
+        let ids: HashSet<&str> = report.questions.iter().map(|q| q.id.as_str()).collect();
+        self.imported.retain(|q| !ids.contains(q.id.as_str()));
+        self.imported.extend(report.questions);
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        if added > 0 && !self.progress.imports.contains(&path) {
+            self.progress.imports.push(path);
+            self.progress_changed();
+        }
+        self.rebuild(env);
+        self.show_import_report(added, report.problems);
+    }
+
+    /// The app could not read the file to import: say so in the import window.
+    pub fn import_failed(&mut self, path: &Path, error: &str) {
+        self.show_import_report(0, vec![(0, format!("{}: {error}", path.display()))]);
+    }
+
+    fn show_import_report(&mut self, added: usize, problems: Vec<(usize, String)>) {
+        if let Some(state) = &mut self.import {
+            state.report = Some((added, problems));
+        }
+    }
+
+    /// The import window shows `path` (picked in the native dialog).
+    pub fn set_import_path(&mut self, path: &Path) {
+        if let Some(state) = &mut self.import {
+            state.path = path.display().to_string();
+        }
+    }
+
+    /// The files imported in earlier runs, to read at start.
+    #[must_use]
+    pub fn imports(&self) -> &[PathBuf] {
+        &self.progress.imports
+    }
+}
+
+/// The topic to open for a service (catalog short name), if the notes describe it.
+#[must_use]
+pub fn topic_for_service(index: &Index, service: &str) -> Option<usize> {
+    let id = services::Catalog::bundled().by_name(service)?;
+    index.topics_of_service(id).first().copied()
+}
+
+/// `correct / total`, 0 when nothing was answered.
+#[must_use]
+pub fn ratio(correct: usize, total: usize) -> f32 {
+    if total == 0 {
+        0.0
+    } else {
+        #[allow(clippy::cast_precision_loss)]
+        let r = correct as f32 / total as f32;
+        r
+    }
+}
+
+/// The name imported questions are labelled with (their ids use it).
+fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn tier_rank(t: Tier) -> usize {
+    Tier::ALL
+        .iter()
+        .position(|x| *x == t)
+        .unwrap_or(Tier::ALL.len())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::notes::vault::{LoadedVault, VaultSource};
+    use crate::quiz::Choice;
+
+    const T0: i64 = 1_750_000_000;
+    const DAY: i64 = 86_400;
+
+    fn question(id: &str, domain: Domain, services: &[&str]) -> Question {
+        Question {
+            id: id.into(),
+            domain: Some(domain),
+            prompt: format!("Question {id}?"),
+            prompt_icon: None,
+            choices: (0..4)
+                .map(|i| Choice::Text(format!("option {i}")))
+                .collect(),
+            answers: vec![1],
+            explanation: String::new(),
+            notes: Vec::new(),
+            key_fact: None,
+            task: None,
+            services: services.iter().map(|s| (*s).to_owned()).collect(),
+            assumption: None,
+            origin: Origin::Bank,
+        }
+    }
+
+    fn bank(n: usize) -> Vec<Question> {
+        (0..n)
+            .map(|i| {
+                let domain = Domain::ALL[i % 4];
+                let service = if i % 2 == 0 {
+                    "Amazon S3"
+                } else {
+                    "Amazon EC2"
+                };
+                question(&format!("q{i}"), domain, &[service])
+            })
+            .collect()
+    }
+
+    fn empty_index() -> Index {
+        Index::build(
+            LoadedVault::from_parts(VaultSource::Bundled, Vec::new(), Vec::new(), Vec::new()),
+            &|_, _| {},
+        )
+    }
+
+    fn room(n: usize, progress: Progress, index: &Index) -> QuizRoom {
+        let mut room = QuizRoom::new(bank(n), progress, 7);
+        let tiers = HashMap::new();
+        room.rebuild(QuizEnv {
+            index,
+            tiers: &[],
+            service_tiers: &tiers,
+        });
+        room
+    }
+
+    fn ids(room: &QuizRoom, indices: &[usize]) -> Vec<String> {
+        let mut ids: Vec<String> = indices
+            .iter()
+            .map(|&i| room.questions[i].id.clone())
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    fn queue(room: &QuizRoom) -> Vec<usize> {
+        match &room.view {
+            QuizView::Session(s) => s.queue.clone(),
+            other => panic!("no session: {other:?}"),
+        }
+    }
+
+    /// Regression: `start_review` used an index into the list of due ids as an index into
+    /// all the questions, so reviewing the due cards of q2, q5 and q8 showed q0, q1 and q2.
+    #[test]
+    fn start_review_queues_the_due_cards_not_the_first_questions() {
+        let index = empty_index();
+        let mut progress = Progress::new();
+        let all = bank(10);
+        for i in [2, 5, 8] {
+            progress.record(&all[i], true, 20_000, None, T0);
+        }
+        let now = T0 + 365 * DAY;
+        // Answered just now with "easy": not due today.
+        progress.record(&all[7], true, 5_000, Some(Grade::Easy), now);
+        let mut room = room(10, progress, &index);
+        assert_eq!(room.due_count(now), 3);
+        room.start_review(now);
+        assert_eq!(ids(&room, &queue(&room)), ["q2", "q5", "q8"]);
+    }
+
+    #[test]
+    fn due_count_is_cached_until_the_progress_changes() {
+        let index = empty_index();
+        let mut room = room(6, Progress::new(), &index);
+        let env_tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &env_tiers,
+        };
+        room.prepare(&index, &[], T0);
+        assert_eq!(room.due_today(), 0);
+        // Answer the first practice question wrong: it is due again today.
+        room.filter.service = Some("Amazon S3".into());
+        room.apply(QuizCommand::StartPractice, env, T0);
+        let first = queue(&room)[0];
+        let wrong = (0..4)
+            .find(|c| !room.questions[first].answers.contains(c))
+            .unwrap();
+        let before = room.progress_revision();
+        assert!(
+            room.apply(QuizCommand::ToggleChoice(wrong), env, T0)
+                .is_none()
+        );
+        room.apply(QuizCommand::Check, env, T0 + 10);
+        assert!(room.progress_revision() > before);
+        assert_eq!(room.progress().answers.len(), 1);
+        assert!(!room.progress().answers[0].correct);
+        room.prepare(&index, &[], T0 + 10);
+        assert_eq!(room.due_today(), 1);
+        room.apply(QuizCommand::Grade(Grade::Again), env, T0 + 20);
+        room.apply(QuizCommand::ShowHome, env, T0 + 20);
+        room.prepare(&index, &[], T0 + 20);
+        room.start_review(T0 + 30);
+        assert_eq!(
+            ids(&room, &queue(&room)),
+            [room.questions[first].id.clone()]
+        );
+    }
+
+    #[test]
+    fn filters_select_by_domain_service_and_origin() {
+        let index = empty_index();
+        let mut room = room(8, Progress::new(), &index);
+        room.prepare(&index, &[], T0);
+        assert_eq!(room.matching_ids().len(), 8);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        room.apply(
+            QuizCommand::SetFilter(PracticeFilter {
+                domain: Some(Domain::Secure),
+                ..PracticeFilter::default()
+            }),
+            env,
+            T0,
+        );
+        room.prepare(&index, &[], T0);
+        assert_eq!(ids(&room, room.matching_ids()), ["q0", "q4"]);
+        room.filter = PracticeFilter {
+            service: Some("Amazon EC2".into()),
+            ..PracticeFilter::default()
+        };
+        room.prepare(&index, &[], T0);
+        assert_eq!(ids(&room, room.matching_ids()), ["q1", "q3", "q5", "q7"]);
+        assert_eq!(room.matching(&index), room.matching_ids());
+        room.apply(QuizCommand::StartPractice, env, T0);
+        assert_eq!(ids(&room, &queue(&room)), ["q1", "q3", "q5", "q7"]);
+        room.apply(QuizCommand::PracticeService("Amazon S3".into()), env, T0);
+        assert_eq!(ids(&room, &queue(&room)), ["q0", "q2", "q4", "q6"]);
+    }
+
+    #[test]
+    fn imported_questions_are_added_and_remembered() {
+        let index = empty_index();
+        let mut room = room(3, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        room.apply(QuizCommand::OpenImport, env, T0);
+        assert_eq!(
+            room.apply(QuizCommand::ImportFile("mine.md".into()), env, T0),
+            Some(QuizEffect::ReadImport("mine.md".into()))
+        );
+        let text = "# Which service stores objects?\n\n- [ ] Amazon EBS\n- [x] Amazon S3\n\n\
+                    ## No right answer?\n\n- [ ] one\n- [ ] two\n";
+        room.import_text(Path::new("mine.md"), text, env);
+        assert_eq!(room.questions.len(), 4);
+        assert!(matches!(room.questions[3].origin, Origin::Imported { .. }));
+        let (added, problems) = room.import.as_ref().unwrap().report.clone().unwrap();
+        assert_eq!((added, problems.len()), (1, 1));
+        assert_eq!(room.imports().len(), 1);
+        assert!(room.imports()[0].ends_with("mine.md"));
+        // Importing the same file again replaces its questions.
+        room.import_text(Path::new("mine.md"), text, env);
+        assert_eq!(room.questions.len(), 4);
+        assert_eq!(room.imports().len(), 1);
+        room.import_failed(Path::new("gone.md"), "not found");
+        let (added, problems) = room.import.as_ref().unwrap().report.clone().unwrap();
+        assert_eq!(added, 0);
+        assert_eq!(problems[0].1, "gone.md: not found");
+    }
+
+    #[test]
+    fn an_exam_records_its_answers_and_score() {
+        let index = empty_index();
+        let mut room = room(120, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        room.apply(QuizCommand::StartExam, env, T0);
+        let QuizView::Exam(exam) = &room.view else {
+            panic!("no exam");
+        };
+        assert_eq!(exam.questions.len(), 65);
+        room.apply(QuizCommand::ExamToggle(1), env, T0 + 5);
+        room.apply(QuizCommand::ExamGo(1), env, T0 + 5);
+        room.apply(QuizCommand::ExamToggle(0), env, T0 + 6);
+        room.apply(QuizCommand::ExamToggleFlag, env, T0 + 6);
+        room.apply(QuizCommand::SubmitExam, env, T0 + 60);
+        let QuizView::ExamResult(exam, result) = &room.view else {
+            panic!("no result");
+        };
+        assert_eq!(exam.flagged.iter().filter(|f| **f).count(), 1);
+        assert_eq!((result.correct, result.total), (1, 65));
+        let p = room.progress();
+        assert_eq!(p.answers.len(), 2);
+        assert_eq!(p.exams.len(), 1);
+        assert_eq!(p.exams[0].correct, 1);
+    }
+
+    #[test]
+    fn stats_and_plan_are_computed_when_shown() {
+        let index = Index::build(LoadedVault::bundled(), &|_, _| {});
+        let mut room = room(4, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        room.prepare(&index, &[], T0);
+        assert!(room.stats().is_none() && room.plan().is_empty());
+        room.apply(QuizCommand::ShowStats, env, T0);
+        room.prepare(&index, &[], T0);
+        assert_eq!(room.stats().map(|s| s.answered), Some(0));
+        room.apply(QuizCommand::ShowPlan, env, T0);
+        room.prepare(&index, &[], T0);
+        assert!(!room.plan().is_empty());
+        assert!(room.plan().len() <= PLAN_LENGTH);
+        assert!(!room.services_with_topics().is_empty());
+        // A line is practisable exactly when some question is about its service.
+        for row in room.plan() {
+            let asked = row
+                .service
+                .as_ref()
+                .is_some_and(|sv| room.questions.iter().any(|q| q.services.contains(sv)));
+            assert_eq!(row.has_questions, asked, "{:?}", row.service);
+        }
+        assert_eq!(
+            room.apply(QuizCommand::OpenTopic(3), env, T0),
+            Some(QuizEffect::OpenTopic(3))
+        );
+    }
+}
