@@ -421,8 +421,6 @@ fn build_paths(table: &[(&str, &str, &str, &[u8])]) -> Vec<String> {
         .collect()
 }
 
-/// Names of an icon with a `<title>`: (aws_name, display_name, resource info).
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {

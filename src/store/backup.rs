@@ -69,7 +69,7 @@ pub fn select<'a>(
             })
         })
         .collect();
-    found.sort_by(|a, b| b.day.cmp(&a.day));
+    found.sort_by_key(|b| std::cmp::Reverse(b.day));
     found.dedup_by_key(|b| b.day);
     found
 }

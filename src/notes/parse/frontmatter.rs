@@ -157,8 +157,6 @@ pub(super) fn apply_frontmatter(doc: &mut Document, fm: &Frontmatter, lines: &[u
     }
 }
 
-/// Shorthand for a [`FrequencyHint`].
-
 #[cfg(test)]
 mod tests {
     use crate::frequency::Tier;
