@@ -109,9 +109,7 @@ fn progress_survives_sigkill_at_any_moment() {
         leftovers.iter().all(|n| n.ends_with(".tmp")),
         "{leftovers:?}"
     );
-    assert!(
-        started.elapsed() < Duration::from_secs(120),
-        "took {:?}",
-        started.elapsed()
-    );
+    // Bounded by construction (200 runs, each killed within 15 ms of its first save); the
+    // time is printed, not asserted, since a loaded CI machine can be several times slower.
+    eprintln!("{KILLS} kills in {:?}", started.elapsed());
 }
