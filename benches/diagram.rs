@@ -4,9 +4,9 @@
 
 use std::hint::black_box;
 
+use aws_study::diagram::editor::Editor;
 use aws_study::diagram::model::{Diagram, GroupKind, NodeId, Point, Rect};
 use aws_study::icons::{Catalog, IconKind};
-use aws_study::diagram::editor::Editor;
 use aws_study::ui::diagram::{DiagramCtx, DiagramView, diagram_ui};
 use criterion::{Criterion, criterion_group, criterion_main};
 

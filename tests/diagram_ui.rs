@@ -192,14 +192,20 @@ fn moving_a_group_moves_its_members_and_undo_redo_restore_it() {
     let inside = node_center(&harness, vpc) + egui::vec2(vpc_rect.w / 4.0, 0.0);
     let ec2 = drag_from_palette(&mut harness, "ec2", "Amazon EC2", inside);
     assert_eq!(
-        harness.state().diagram().diagram().node(ec2).unwrap().parent,
+        harness
+            .state()
+            .diagram()
+            .diagram()
+            .node(ec2)
+            .unwrap()
+            .parent,
         Some(vpc)
     );
     // Drag the group by a point inside it that is not the service.
     let grab = node_center(&harness, vpc) - egui::vec2(vpc_rect.w / 4.0, vpc_rect.h / 4.0);
     let ec2_before = harness.state().diagram().diagram().node(ec2).unwrap().rect;
     drag(&mut harness, grab, grab + egui::vec2(100.0, 60.0));
-    let d = &harness.state().diagram().diagram;
+    let d = harness.state().diagram().diagram();
     let (vpc_after, ec2_after) = (d.node(vpc).unwrap().rect, d.node(ec2).unwrap().rect);
     assert_eq!(vpc_after.x - vpc_rect.x, ec2_after.x - ec2_before.x);
     assert_eq!(vpc_after.y - vpc_rect.y, ec2_after.y - ec2_before.y);
@@ -256,7 +262,11 @@ fn template_saves_and_reopens_identically() {
         .get(By::new().role(egui::Role::Button).label("OK"))
         .click();
     harness.run();
-    assert!(path.exists(), "{:?}", harness.state().diagram_files().messages);
+    assert!(
+        path.exists(),
+        "{:?}",
+        harness.state().diagram_files().messages
+    );
     assert!(!harness.state().diagram().dirty());
     // Export a PNG at 2x through the File menu.
     let png = dir.path().join("three-tier.png");
@@ -284,7 +294,7 @@ fn template_saves_and_reopens_identically() {
         DiagramCommand::CompletePath(PathPurpose::Open, path.clone()),
     );
     again.run();
-    assert_eq!(again.state().diagram().diagram(), built);
+    assert_eq!(again.state().diagram().diagram(), &built);
 }
 
 #[test]
@@ -314,14 +324,18 @@ fn a_crash_loses_at_most_a_few_seconds_the_draft_is_offered_back() {
         .click();
     // Six seconds of frames (the harness' clock advances a quarter of a second a step).
     harness.run_steps(6 * 4);
-    assert!(dir.path().join(aws_study::diagram::file::DRAFT_FILE).exists());
+    assert!(
+        dir.path()
+            .join(aws_study::diagram::file::DRAFT_FILE)
+            .exists()
+    );
     // "Crash": drop the app without saving, start again.
     drop(harness);
     let mut again = self::harness(dir.path());
     assert_eq!(again.state().diagram_files().recovery(), Some(&drawn));
     again.get_by_label("Recover").click();
     again.run();
-    assert_eq!(again.state().diagram().diagram(), drawn);
+    assert_eq!(again.state().diagram().diagram(), &drawn);
     assert!(again.state().diagram().dirty());
 }
 
@@ -437,7 +451,13 @@ fn empty_space_pans_shift_drag_selects_and_arrows_get_labels() {
         harness.key_press(Key::Enter);
         harness.run();
         assert_eq!(
-            harness.state().diagram().diagram().edge(edge).unwrap().label,
+            harness
+                .state()
+                .diagram()
+                .diagram()
+                .edge(edge)
+                .unwrap()
+                .label,
             "events"
         );
     }

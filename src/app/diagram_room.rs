@@ -97,7 +97,11 @@ impl AwsStudyApp {
                         .diagram_view
                         .path_prompt
                         .as_ref()
-                        .and_then(|p| Path::new(&p.path).file_name().map(|n| n.to_string_lossy().into_owned()))
+                        .and_then(|p| {
+                            Path::new(&p.path)
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                        })
                         .unwrap_or_default();
                     dialog.set_file_name(name).save_file()
                 };
@@ -264,7 +268,11 @@ impl AwsStudyApp {
     }
 
     /// Draws the Diagram room and applies what it asked for.
-    pub(super) fn diagram_room_ui(&mut self, ui: &mut egui::Ui, lang: crate::i18n::Lang) -> Vec<DiagramCommand> {
+    pub(super) fn diagram_room_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: crate::i18n::Lang,
+    ) -> Vec<DiagramCommand> {
         let catalog = crate::services::Catalog::bundled();
         let icons = crate::icons::Catalog::bundled();
         let service_of = |icon: &str| icons.by_aws_name(icon).and_then(|i| catalog.by_icon(i.id));

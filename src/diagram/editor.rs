@@ -14,8 +14,8 @@ use std::path::PathBuf;
 
 use crate::diagram::history::History;
 use crate::diagram::model::{
-    Arrows, Clipboard, Diagram, EdgeId, GroupKind, MIN_GROUP_SIZE, MIN_SERVICE_SIZE, NodeId,
-    Point, Rect, Routing, snap,
+    Arrows, Clipboard, Diagram, EdgeId, GroupKind, MIN_GROUP_SIZE, MIN_SERVICE_SIZE, NodeId, Point,
+    Rect, Routing, snap,
 };
 use crate::diagram::templates::Template;
 use crate::i18n::Strings;
@@ -122,7 +122,11 @@ impl Shortcut {
     pub fn text(&self) -> String {
         let mut out = String::new();
         if self.command {
-            out.push_str(if cfg!(target_os = "macos") { "⌘" } else { "Ctrl+" });
+            out.push_str(if cfg!(target_os = "macos") {
+                "⌘"
+            } else {
+                "Ctrl+"
+            });
         }
         if self.shift {
             out.push_str("Shift+");
@@ -269,35 +273,90 @@ impl DiagramCommand {
     pub fn shortcuts(&self) -> &'static [Shortcut] {
         use ShortcutKey as K;
         match self {
-            Self::Undo => &[Shortcut::cmd('Z')],
-            Self::Redo => &[
-                Shortcut {
+            Self::Undo => {
+                const KEYS: &[Shortcut] = &[Shortcut::cmd('Z')];
+                KEYS
+            }
+            Self::Redo => {
+                const KEYS: &[Shortcut] = &[
+                    Shortcut {
+                        command: true,
+                        shift: true,
+                        key: K::Letter('Z'),
+                    },
+                    Shortcut::cmd('Y'),
+                ];
+                KEYS
+            }
+            Self::Copy => {
+                const KEYS: &[Shortcut] = &[Shortcut::cmd('C')];
+                KEYS
+            }
+            Self::Paste => {
+                const KEYS: &[Shortcut] = &[Shortcut::cmd('V')];
+                KEYS
+            }
+            Self::Duplicate => {
+                const KEYS: &[Shortcut] = &[Shortcut::cmd('D')];
+                KEYS
+            }
+            Self::SelectAll => {
+                const KEYS: &[Shortcut] = &[Shortcut::cmd('A')];
+                KEYS
+            }
+            Self::Save => {
+                const KEYS: &[Shortcut] = &[Shortcut::cmd('S')];
+                KEYS
+            }
+            Self::SaveAs => {
+                const KEYS: &[Shortcut] = &[Shortcut {
                     command: true,
                     shift: true,
-                    key: K::Letter('Z'),
-                },
-                Shortcut::cmd('Y'),
-            ],
-            Self::Copy => &[Shortcut::cmd('C')],
-            Self::Paste => &[Shortcut::cmd('V')],
-            Self::Duplicate => &[Shortcut::cmd('D')],
-            Self::SelectAll => &[Shortcut::cmd('A')],
-            Self::Save => &[Shortcut::cmd('S')],
-            Self::SaveAs => &[Shortcut {
-                command: true,
-                shift: true,
-                key: K::Letter('S'),
-            }],
-            Self::Open => &[Shortcut::cmd('O')],
-            Self::New => &[Shortcut::cmd('N')],
-            Self::Delete => &[Shortcut::plain(K::Delete), Shortcut::plain(K::Backspace)],
-            Self::ClearSelection => &[Shortcut::plain(K::Escape)],
-            Self::Nudge(Direction::Left) => &[Shortcut::plain(K::Arrow(Direction::Left))],
-            Self::Nudge(Direction::Right) => &[Shortcut::plain(K::Arrow(Direction::Right))],
-            Self::Nudge(Direction::Up) => &[Shortcut::plain(K::Arrow(Direction::Up))],
-            Self::Nudge(Direction::Down) => &[Shortcut::plain(K::Arrow(Direction::Down))],
-            Self::ZoomIn => &[Shortcut::plain(K::Plus), Shortcut::plain(K::Equals)],
-            Self::ZoomOut => &[Shortcut::plain(K::Minus)],
+                    key: K::Letter('S'),
+                }];
+                KEYS
+            }
+            Self::Open => {
+                const KEYS: &[Shortcut] = &[Shortcut::cmd('O')];
+                KEYS
+            }
+            Self::New => {
+                const KEYS: &[Shortcut] = &[Shortcut::cmd('N')];
+                KEYS
+            }
+            Self::Delete => {
+                const KEYS: &[Shortcut] =
+                    &[Shortcut::plain(K::Delete), Shortcut::plain(K::Backspace)];
+                KEYS
+            }
+            Self::ClearSelection => {
+                const KEYS: &[Shortcut] = &[Shortcut::plain(K::Escape)];
+                KEYS
+            }
+            Self::Nudge(Direction::Left) => {
+                const KEYS: &[Shortcut] = &[Shortcut::plain(K::Arrow(Direction::Left))];
+                KEYS
+            }
+            Self::Nudge(Direction::Right) => {
+                const KEYS: &[Shortcut] = &[Shortcut::plain(K::Arrow(Direction::Right))];
+                KEYS
+            }
+            Self::Nudge(Direction::Up) => {
+                const KEYS: &[Shortcut] = &[Shortcut::plain(K::Arrow(Direction::Up))];
+                KEYS
+            }
+            Self::Nudge(Direction::Down) => {
+                const KEYS: &[Shortcut] = &[Shortcut::plain(K::Arrow(Direction::Down))];
+                KEYS
+            }
+            Self::ZoomIn => {
+                const KEYS: &[Shortcut] = &[Shortcut::plain(K::Plus), Shortcut::plain(K::Equals)];
+                KEYS
+            }
+            Self::ZoomOut => {
+                const KEYS: &[Shortcut] = &[Shortcut::plain(K::Minus)];
+                KEYS
+            }
             _ => &[],
         }
     }
@@ -849,7 +908,11 @@ mod tests {
     }
 
     fn labels(e: &Editor) -> Vec<String> {
-        e.diagram().nodes.values().map(|n| n.label.clone()).collect()
+        e.diagram()
+            .nodes
+            .values()
+            .map(|n| n.label.clone())
+            .collect()
     }
 
     #[test]
@@ -876,7 +939,10 @@ mod tests {
         let b = add(&mut e, DYNAMO, 200.0, 0.0);
         e.apply(DiagramCommand::Connect(a, b));
         let edge = *e.selected_edges.iter().next().unwrap();
-        e.apply(DiagramCommand::SetLabel(LabelTarget::Edge(edge), "reads".into()));
+        e.apply(DiagramCommand::SetLabel(
+            LabelTarget::Edge(edge),
+            "reads".into(),
+        ));
         e.apply(DiagramCommand::StyleEdges(Some(Arrows::Both), None));
         e.apply(DiagramCommand::SetLabel(LabelTarget::Node(a), "api".into()));
         let styled = e.diagram().clone();
@@ -979,7 +1045,11 @@ mod tests {
         once.move_nodes(&[s], dx, dy);
         assert_eq!(once, expected);
         e.apply(DiagramCommand::Undo);
-        assert_eq!(e.diagram().nodes.len(), 1, "the undo before was the whole drag");
+        assert_eq!(
+            e.diagram().nodes.len(),
+            1,
+            "the undo before was the whole drag"
+        );
         // Moving the group moves its member; a resize is one step too.
         e.apply(DiagramCommand::Redo);
         e.apply(DiagramCommand::Redo);
@@ -1059,7 +1129,10 @@ mod tests {
             assert!(!c.shortcuts().is_empty(), "{c:?}");
         }
         // Every shortcut is unique.
-        let all: Vec<Shortcut> = KEYED.iter().flat_map(|c| c.shortcuts().iter().copied()).collect();
+        let all: Vec<Shortcut> = KEYED
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().copied())
+            .collect();
         for (i, a) in all.iter().enumerate() {
             assert!(!all[i + 1..].contains(a), "{a:?} twice");
         }

@@ -233,7 +233,12 @@ fn repair(d: &mut Diagram) -> Vec<String> {
     });
 
     // Parents, loops of groups and the drawing order: the repair every edit runs.
-    let label = |d: &Diagram, id: NodeId| d.nodes.get(&id).map(|n| n.label.clone()).unwrap_or_default();
+    let label = |d: &Diagram, id: NodeId| {
+        d.nodes
+            .get(&id)
+            .map(|n| n.label.clone())
+            .unwrap_or_default()
+    };
     let repairs = d.repair_structure();
     for (id, p) in &repairs.dangling_parents {
         warnings.push(format!(
@@ -651,7 +656,10 @@ mod tests {
         assert_eq!(with_extension(p), PathBuf::from("/x/plan.awsdiagram.ron"));
         let full = Path::new("/x/plan.awsdiagram.ron");
         assert_eq!(with_extension(full), full);
-        assert_eq!(default_path(Some(full), "png"), PathBuf::from("/x/plan.png"));
+        assert_eq!(
+            default_path(Some(full), "png"),
+            PathBuf::from("/x/plan.png")
+        );
         assert!(default_path(None, EXTENSION).ends_with("architecture.awsdiagram.ron"));
     }
 
@@ -662,6 +670,10 @@ mod tests {
         export(&svg, &sample(), false, 1.0).unwrap();
         assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
         let bad = dir.path().join("missing").join("a.svg");
-        assert!(export(&bad, &sample(), false, 1.0).unwrap_err().contains("a.svg"));
+        assert!(
+            export(&bad, &sample(), false, 1.0)
+                .unwrap_err()
+                .contains("a.svg")
+        );
     }
 }

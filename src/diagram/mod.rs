@@ -8,9 +8,9 @@
 //! the canvas in `ui::diagram` transforms them to the screen. File I/O is done by the app
 //! (through [`file`] and [`export`]), never by the views.
 
+pub mod editor;
 pub mod export;
 pub mod file;
 pub mod history;
 pub mod model;
 pub mod templates;
-pub mod editor;

@@ -1041,10 +1041,10 @@ impl Diagram {
             .map(|n| n.id)
             .collect();
         for id in invalid {
-            if let Some(n) = self.nodes.get_mut(&id) {
-                if let Some(p) = n.parent.take() {
-                    repairs.dangling_parents.push((id, p));
-                }
+            if let Some(n) = self.nodes.get_mut(&id)
+                && let Some(p) = n.parent.take()
+            {
+                repairs.dangling_parents.push((id, p));
             }
         }
         // Break cycles: walk each chain once, colouring visited nodes.

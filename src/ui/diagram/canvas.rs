@@ -8,8 +8,7 @@ use egui::{Key, Modifiers, Pos2, Rect as ERect, RichText, Sense, Ui, Vec2};
 
 use super::{DiagramCtx, DiagramView, paint};
 use crate::diagram::editor::{
-    DiagramCommand, Direction, Editor, GRID, KEYED, LabelTarget, PaletteItem, Shortcut,
-    ShortcutKey,
+    DiagramCommand, Direction, Editor, GRID, KEYED, LabelTarget, PaletteItem, Shortcut, ShortcutKey,
 };
 use crate::diagram::model::{NodeId, Point, Rect, snap};
 use crate::i18n::Strings;
@@ -73,7 +72,11 @@ pub(super) fn canvas_ui(
 
 /// The connection handle (right of a service) and the resize handle (bottom right) of a
 /// node, on the screen.
-pub(super) fn handle_rects(view: &DiagramView, editor: &Editor, id: NodeId) -> Option<(ERect, ERect)> {
+pub(super) fn handle_rects(
+    view: &DiagramView,
+    editor: &Editor,
+    id: NodeId,
+) -> Option<(ERect, ERect)> {
     let node = editor.diagram().node(id)?;
     let r = view.rect_to_screen(&node.rect);
     let connect =
@@ -82,7 +85,10 @@ pub(super) fn handle_rects(view: &DiagramView, editor: &Editor, id: NodeId) -> O
     Some((connect, resize))
 }
 
-fn select(nodes: BTreeSet<NodeId>, edges: BTreeSet<crate::diagram::model::EdgeId>) -> DiagramCommand {
+fn select(
+    nodes: BTreeSet<NodeId>,
+    edges: BTreeSet<crate::diagram::model::EdgeId>,
+) -> DiagramCommand {
     DiagramCommand::Select { nodes, edges }
 }
 
@@ -214,9 +220,12 @@ fn input_ui(
 
     if response.drag_stopped() {
         match view.gesture.take() {
-            Some(Gesture::Move { .. } | Gesture::Resize { .. }) => out.push(DiagramCommand::EndDrag),
+            Some(Gesture::Move { .. } | Gesture::Resize { .. }) => {
+                out.push(DiagramCommand::EndDrag)
+            }
             Some(Gesture::Rubber { start, now }) => {
-                let (mut nodes, mut edges) = (editor.selected.clone(), editor.selected_edges.clone());
+                let (mut nodes, mut edges) =
+                    (editor.selected.clone(), editor.selected_edges.clone());
                 if !additive {
                     nodes.clear();
                     edges.clear();

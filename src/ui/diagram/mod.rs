@@ -20,8 +20,8 @@ mod toolbar;
 
 use egui::{Pos2, Rect as ERect, Ui, Vec2};
 
-pub use crate::diagram::editor::{DiagramCommand, LabelTarget, PaletteItem, PathPurpose};
 use crate::diagram::editor::Editor;
+pub use crate::diagram::editor::{DiagramCommand, LabelTarget, PaletteItem, PathPurpose};
 use crate::diagram::model::{Point, Rect};
 use crate::frequency::Tier;
 use crate::i18n::Lang;

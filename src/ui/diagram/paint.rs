@@ -12,7 +12,13 @@ use crate::icons::Catalog;
 use crate::ui::widgets::tier_color;
 
 /// Paints the diagram, the selection handles and the gesture in progress.
-pub(super) fn paint(ui: &mut Ui, view: &DiagramView, editor: &Editor, cx: &DiagramCtx<'_>, clip: ERect) {
+pub(super) fn paint(
+    ui: &mut Ui,
+    view: &DiagramView,
+    editor: &Editor,
+    cx: &DiagramCtx<'_>,
+    clip: ERect,
+) {
     let diagram = editor.diagram();
     let painter = ui.painter_at(clip);
     let visuals = ui.visuals().clone();
@@ -256,7 +262,6 @@ pub(super) fn paint(ui: &mut Ui, view: &DiagramView, editor: &Editor, cx: &Diagr
         );
     }
 }
-
 
 /// The texture of an icon at the zoomed size, rounded up to a power of two so zooming
 /// does not create a texture per frame.

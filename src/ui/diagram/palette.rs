@@ -68,7 +68,11 @@ impl PaletteState {
 }
 
 /// Draws the palette; returns the item clicked, if any (drags are dropped on the canvas).
-pub(super) fn palette_ui(ui: &mut Ui, state: &mut PaletteState, s: &Strings) -> Option<PaletteItem> {
+pub(super) fn palette_ui(
+    ui: &mut Ui,
+    state: &mut PaletteState,
+    s: &Strings,
+) -> Option<PaletteItem> {
     ui.add_space(4.0);
     let label = ui.label(RichText::new(s.diagram_palette).strong());
     ui.add(

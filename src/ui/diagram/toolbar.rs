@@ -74,11 +74,18 @@ pub(super) fn toolbar_ui(
         command_button(ui, s, editor.can_undo(), DiagramCommand::Undo, out);
         command_button(ui, s, editor.can_redo(), DiagramCommand::Redo, out);
         ui.separator();
-        for (text, command) in [("−", DiagramCommand::ZoomOut), ("+", DiagramCommand::ZoomIn)] {
+        for (text, command) in [
+            ("−", DiagramCommand::ZoomOut),
+            ("+", DiagramCommand::ZoomIn),
+        ] {
             let hover = format!(
                 "{} ({})",
                 command.label(s).unwrap_or_default(),
-                command.shortcuts().first().map(|k| k.text()).unwrap_or_default()
+                command
+                    .shortcuts()
+                    .first()
+                    .map(|k| k.text())
+                    .unwrap_or_default()
             );
             if command == DiagramCommand::ZoomIn {
                 ui.label(format!("{:.0} %", view.zoom * 100.0));
