@@ -4,9 +4,10 @@
 
 use std::hint::black_box;
 
+use aws_study::diagram::editor::Editor;
 use aws_study::diagram::model::{Diagram, GroupKind, NodeId, Point, Rect};
 use aws_study::icons::{Catalog, IconKind};
-use aws_study::ui::diagram::{DiagramCtx, DiagramRoom, diagram_ui};
+use aws_study::ui::diagram::{DiagramCtx, DiagramView, diagram_ui};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn big_diagram() -> Diagram {
@@ -45,7 +46,7 @@ fn big_diagram() -> Diagram {
     d
 }
 
-fn frame(ctx: &egui::Context, room: &mut DiagramRoom) -> usize {
+fn frame(ctx: &egui::Context, view: &mut DiagramView, editor: &Editor) -> usize {
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -56,14 +57,15 @@ fn frame(ctx: &egui::Context, room: &mut DiagramRoom) -> usize {
     let none = |_: &str| None;
     let none_topic = |_: &str| None;
     let output = ctx.run_ui(input, |ui| {
-        let mut commands = Vec::new();
+        let mut messages = Vec::new();
         let mut cx = DiagramCtx {
             lang: aws_study::i18n::Lang::En,
             tier_of_icon: &none,
             topic_of_icon: &none_topic,
-            commands: &mut commands,
+            recovery: None,
+            messages: &mut messages,
         };
-        diagram_ui(ui, room, &mut cx);
+        let _ = diagram_ui(ui, view, editor, &mut cx);
     });
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
@@ -71,24 +73,26 @@ fn frame(ctx: &egui::Context, room: &mut DiagramRoom) -> usize {
 fn benches(c: &mut Criterion) {
     let ctx = egui::Context::default();
     egui_extras::install_image_loaders(&ctx);
-    let mut room = DiagramRoom::new(None);
-    room.diagram = big_diagram();
-    assert_eq!(room.diagram.nodes.len(), 2050);
-    assert_eq!(room.diagram.edges.len(), 3000);
-    // Warm up: rasterise the icons once.
+    let mut editor = Editor::new();
+    editor.replace(big_diagram(), None);
+    assert_eq!(editor.diagram().nodes.len(), 2050);
+    assert_eq!(editor.diagram().edges.len(), 3000);
+    let mut view = DiagramView::default();
+    // Warm up: rasterise the icons once (the first frame fits the new document: undo that).
     for _ in 0..3 {
-        frame(&ctx, &mut room);
+        frame(&ctx, &mut view, &editor);
     }
     let mut group = c.benchmark_group("diagram canvas frame (2,000 nodes, 3,000 edges, 50 groups)");
     group.sample_size(20);
-    room.zoom = 1.0;
+    view.zoom = 1.0;
+    view.offset = egui::vec2(40.0, 40.0);
     group.bench_function("100 % zoom", |b| {
-        b.iter(|| black_box(frame(&ctx, &mut room)))
+        b.iter(|| black_box(frame(&ctx, &mut view, &editor)))
     });
-    room.fit();
-    frame(&ctx, &mut room);
+    view.fit(&editor);
+    frame(&ctx, &mut view, &editor);
     group.bench_function("zoomed out to show all", |b| {
-        b.iter(|| black_box(frame(&ctx, &mut room)))
+        b.iter(|| black_box(frame(&ctx, &mut view, &editor)))
     });
     group.finish();
 }

@@ -27,6 +27,9 @@ use crate::store::backup::{self, Backup};
 use crate::store::{self, DataFile, Overrides, Problem, Settings, ThemeChoice, Versioned};
 use crate::ui;
 
+mod diagram_room;
+pub use diagram_room::DiagramFiles;
+
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
 pub struct AppConfig {
@@ -94,8 +97,12 @@ pub struct AwsStudyApp {
     progress_saved: u64,
     /// Writes `progress.ron` off the UI thread (`None` without a data folder).
     progress_saver: Option<ProgressSaver>,
-    /// The Diagram room.
-    pub(crate) diagram: ui::diagram::DiagramRoom,
+    /// The Diagram room: the document and its history...
+    pub(crate) diagram: crate::diagram::editor::Editor,
+    /// ...how it is shown...
+    pub(crate) diagram_view: ui::diagram::DiagramView,
+    /// ...and its files.
+    pub(crate) diagram_files: DiagramFiles,
     applied_theme: Option<ThemeChoice>,
     title: String,
 }
@@ -146,7 +153,9 @@ impl AwsStudyApp {
                 .data_dir
                 .as_ref()
                 .map(|dir| ProgressSaver::spawn(dir.clone())),
-            diagram: ui::diagram::DiagramRoom::new(config.data_dir.clone()),
+            diagram: crate::diagram::editor::Editor::new(),
+            diagram_view: ui::diagram::DiagramView::default(),
+            diagram_files: DiagramFiles::new(config.data_dir.clone()),
             applied_theme: None,
             title: String::new(),
             config,
@@ -359,15 +368,27 @@ impl AwsStudyApp {
         self.service_tiers = self.index.service_tiers(&self.tier_origins);
     }
 
-    /// The Diagram room's state.
+    /// The Diagram room's document, history and selection.
     #[must_use]
-    pub fn diagram(&self) -> &ui::diagram::DiagramRoom {
+    pub fn diagram(&self) -> &crate::diagram::editor::Editor {
         &self.diagram
     }
 
-    /// The Diagram room's state, mutable (tests).
-    pub fn diagram_mut(&mut self) -> &mut ui::diagram::DiagramRoom {
+    /// The same, mutable (tests, benchmarks).
+    pub fn diagram_mut(&mut self) -> &mut crate::diagram::editor::Editor {
         &mut self.diagram
+    }
+
+    /// How the Diagram room shows its document (pan, zoom, label being typed).
+    #[must_use]
+    pub fn diagram_view(&self) -> &ui::diagram::DiagramView {
+        &self.diagram_view
+    }
+
+    /// The Diagram room's files: the draft offered back, messages.
+    #[must_use]
+    pub fn diagram_files(&self) -> &DiagramFiles {
+        &self.diagram_files
     }
 
     fn restore_location(&mut self) {
@@ -751,15 +772,6 @@ impl AwsStudyApp {
         });
     }
 
-    /// Closing the window with an unsaved diagram asks first.
-    fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.diagram.dirty {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.diagram.confirm_close = true;
-            self.room = Room::Diagram;
-        }
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
         let note = self
             .history
@@ -804,32 +816,10 @@ impl AwsStudyApp {
             ui::top_bar::top_bar_ui(ui, &top_bar, s, &mut commands);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, s));
-        self.handle_close_request(&ctx);
+        self.handle_diagram_close_request(&ctx);
+        let mut diagram_commands = Vec::new();
         if self.room == Room::Diagram {
-            let catalog = services::Catalog::bundled();
-            let icons = crate::icons::Catalog::bundled();
-            let service_of =
-                |icon: &str| icons.by_aws_name(icon).and_then(|i| catalog.by_icon(i.id));
-            let service_tiers = &self.service_tiers;
-            let tier_of_icon = |icon: &str| {
-                service_of(icon).and_then(|s| {
-                    service_tiers
-                        .get(&s)
-                        .copied()
-                        .or_else(|| catalog.default_tier(s))
-                })
-            };
-            let index = &self.index;
-            let topic_of_icon = |icon: &str| {
-                service_of(icon).and_then(|s| index.topics_of_service(s).first().copied())
-            };
-            let mut diagram_ctx = ui::diagram::DiagramCtx {
-                lang,
-                tier_of_icon: &tier_of_icon,
-                topic_of_icon: &topic_of_icon,
-                commands: &mut commands,
-            };
-            ui::diagram::diagram_ui(ui, &mut self.diagram, &mut diagram_ctx);
+            diagram_commands = self.diagram_room_ui(ui, lang);
         } else if self.room == Room::Quiz {
             egui::CentralPanel::default().show(ui, |ui| {
                 self.messages_ui(ui, s);
@@ -859,6 +849,9 @@ impl AwsStudyApp {
         }
         ui::recovery::damaged_files_ui(&ctx, &self.damaged, s, &mut commands);
         self.reveal = false;
+        for command in diagram_commands {
+            self.apply_diagram(&ctx, command);
+        }
         for command in commands {
             self.apply(&ctx, command);
         }
@@ -870,7 +863,7 @@ impl AwsStudyApp {
             self.apply_quiz(&ctx, command);
         }
         self.save_progress_if_changed();
-        self.diagram.autosave(&ctx);
+        self.autosave_diagram(&ctx);
         self.update_title(&ctx);
         if self.loading.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

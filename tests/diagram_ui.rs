@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use aws_study::app::Room;
+use aws_study::diagram::editor::{DiagramCommand, PathPurpose};
 use aws_study::diagram::model::{NodeId, NodeKind};
 use aws_study::{AppConfig, AwsStudyApp};
 use egui::{Key, Modifiers, Pos2};
@@ -89,10 +90,10 @@ fn canvas_rect(harness: &Harness<'static, AwsStudyApp>) -> egui::Rect {
 
 /// Screen position of a node's centre.
 fn node_center(harness: &Harness<'static, AwsStudyApp>, id: NodeId) -> Pos2 {
-    let room = harness.state().diagram();
-    let r = room.diagram.node(id).unwrap().rect;
+    let r = harness.state().diagram().diagram().node(id).unwrap().rect;
+    let view = harness.state().diagram_view();
     let canvas = canvas_rect(harness);
-    canvas.min + room.offset + egui::vec2(r.x + r.w / 2.0, r.y + r.h / 2.0) * room.zoom
+    canvas.min + view.offset + egui::vec2(r.x + r.w / 2.0, r.y + r.h / 2.0) * view.zoom
 }
 
 fn search_palette(harness: &mut Harness<'static, AwsStudyApp>, text: &str) {
@@ -118,13 +119,13 @@ fn drag_from_palette(
     let before: Vec<NodeId> = harness
         .state()
         .diagram()
-        .diagram
+        .diagram()
         .nodes
         .keys()
         .copied()
         .collect();
     drag(harness, from, to);
-    let after = &harness.state().diagram().diagram.nodes;
+    let after = &harness.state().diagram().diagram().nodes;
     let new: Vec<NodeId> = after
         .keys()
         .copied()
@@ -145,7 +146,7 @@ fn drag_an_icon_from_the_palette_then_connect_two_nodes() {
         "AWS Lambda",
         canvas.center() - egui::vec2(200.0, 0.0),
     );
-    let node = harness.state().diagram().diagram.node(a).unwrap().clone();
+    let node = harness.state().diagram().diagram().node(a).unwrap().clone();
     assert_eq!(node.label, "Lambda");
     assert!(matches!(&node.kind, NodeKind::Service { icon } if icon.contains("Lambda")));
     let b = drag_from_palette(
@@ -158,15 +159,15 @@ fn drag_an_icon_from_the_palette_then_connect_two_nodes() {
     let a_center = node_center(&harness, a);
     click_at(&mut harness, a_center);
     assert!(harness.state().diagram().selected.contains(&a));
-    let room = harness.state().diagram();
-    let half = room.diagram.node(a).unwrap().rect.w / 2.0 * room.zoom;
+    let half = harness.state().diagram().diagram().node(a).unwrap().rect.w / 2.0
+        * harness.state().diagram_view().zoom;
     let handle = a_center + egui::vec2(half + 8.0, 0.0);
     let b_center = node_center(&harness, b);
     drag(&mut harness, handle, b_center);
     let edges: Vec<_> = harness
         .state()
         .diagram()
-        .diagram
+        .diagram()
         .edges
         .values()
         .cloned()
@@ -174,10 +175,10 @@ fn drag_an_icon_from_the_palette_then_connect_two_nodes() {
     assert_eq!(edges.len(), 1);
     assert_eq!((edges[0].from, edges[0].to), (a, b));
     // The arrow follows the node when it moves.
-    let before = harness.state().diagram().diagram.edge_path(&edges[0]);
+    let before = harness.state().diagram().diagram().edge_path(&edges[0]);
     let b_center = node_center(&harness, b);
     drag(&mut harness, b_center, b_center + egui::vec2(0.0, 120.0));
-    let after = harness.state().diagram().diagram.edge_path(&edges[0]);
+    let after = harness.state().diagram().diagram().edge_path(&edges[0]);
     assert_ne!(before.last(), after.last());
 }
 
@@ -187,18 +188,24 @@ fn moving_a_group_moves_its_members_and_undo_redo_restore_it() {
     let mut harness = harness(dir.path());
     let canvas = canvas_rect(&harness);
     let vpc = drag_from_palette(&mut harness, "vpc", "VPC", canvas.center());
-    let vpc_rect = harness.state().diagram().diagram.node(vpc).unwrap().rect;
+    let vpc_rect = harness.state().diagram().diagram().node(vpc).unwrap().rect;
     let inside = node_center(&harness, vpc) + egui::vec2(vpc_rect.w / 4.0, 0.0);
     let ec2 = drag_from_palette(&mut harness, "ec2", "Amazon EC2", inside);
     assert_eq!(
-        harness.state().diagram().diagram.node(ec2).unwrap().parent,
+        harness
+            .state()
+            .diagram()
+            .diagram()
+            .node(ec2)
+            .unwrap()
+            .parent,
         Some(vpc)
     );
     // Drag the group by a point inside it that is not the service.
     let grab = node_center(&harness, vpc) - egui::vec2(vpc_rect.w / 4.0, vpc_rect.h / 4.0);
-    let ec2_before = harness.state().diagram().diagram.node(ec2).unwrap().rect;
+    let ec2_before = harness.state().diagram().diagram().node(ec2).unwrap().rect;
     drag(&mut harness, grab, grab + egui::vec2(100.0, 60.0));
-    let d = &harness.state().diagram().diagram;
+    let d = harness.state().diagram().diagram();
     let (vpc_after, ec2_after) = (d.node(vpc).unwrap().rect, d.node(ec2).unwrap().rect);
     assert_eq!(vpc_after.x - vpc_rect.x, ec2_after.x - ec2_before.x);
     assert_eq!(vpc_after.y - vpc_rect.y, ec2_after.y - ec2_before.y);
@@ -207,26 +214,26 @@ fn moving_a_group_moves_its_members_and_undo_redo_restore_it() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().diagram().diagram.node(vpc).unwrap().rect,
+        harness.state().diagram().diagram().node(vpc).unwrap().rect,
         vpc_rect
     );
     assert_eq!(
-        harness.state().diagram().diagram.node(ec2).unwrap().rect,
+        harness.state().diagram().diagram().node(ec2).unwrap().rect,
         ec2_before
     );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().diagram().diagram.node(vpc).unwrap().rect,
+        harness.state().diagram().diagram().node(vpc).unwrap().rect,
         vpc_after
     );
     // Delete removes the selection; Ctrl+Y after Ctrl+Z brings it back.
     harness.key_press(Key::Delete);
     harness.run();
-    assert!(harness.state().diagram().diagram.nodes.is_empty());
+    assert!(harness.state().diagram().diagram().nodes.is_empty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().diagram().diagram.nodes.len(), 2);
+    assert_eq!(harness.state().diagram().diagram().nodes.len(), 2);
 }
 
 #[test]
@@ -237,9 +244,9 @@ fn template_saves_and_reopens_identically() {
     harness.run();
     harness.get_by_label("Three-tier web app").click();
     harness.run();
-    let built = harness.state().diagram().diagram.clone();
+    let built = harness.state().diagram().diagram().clone();
     assert!(built.nodes.len() >= 10);
-    assert!(harness.state().diagram().dirty);
+    assert!(harness.state().diagram().dirty());
     // Save as… through the path window (Ctrl+S on a new diagram asks where).
     let path = dir.path().join("three-tier.awsdiagram.ron");
     harness.get_by_label("Diagram canvas").click();
@@ -255,8 +262,12 @@ fn template_saves_and_reopens_identically() {
         .get(By::new().role(egui::Role::Button).label("OK"))
         .click();
     harness.run();
-    assert!(path.exists(), "{:?}", harness.state().diagram().messages);
-    assert!(!harness.state().diagram().dirty);
+    assert!(
+        path.exists(),
+        "{:?}",
+        harness.state().diagram_files().messages
+    );
+    assert!(!harness.state().diagram().dirty());
     // Export a PNG at 2x through the File menu.
     let png = dir.path().join("three-tier.png");
     harness.run_steps(30); // the path window fades out
@@ -277,9 +288,13 @@ fn template_saves_and_reopens_identically() {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     drop(harness);
     let mut again = self::harness(dir.path());
-    again.state_mut().diagram_mut().open_path(&path);
+    let ctx = again.ctx.clone();
+    again.state_mut().apply_diagram(
+        &ctx,
+        DiagramCommand::CompletePath(PathPurpose::Open, path.clone()),
+    );
     again.run();
-    assert_eq!(again.state().diagram().diagram, built);
+    assert_eq!(again.state().diagram().diagram(), &built);
 }
 
 #[test]
@@ -302,22 +317,26 @@ fn a_crash_loses_at_most_a_few_seconds_the_draft_is_offered_back() {
     harness.run();
     harness.get_by_label("Serverless API").click();
     harness.run();
-    let drawn = harness.state().diagram().diagram.clone();
+    let drawn = harness.state().diagram().diagram().clone();
     // Leave the room: the autosave runs whatever room is shown.
     harness
         .get(By::new().role(egui::Role::Button).label("Notes"))
         .click();
     // Six seconds of frames (the harness' clock advances a quarter of a second a step).
     harness.run_steps(6 * 4);
-    assert!(dir.path().join(aws_study::ui::diagram::DRAFT_FILE).exists());
+    assert!(
+        dir.path()
+            .join(aws_study::diagram::file::DRAFT_FILE)
+            .exists()
+    );
     // "Crash": drop the app without saving, start again.
     drop(harness);
     let mut again = self::harness(dir.path());
-    assert_eq!(again.state().diagram().recovery.as_ref(), Some(&drawn));
+    assert_eq!(again.state().diagram_files().recovery(), Some(&drawn));
     again.get_by_label("Recover").click();
     again.run();
-    assert_eq!(again.state().diagram().diagram, drawn);
-    assert!(again.state().diagram().dirty);
+    assert_eq!(again.state().diagram().diagram(), &drawn);
+    assert!(again.state().diagram().dirty());
 }
 
 #[test]
@@ -350,7 +369,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     harness.get_by_label("The diagram has unsaved changes.");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.state().diagram().dirty, "nothing lost");
+    assert!(harness.state().diagram().dirty(), "nothing lost");
     // Closing again and discarding lets the window close.
     close_request(&mut harness);
     harness.run();
@@ -374,10 +393,10 @@ fn empty_space_pans_shift_drag_selects_and_arrows_get_labels() {
     harness.run();
     let canvas = canvas_rect(&harness);
     // A drag on empty space pans the view.
-    let offset = harness.state().diagram().offset;
+    let offset = harness.state().diagram_view().offset;
     let corner = canvas.left_bottom() + egui::vec2(20.0, -20.0);
     drag(&mut harness, corner, corner + egui::vec2(60.0, -30.0));
-    let moved = harness.state().diagram().offset - offset;
+    let moved = harness.state().diagram_view().offset - offset;
     assert!(
         (moved - egui::vec2(60.0, -30.0)).length() < 1.0,
         "{moved:?}"
@@ -396,32 +415,33 @@ fn empty_space_pans_shift_drag_selects_and_arrows_get_labels() {
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
     let room = harness.state().diagram();
-    assert_eq!(room.selected.len(), room.diagram.nodes.len());
+    let view = harness.state().diagram_view();
+    assert_eq!(room.selected.len(), room.diagram().nodes.len());
     // Double-click an arrow (at the middle of one the hit-test finds there), type, Enter.
     let (edge, world) = room
-        .diagram
+        .diagram()
         .edges
         .values()
         .find_map(|e| {
-            let path = room.diagram.edge_path(e);
+            let path = room.diagram().edge_path(e);
             let (a, b) = (path.first()?, path.last()?);
             let mid = aws_study::diagram::model::Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-            (room.diagram.edge_at(mid, 2.0) == Some(e.id)).then_some((e.id, mid))
+            (room.diagram().edge_at(mid, 2.0) == Some(e.id)).then_some((e.id, mid))
         })
         .expect("an arrow with a clear middle");
-    let mid = canvas.min + room.offset + egui::vec2(world.x, world.y) * room.zoom;
+    let mid = canvas.min + view.offset + egui::vec2(world.x, world.y) * view.zoom;
     {
         double_click_at(&mut harness, mid);
         let current = harness
             .state()
             .diagram()
-            .diagram
+            .diagram()
             .edge(edge)
             .unwrap()
             .label
             .clone();
         assert_eq!(
-            harness.state().diagram().label_being_edited(),
+            harness.state().diagram_view().label_being_edited(),
             Some(current.as_str())
         );
         harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -431,7 +451,13 @@ fn empty_space_pans_shift_drag_selects_and_arrows_get_labels() {
         harness.key_press(Key::Enter);
         harness.run();
         assert_eq!(
-            harness.state().diagram().diagram.edge(edge).unwrap().label,
+            harness
+                .state()
+                .diagram()
+                .diagram()
+                .edge(edge)
+                .unwrap()
+                .label,
             "events"
         );
     }

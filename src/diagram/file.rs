@@ -209,46 +209,6 @@ fn repair(d: &mut Diagram) -> Vec<String> {
         }
     }
 
-    // Parents must exist, be groups, and not form cycles.
-    let groups: BTreeSet<NodeId> = d
-        .nodes
-        .values()
-        .filter(|n| matches!(n.kind, NodeKind::Group { .. }))
-        .map(|n| n.id)
-        .collect();
-    let ids: Vec<NodeId> = d.nodes.keys().copied().collect();
-    for id in &ids {
-        let Some(node) = d.nodes.get_mut(id) else {
-            continue;
-        };
-        if let Some(p) = node.parent
-            && (!groups.contains(&p) || p == *id)
-        {
-            warnings.push(format!(
-                "“{}” was inside a group ({}) that does not exist; it is no longer in a group",
-                node.label, p.0
-            ));
-            node.parent = None;
-        }
-    }
-    for id in &ids {
-        let mut seen = BTreeSet::from([*id]);
-        let mut cur = d.nodes.get(id).and_then(|n| n.parent);
-        while let Some(p) = cur {
-            if !seen.insert(p) {
-                if let Some(node) = d.nodes.get_mut(id) {
-                    warnings.push(format!(
-                        "“{}” was inside a loop of groups; it is no longer in a group",
-                        node.label
-                    ));
-                    node.parent = None;
-                }
-                break;
-            }
-            cur = d.nodes.get(&p).and_then(|n| n.parent);
-        }
-    }
-
     // Edges must join two different existing nodes.
     let nodes = &d.nodes;
     d.edges.retain(|id, e| {
@@ -272,12 +232,30 @@ fn repair(d: &mut Diagram) -> Vec<String> {
         }
     });
 
-    // Drawing order: every node once, groups before their members.
-    let (order, changed) = rebuild_order(d);
-    if changed {
+    // Parents, loops of groups and the drawing order: the repair every edit runs.
+    let label = |d: &Diagram, id: NodeId| {
+        d.nodes
+            .get(&id)
+            .map(|n| n.label.clone())
+            .unwrap_or_default()
+    };
+    let repairs = d.repair_structure();
+    for (id, p) in &repairs.dangling_parents {
+        warnings.push(format!(
+            "“{}” was inside a group ({}) that does not exist; it is no longer in a group",
+            label(d, *id),
+            p.0
+        ));
+    }
+    for id in &repairs.cycles_broken {
+        warnings.push(format!(
+            "“{}” was inside a loop of groups; it is no longer in a group",
+            label(d, *id)
+        ));
+    }
+    if repairs.order_rebuilt {
         warnings.push("the drawing order was incomplete or repeated nodes; it was rebuilt".into());
     }
-    d.order = order;
 
     // Ids are never reused, not even those of dropped edges.
     if let Some(max) = max_id
@@ -289,47 +267,6 @@ fn repair(d: &mut Diagram) -> Vec<String> {
         d.next_id = 1;
     }
     warnings
-}
-
-/// The drawing order with every node once and ancestors before descendants; `true` when
-/// nodes were missing, repeated or unknown (a mere reordering for parents is silent).
-fn rebuild_order(d: &Diagram) -> (Vec<NodeId>, bool) {
-    let mut changed = false;
-    let mut listed = Vec::with_capacity(d.nodes.len());
-    let mut seen = BTreeSet::new();
-    for id in &d.order {
-        if !d.nodes.contains_key(id) || !seen.insert(*id) {
-            changed = true;
-            continue;
-        }
-        listed.push(*id);
-    }
-    for id in d.nodes.keys() {
-        if seen.insert(*id) {
-            changed = true;
-            listed.push(*id);
-        }
-    }
-    let mut emitted = BTreeSet::new();
-    let mut order = Vec::with_capacity(listed.len());
-    for id in listed {
-        // Ancestors first (the chain is acyclic after repair), outermost first.
-        let mut chain = vec![id];
-        let mut cur = d.nodes.get(&id).and_then(|n| n.parent);
-        while let Some(p) = cur {
-            if chain.contains(&p) {
-                break;
-            }
-            chain.push(p);
-            cur = d.nodes.get(&p).and_then(|n| n.parent);
-        }
-        for n in chain.into_iter().rev() {
-            if emitted.insert(n) {
-                order.push(n);
-            }
-        }
-    }
-    (order, changed)
 }
 
 /// Reads a diagram file; never modifies it, whatever happens.
@@ -368,6 +305,54 @@ pub fn save(path: &Path, d: &Diagram) -> Result<(), FileError> {
             source: std::io::Error::other(other.to_string()),
         },
     })
+}
+
+/// The autosaved draft of an unsaved diagram, in the data folder.
+pub const DRAFT_FILE: &str = "diagram-draft.awsdiagram.ron";
+
+/// `path` with the diagram extension added when it does not end with it.
+#[must_use]
+pub fn with_extension(path: &Path) -> PathBuf {
+    if path.to_string_lossy().ends_with(EXTENSION) {
+        path.to_owned()
+    } else {
+        PathBuf::from(format!("{}.{EXTENSION}", path.display()))
+    }
+}
+
+/// The path a file window proposes: next to the current file (else in the documents
+/// folder), named after it (else `architecture`), with the extension of what is written.
+#[must_use]
+pub fn default_path(current: Option<&Path>, extension: &str) -> PathBuf {
+    let dir = current
+        .and_then(|p| p.parent().map(Path::to_owned))
+        .or_else(|| {
+            directories::UserDirs::new()
+                .map(|u| u.document_dir().unwrap_or(u.home_dir()).to_owned())
+        })
+        .unwrap_or_default();
+    let stem = current.and_then(|p| p.file_name()).map_or_else(
+        || "architecture".to_owned(),
+        |n| {
+            n.to_string_lossy()
+                .trim_end_matches(&format!(".{EXTENSION}"))
+                .to_owned()
+        },
+    );
+    dir.join(format!("{stem}.{extension}"))
+}
+
+/// Writes a PNG (at `scale`) or an SVG of the whole diagram to `path`.
+///
+/// # Errors
+/// The reason, in words, when it cannot be rendered or written.
+pub fn export(path: &Path, d: &Diagram, png: bool, scale: f32) -> Result<(), String> {
+    let bytes = if png {
+        super::export::to_png(d, scale)?
+    } else {
+        super::export::to_svg(d).into_bytes()
+    };
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -663,5 +648,32 @@ mod tests {
         std::fs::write(&file, "x").unwrap();
         let err = save(&file.join("d.awsdiagram.ron"), &sample()).unwrap_err();
         assert!(matches!(err, FileError::Write { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn paths_get_the_extension_and_a_default_next_to_the_file() {
+        let p = Path::new("/x/plan");
+        assert_eq!(with_extension(p), PathBuf::from("/x/plan.awsdiagram.ron"));
+        let full = Path::new("/x/plan.awsdiagram.ron");
+        assert_eq!(with_extension(full), full);
+        assert_eq!(
+            default_path(Some(full), "png"),
+            PathBuf::from("/x/plan.png")
+        );
+        assert!(default_path(None, EXTENSION).ends_with("architecture.awsdiagram.ron"));
+    }
+
+    #[test]
+    fn export_writes_svg_and_reports_impossible_places() {
+        let dir = tempfile::tempdir().unwrap();
+        let svg = dir.path().join("a.svg");
+        export(&svg, &sample(), false, 1.0).unwrap();
+        assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+        let bad = dir.path().join("missing").join("a.svg");
+        assert!(
+            export(&bad, &sample(), false, 1.0)
+                .unwrap_err()
+                .contains("a.svg")
+        );
     }
 }

@@ -1023,8 +1023,16 @@ impl Diagram {
     /// Groups come first (each before its members, siblings in their previous order), then
     /// all services in their previous order, so services are drawn in front of every group.
     /// Parents that do not exist, are not groups or close a cycle are cleared, and `next_id`
-    /// is raised above every id in use.
+    /// is raised above every id in use. The same repair runs after every edit and on every
+    /// file loaded (which reports it through [`Diagram::repair_structure`]).
     pub fn normalize(&mut self) {
+        let _ = self.repair_structure();
+    }
+
+    /// [`Diagram::normalize`], saying what it had to repair (beyond a mere reordering):
+    /// the one place where parents, cycles and the drawing order are made consistent.
+    pub fn repair_structure(&mut self) -> StructureRepairs {
+        let mut repairs = StructureRepairs::default();
         // Clear invalid parents.
         let invalid: Vec<NodeId> = self
             .nodes
@@ -1033,8 +1041,10 @@ impl Diagram {
             .map(|n| n.id)
             .collect();
         for id in invalid {
-            if let Some(n) = self.nodes.get_mut(&id) {
-                n.parent = None;
+            if let Some(n) = self.nodes.get_mut(&id)
+                && let Some(p) = n.parent.take()
+            {
+                repairs.dangling_parents.push((id, p));
             }
         }
         // Break cycles: walk each chain once, colouring visited nodes.
@@ -1052,6 +1062,7 @@ impl Diagram {
                             && let Some(n) = self.nodes.get_mut(last)
                         {
                             n.parent = None;
+                            repairs.cycles_broken.push(*last);
                         }
                         break;
                     }
@@ -1067,6 +1078,13 @@ impl Diagram {
             }
         }
         // Stable position of every node: first occurrence in `order`, then unknown ones by id.
+        repairs.order_rebuilt = self.order.len() != self.nodes.len() || {
+            let mut seen = HashSet::with_capacity(self.order.len());
+            !self
+                .order
+                .iter()
+                .all(|id| self.nodes.contains_key(id) && seen.insert(*id))
+        };
         let mut pos: HashMap<NodeId, usize> = HashMap::new();
         for id in self.order.iter().chain(self.nodes.keys()) {
             if self.nodes.contains_key(id) {
@@ -1116,7 +1134,20 @@ impl Diagram {
             .next_back()
             .map_or(0, |k| k.0.saturating_add(1));
         self.next_id = self.next_id.max(max_node).max(max_edge).max(1);
+        repairs
     }
+}
+
+/// What [`Diagram::repair_structure`] had to change.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StructureRepairs {
+    /// Nodes whose parent did not exist, was not a group or was the node itself, with the
+    /// parent they named; they are no longer in a group.
+    pub dangling_parents: Vec<(NodeId, NodeId)>,
+    /// Nodes taken out of their group to break a loop of groups.
+    pub cycles_broken: Vec<NodeId>,
+    /// The drawing order missed nodes, repeated some or named unknown ones.
+    pub order_rebuilt: bool,
 }
 
 #[cfg(test)]

@@ -46,11 +46,14 @@ impl Template {
     /// A fresh diagram of this template.
     #[must_use]
     pub fn build(self) -> Diagram {
-        match self {
+        let mut d = match self {
             Self::ServerlessApi => serverless_api(),
             Self::ThreeTier => three_tier(),
             Self::EventDriven => event_driven(),
-        }
+        };
+        // In the drawing order every edit and every file load keep.
+        d.normalize();
+        d
     }
 }
 

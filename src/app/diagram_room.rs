@@ -1,0 +1,300 @@
+//! The app's side of the Diagram room: where its commands are applied after the frame, and
+//! where all of its file work happens (open, save, export, the autosaved draft and its
+//! recovery, the OS file dialogs). The views never touch a file.
+
+use std::path::{Path, PathBuf};
+
+use super::AwsStudyApp;
+use crate::command::{Command, Room};
+use crate::diagram::editor::{DiagramCommand, PathPurpose};
+use crate::diagram::file::{self, DRAFT_FILE, EXTENSION};
+use crate::diagram::model::Diagram;
+
+/// Seconds between autosaves of a modified diagram.
+const AUTOSAVE_SECS: f64 = 5.0;
+
+/// What waits for the unsaved-changes window.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    /// Close the window.
+    Close,
+    /// Show another document (new, template, open a path).
+    Replace(DiagramCommand),
+}
+
+/// Files of the Diagram room: the draft, the messages about files, what waits for the
+/// unsaved-changes window.
+#[derive(Debug, Default)]
+pub struct DiagramFiles {
+    data_dir: Option<PathBuf>,
+    last_autosave: f64,
+    /// A draft found at start-up, offered for recovery.
+    recovery: Option<Diagram>,
+    /// Messages for the user (files that could not be read or written, repairs).
+    pub messages: Vec<String>,
+    pending: Option<Pending>,
+}
+
+impl DiagramFiles {
+    /// Reads the draft a crash may have left in `data_dir`, to offer it back.
+    #[must_use]
+    pub fn new(data_dir: Option<PathBuf>) -> Self {
+        let recovery = data_dir
+            .as_ref()
+            .and_then(|d| file::load(&d.join(DRAFT_FILE)).ok())
+            .map(|(d, _)| d)
+            .filter(|d| !d.nodes.is_empty());
+        Self {
+            data_dir,
+            recovery,
+            ..Self::default()
+        }
+    }
+
+    /// The draft offered for recovery, if any.
+    #[must_use]
+    pub fn recovery(&self) -> Option<&Diagram> {
+        self.recovery.as_ref()
+    }
+
+    fn remove_draft(&self) {
+        if let Some(dir) = &self.data_dir {
+            let _ = std::fs::remove_file(dir.join(DRAFT_FILE));
+        }
+    }
+}
+
+impl AwsStudyApp {
+    /// Applies one Diagram command: edits through the editor, zoom on the view, files and
+    /// dialogs here. Public so tests can drive the room without clicks.
+    pub fn apply_diagram(&mut self, ctx: &egui::Context, command: DiagramCommand) {
+        use DiagramCommand as C;
+        if command.is_view() {
+            self.diagram_view.apply(&command, &self.diagram);
+            return;
+        }
+        if !command.is_file() {
+            self.diagram.apply(command);
+            return;
+        }
+        match command {
+            C::New | C::Template(_) => self.ask_then_replace(command),
+            C::Open => self.prompt(PathPurpose::Open),
+            C::Save => self.save_diagram(false),
+            C::SaveAs => self.save_diagram(true),
+            C::ExportPng => self.prompt(PathPurpose::ExportPng),
+            C::ExportSvg => self.prompt(PathPurpose::ExportSvg),
+            C::CompletePath(purpose, path) => {
+                self.diagram_view.path_prompt = None;
+                self.complete(purpose, &path);
+            }
+            C::BrowsePath(purpose) => {
+                let dialog = rfd::FileDialog::new();
+                let picked = if purpose == PathPurpose::Open {
+                    dialog.add_filter("aws-study diagram", &["ron"]).pick_file()
+                } else {
+                    let name = self
+                        .diagram_view
+                        .path_prompt
+                        .as_ref()
+                        .and_then(|p| {
+                            Path::new(&p.path)
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                        })
+                        .unwrap_or_default();
+                    dialog.set_file_name(name).save_file()
+                };
+                if let Some(path) = picked {
+                    self.apply_diagram(ctx, C::CompletePath(purpose, path));
+                }
+            }
+            C::CancelPath => self.diagram_view.path_prompt = None,
+            C::RecoverDraft => {
+                if let Some(d) = self.diagram_files.recovery.take() {
+                    self.diagram.replace(d, None);
+                }
+            }
+            C::DiscardDraft => {
+                self.diagram_files.recovery = None;
+                self.diagram_files.remove_draft();
+            }
+            C::ConfirmSave => {
+                self.diagram_view.confirm = false;
+                // Saved (a named diagram): go on; otherwise the path window opens first.
+                self.save_diagram(false);
+                let pending = self.diagram_files.pending.take();
+                if !self.diagram.dirty() {
+                    self.run_pending(ctx, pending);
+                }
+            }
+            C::ConfirmDiscard => {
+                self.diagram_view.confirm = false;
+                self.diagram.mark_discarded();
+                self.diagram_files.remove_draft();
+                let pending = self.diagram_files.pending.take();
+                self.run_pending(ctx, pending);
+            }
+            C::ConfirmCancel => {
+                self.diagram_view.confirm = false;
+                self.diagram_files.pending = None;
+            }
+            C::OpenNote(topic) => self.apply(ctx, Command::OpenTopic(topic)),
+            _ => {}
+        }
+    }
+
+    fn run_pending(&mut self, ctx: &egui::Context, pending: Option<Pending>) {
+        match pending {
+            Some(Pending::Close) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Some(Pending::Replace(command)) => self.replace_diagram(command),
+            None => {}
+        }
+    }
+
+    /// Shows another document (the unsaved-changes question is answered).
+    fn replace_diagram(&mut self, command: DiagramCommand) {
+        match command {
+            DiagramCommand::New => self.diagram.replace(Diagram::new(), None),
+            DiagramCommand::Template(t) => self.diagram.replace(t.build(), None),
+            DiagramCommand::CompletePath(_, path) => self.open_diagram(&path),
+            _ => {}
+        }
+    }
+
+    /// Opens a diagram file; a file that cannot be read is left untouched and reported,
+    /// and the document on screen stays.
+    fn open_diagram(&mut self, path: &Path) {
+        match file::load(path) {
+            Ok((diagram, warnings)) => {
+                self.diagram.replace(diagram, Some(path.to_owned()));
+                self.diagram_files.remove_draft();
+                self.diagram_files.messages.extend(warnings);
+            }
+            Err(e) => self.diagram_files.messages.push(e.to_string()),
+        }
+    }
+
+    fn prompt(&mut self, purpose: PathPurpose) {
+        let extension = match purpose {
+            PathPurpose::Open | PathPurpose::SaveAs => EXTENSION,
+            PathPurpose::ExportPng => "png",
+            PathPurpose::ExportSvg => "svg",
+        };
+        let path = file::default_path(self.diagram.path(), extension);
+        self.diagram_view
+            .prompt(purpose, path.display().to_string());
+    }
+
+    fn complete(&mut self, purpose: PathPurpose, path: &Path) {
+        match purpose {
+            PathPurpose::Open => {
+                self.ask_then_replace(DiagramCommand::CompletePath(purpose, path.to_owned()));
+            }
+            PathPurpose::SaveAs => self.save_diagram_to(path),
+            PathPurpose::ExportPng | PathPurpose::ExportSvg => {
+                let png = purpose == PathPurpose::ExportPng;
+                if let Err(e) = file::export(
+                    path,
+                    self.diagram.diagram(),
+                    png,
+                    self.diagram_view.export_scale,
+                ) {
+                    self.diagram_files.messages.push(e);
+                }
+            }
+        }
+    }
+
+    /// Shows another document, once the user said what becomes of unsaved changes.
+    fn ask_then_replace(&mut self, command: DiagramCommand) {
+        if self.diagram.dirty() {
+            // Another document would replace unsaved work: ask first.
+            self.diagram_files.pending = Some(Pending::Replace(command));
+            self.diagram_view.confirm = true;
+        } else {
+            self.replace_diagram(command);
+        }
+    }
+
+    /// Save: to the file it came from, else (or with `ask`) through the path window.
+    fn save_diagram(&mut self, ask: bool) {
+        match (self.diagram.path().map(Path::to_owned), ask) {
+            (Some(p), false) => self.save_diagram_to(&p),
+            _ => self.prompt(PathPurpose::SaveAs),
+        }
+    }
+
+    fn save_diagram_to(&mut self, path: &Path) {
+        let path = file::with_extension(path);
+        match file::save(&path, self.diagram.diagram()) {
+            Ok(()) => {
+                self.diagram.mark_saved(path);
+                self.diagram_files.remove_draft();
+            }
+            Err(e) => self.diagram_files.messages.push(e.to_string()),
+        }
+    }
+
+    /// Closing the window with an unsaved diagram asks first.
+    pub(super) fn handle_diagram_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.diagram.dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.diagram_files.pending = Some(Pending::Close);
+            self.diagram_view.confirm = true;
+            self.room = Room::Diagram;
+        }
+    }
+
+    /// Writes the draft every few seconds while there are unsaved changes, whichever room
+    /// is shown, and asks for a frame when the next one is due (egui only repaints on input).
+    pub(super) fn autosave_diagram(&mut self, ctx: &egui::Context) {
+        if !self.diagram.dirty() {
+            return;
+        }
+        let time = ctx.input(|i| i.time);
+        let files = &mut self.diagram_files;
+        let wait = AUTOSAVE_SECS - (time - files.last_autosave);
+        if wait > 0.0 {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            return;
+        }
+        files.last_autosave = time;
+        if let Some(dir) = &files.data_dir
+            && let Err(e) = file::save(&dir.join(DRAFT_FILE), self.diagram.diagram())
+        {
+            log::warn!("autosave: {e}");
+        }
+    }
+
+    /// Draws the Diagram room and applies what it asked for.
+    pub(super) fn diagram_room_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: crate::i18n::Lang,
+    ) -> Vec<DiagramCommand> {
+        let catalog = crate::services::Catalog::bundled();
+        let icons = crate::icons::Catalog::bundled();
+        let service_of = |icon: &str| icons.by_aws_name(icon).and_then(|i| catalog.by_icon(i.id));
+        let service_tiers = &self.service_tiers;
+        let tier_of_icon = |icon: &str| {
+            service_of(icon).and_then(|s| {
+                service_tiers
+                    .get(&s)
+                    .copied()
+                    .or_else(|| catalog.default_tier(s))
+            })
+        };
+        let index = &self.index;
+        let topic_of_icon =
+            |icon: &str| service_of(icon).and_then(|s| index.topics_of_service(s).first().copied());
+        let mut cx = crate::ui::diagram::DiagramCtx {
+            lang,
+            tier_of_icon: &tier_of_icon,
+            topic_of_icon: &topic_of_icon,
+            recovery: self.diagram_files.recovery.as_ref().map(|d| d.nodes.len()),
+            messages: &mut self.diagram_files.messages,
+        };
+        crate::ui::diagram::diagram_ui(ui, &mut self.diagram_view, &self.diagram, &mut cx)
+    }
+}
