@@ -170,6 +170,33 @@ fn find_chars(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
     (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
 }
 
+/// The ids of the `limit` best candidates for `query` (folded here; an empty query or a
+/// zero limit gives nothing): each candidate is its search keys (already folded), a
+/// tie-break rank and its id. Best fuzzy score first, then lower rank, then lower id.
+/// Shared by the icon and service searches.
+#[must_use]
+pub fn fuzzy_rank<'a, R: Ord, T: Ord + Copy>(
+    query: &str,
+    candidates: impl Iterator<Item = (&'a [String], R, T)>,
+    limit: usize,
+) -> Vec<T> {
+    let query = fold(query.trim());
+    if query.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let mut hits: Vec<(u32, R, T)> = candidates
+        .filter_map(|(keys, rank, id)| {
+            let score = keys
+                .iter()
+                .filter_map(|k| fuzzy_score_folded(&query, k))
+                .max()?;
+            Some((score, rank, id))
+        })
+        .collect();
+    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    hits.into_iter().take(limit).map(|h| h.2).collect()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap
 mod tests {

@@ -11,7 +11,7 @@ use super::names::{
 use super::tables::SERVICE_CATEGORIES;
 use super::{ICONS_TABLE, Icon, IconId, IconKind};
 use crate::services::names::{compact_key, strip_vendor, tokens};
-use crate::text::{fold, fuzzy_score};
+use crate::text::{fold, fuzzy_rank};
 
 /// The icon catalog: all bundled icons plus precomputed lookup tables.
 #[derive(Debug)]
@@ -109,26 +109,18 @@ impl Catalog {
     /// groups on equal scores. An empty query returns nothing.
     #[must_use]
     pub fn search(&self, query: &str, limit: usize) -> Vec<IconId> {
-        let query = fold(query.trim());
-        if query.is_empty() || limit == 0 {
-            return Vec::new();
-        }
-        let mut hits: Vec<(u32, u8, usize, IconId)> = self
+        let candidates = self
             .icons
             .iter()
             .zip(&self.search_keys)
-            .filter_map(|(icon, keys)| {
-                let score = keys.iter().filter_map(|k| fuzzy_score(&query, k)).max()?;
-                Some((score, icon.kind.rank(), icon.display_name.len(), icon.id))
-            })
-            .collect();
-        hits.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(a.1.cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
-        hits.into_iter().take(limit).map(|h| h.3).collect()
+            .map(|(icon, keys)| {
+                (
+                    keys.as_slice(),
+                    (icon.kind.rank(), icon.display_name.len()),
+                    icon.id,
+                )
+            });
+        fuzzy_rank(query, candidates, limit)
     }
 
     /// Display names of the categories (of the category icons), sorted.

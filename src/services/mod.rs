@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use crate::frequency::Tier;
 use crate::icons::{self, IconId, IconKind};
-use crate::text::{fold, fuzzy_score_folded};
+use crate::text::{fold, fuzzy_rank};
 use names::{
     clean_file_name, clean_heading, key_tokens, split_parentheses, split_parts, strip_vendor,
 };
@@ -553,29 +553,12 @@ impl Catalog {
     /// scores. An empty query returns nothing.
     #[must_use]
     pub fn search(&self, query: &str, limit: usize) -> Vec<ServiceId> {
-        let query = fold(query.trim());
-        if query.is_empty() || limit == 0 {
-            return Vec::new();
-        }
-        let mut hits: Vec<(u32, bool, usize, ServiceId)> = self
+        let candidates = self
             .services
             .iter()
             .zip(&self.search_keys)
-            .filter_map(|(s, keys)| {
-                let score = keys
-                    .iter()
-                    .filter_map(|k| fuzzy_score_folded(&query, k))
-                    .max()?;
-                Some((score, !s.curated, s.short.len(), s.id))
-            })
-            .collect();
-        hits.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(a.1.cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
-        hits.into_iter().take(limit).map(|h| h.3).collect()
+            .map(|(s, keys)| (keys.as_slice(), (!s.curated, s.short.len()), s.id));
+        fuzzy_rank(query, candidates, limit)
     }
 
     /// Exact normalised name, then alias, of a whole text.

@@ -20,6 +20,19 @@ fn key(prose: &str) -> Option<String> {
         .map(|s| s.key.clone())
 }
 
+/// Every prose name is identified as the entry with that key; all failures at once.
+fn assert_identified(cases: &[(&str, &str)]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(prose, want)| {
+            let got = key(prose);
+            (got.as_deref() != Some(*want))
+                .then(|| format!("{prose:?}: expected {want}, got {got:?}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn bundled_data_loads_and_is_consistent() {
     let icons = icons::Catalog::bundled();
@@ -100,14 +113,7 @@ fn abbreviations_and_french_names() {
         ("Elasticsearch", "opensearch"),
         ("AWS SSO", "iam-identity-center"),
     ];
-    let mut failures = Vec::new();
-    for (prose, want) in cases {
-        let got = key(prose);
-        if got.as_deref() != Some(*want) {
-            failures.push(format!("{prose:?}: expected {want}, got {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_identified(cases);
 }
 
 #[test]
@@ -169,14 +175,7 @@ fn headings_as_students_write_them() {
         ("AWS ElasticCache", "elasticache"),
         ("V. R53 Health Checks", "route-53"),
     ];
-    let mut failures = Vec::new();
-    for (prose, want) in cases {
-        let got = key(prose);
-        if got.as_deref() != Some(*want) {
-            failures.push(format!("{prose:?}: expected {want}, got {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_identified(cases);
 }
 
 #[test]
