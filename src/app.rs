@@ -6,6 +6,7 @@
 //! previous notes with a progress bar until the new index arrives.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -24,6 +25,7 @@ use crate::quiz::progress::Progress;
 use crate::quiz::room::{QuizEnv, QuizRoom, now_secs};
 use crate::services::{self, ServiceId};
 use crate::store::backup::{self, Backup};
+use crate::store::saver::Saver;
 use crate::store::{self, DataFile, Overrides, Problem, Settings, ThemeChoice, Versioned};
 use crate::ui;
 
@@ -96,7 +98,7 @@ pub struct AwsStudyApp {
     /// The progress revision last handed to the saver.
     progress_saved: u64,
     /// Writes `progress.ron` off the UI thread (`None` without a data folder).
-    progress_saver: Option<ProgressSaver>,
+    progress_saver: Option<Saver<Progress>>,
     /// The Diagram room: the document and its history...
     pub(crate) diagram: crate::diagram::editor::Editor,
     /// ...how it is shown...
@@ -149,10 +151,14 @@ impl AwsStudyApp {
             quiz,
             progress_writable,
             progress_saved: 0,
-            progress_saver: config
-                .data_dir
-                .as_ref()
-                .map(|dir| ProgressSaver::spawn(dir.clone())),
+            progress_saver: config.data_dir.as_ref().map(|dir| {
+                let dir = dir.clone();
+                // Atomic, with the day's backup (see `store`).
+                Saver::spawn("progress-saver", move |p: &Progress| {
+                    store::save_data(&dir, DataFile::Progress, p, store::today())
+                        .map_err(|e| e.to_string())
+                })
+            }),
             diagram: crate::diagram::editor::Editor::new(),
             diagram_view: ui::diagram::DiagramView::default(),
             diagram_files: DiagramFiles::new(config.data_dir.clone()),
@@ -311,7 +317,7 @@ impl AwsStudyApp {
                     .replace("{file}", what)
                     .replace("{date}", &backup.day.format("%Y-%m-%d").to_string());
                 if let Some(k) = kept_as {
-                    text.push_str(&format!(" ({})", k.display()));
+                    let _ = write!(text, " ({})", k.display());
                 }
                 self.messages.push(text);
             }
@@ -1016,121 +1022,4 @@ fn load_quiz(dir: Option<&PathBuf>, problems: &mut Vec<Problem>) -> (QuizRoom, b
     }
     room.messages = messages;
     (room, writable)
-}
-
-/// A request to the progress saver thread.
-enum SaveRequest {
-    /// Write this snapshot (or a newer one, if more are queued).
-    Save(Box<Progress>),
-    /// Answer once everything asked before is written.
-    Flush(mpsc::Sender<()>),
-}
-
-/// Writes `progress.ron` on a thread of its own, so an answer never waits for the disk:
-/// snapshots queued while a write is under way are coalesced into the newest one. Dropping
-/// the saver writes what is queued and waits for it.
-struct ProgressSaver {
-    tx: Option<mpsc::Sender<SaveRequest>>,
-    errors: mpsc::Receiver<String>,
-    thread: Option<std::thread::JoinHandle<()>>,
-    /// Where to write when the thread could not be started (then writes are synchronous).
-    data_dir: PathBuf,
-}
-
-impl ProgressSaver {
-    fn spawn(data_dir: PathBuf) -> Self {
-        let (tx, rx) = mpsc::channel::<SaveRequest>();
-        let (err_tx, errors) = mpsc::channel();
-        let thread_dir = data_dir.clone();
-        let thread = std::thread::Builder::new()
-            .name("progress-saver".into())
-            .spawn(move || {
-                while let Ok(first) = rx.recv() {
-                    let mut latest = None;
-                    let mut waiting = Vec::new();
-                    for request in std::iter::once(first).chain(rx.try_iter()) {
-                        match request {
-                            SaveRequest::Save(p) => latest = Some(p),
-                            SaveRequest::Flush(done) => waiting.push(done),
-                        }
-                    }
-                    if let Some(p) = latest
-                        // Atomic, with the day's backup (see `store`).
-                        && let Err(e) =
-                            store::save_data(&thread_dir, DataFile::Progress, &*p, store::today())
-                    {
-                        let _ = err_tx.send(e.to_string());
-                    }
-                    for done in waiting {
-                        let _ = done.send(());
-                    }
-                }
-            });
-        match thread {
-            Ok(thread) => Self {
-                tx: Some(tx),
-                errors,
-                thread: Some(thread),
-                data_dir,
-            },
-            Err(e) => {
-                log::warn!("no progress-saver thread ({e}): saving on the UI thread");
-                Self {
-                    tx: None,
-                    errors,
-                    thread: None,
-                    data_dir,
-                }
-            }
-        }
-    }
-
-    /// Queues a snapshot to write.
-    fn save(&self, progress: Progress) {
-        match &self.tx {
-            Some(tx) => {
-                if let Err(mpsc::SendError(SaveRequest::Save(p))) =
-                    tx.send(SaveRequest::Save(Box::new(progress)))
-                {
-                    // The thread is gone (it panicked): write here rather than lose it.
-                    self.save_here(&p);
-                }
-            }
-            None => self.save_here(&progress),
-        }
-    }
-
-    fn save_here(&self, progress: &Progress) {
-        if let Err(e) =
-            store::save_data(&self.data_dir, DataFile::Progress, progress, store::today())
-        {
-            log::warn!("{e}");
-        }
-    }
-
-    /// Waits until every snapshot queued so far is written.
-    fn flush(&self) {
-        let Some(tx) = &self.tx else {
-            return;
-        };
-        let (done_tx, done_rx) = mpsc::channel();
-        if tx.send(SaveRequest::Flush(done_tx)).is_ok() {
-            let _ = done_rx.recv();
-        }
-    }
-
-    /// What could not be written since the last call.
-    fn errors(&self) -> Vec<String> {
-        self.errors.try_iter().collect()
-    }
-}
-
-impl Drop for ProgressSaver {
-    fn drop(&mut self) {
-        // Closing the channel ends the thread once it wrote what is queued.
-        self.tx = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
 }

@@ -1,7 +1,7 @@
 //! User data on disk: small versioned RON files in the platform data directory, written
 //! atomically ([`atomic`]: a `tempfile` in the same folder, synced, renamed, folder synced) so
 //! a crash mid-write never leaves half a file, copied once a day into rotating backups
-//! ([`backup`]), and guarded by a single-instance lock ([`lock`]).
+//! ([`backup`]), and guarded by a single-instance lock ([`lock`]); [`saver`] writes off the UI thread.
 //!
 //! A file that exists but cannot be read or parsed is never overwritten: it is moved aside
 //! (`name.corrupt-<unix time>`) and [`load_data`] reports it with the newest readable backup,
@@ -12,6 +12,7 @@
 pub mod atomic;
 pub mod backup;
 pub mod lock;
+pub mod saver;
 
 use std::collections::BTreeMap;
 use std::fs;
