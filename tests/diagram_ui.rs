@@ -1,6 +1,8 @@
-//! UI tests of the Diagram room: the real app driven through egui_kittest with drags,
+//! UI tests of the Diagram room: the real app driven through `egui_kittest` with drags,
 //! clicks and keyboard shortcuts.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// Coordinates compared here are exact by construction (grid-snapped).
+#![allow(clippy::float_cmp)]
 
 use std::path::Path;
 
@@ -259,7 +261,7 @@ fn template_saves_and_reopens_identically() {
         .type_text(&path.display().to_string());
     harness.run();
     harness
-        .get(By::new().role(egui::Role::Button).label("OK"))
+        .get(By::new().role(egui::Role::Button).label("Save as"))
         .click();
     harness.run();
     assert!(
@@ -281,7 +283,7 @@ fn template_saves_and_reopens_identically() {
         .type_text(&png.display().to_string());
     harness.run();
     harness
-        .get(By::new().role(egui::Role::Button).label("OK"))
+        .get(By::new().role(egui::Role::Button).label("Export PNG"))
         .click();
     harness.run();
     let bytes = std::fs::read(&png).unwrap();
@@ -425,7 +427,10 @@ fn empty_space_pans_shift_drag_selects_and_arrows_get_labels() {
         .find_map(|e| {
             let path = room.diagram().edge_path(e);
             let (a, b) = (path.first()?, path.last()?);
-            let mid = aws_study::diagram::model::Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            let mid = aws_study::diagram::model::Point::new(
+                f32::midpoint(a.x, b.x),
+                f32::midpoint(a.y, b.y),
+            );
             (room.diagram().edge_at(mid, 2.0) == Some(e.id)).then_some((e.id, mid))
         })
         .expect("an arrow with a clear middle");

@@ -98,7 +98,7 @@ impl AwsStudyApp {
                         .path_prompt
                         .as_ref()
                         .and_then(|p| {
-                            Path::new(&p.path)
+                            Path::new(&p.field.path)
                                 .file_name()
                                 .map(|n| n.to_string_lossy().into_owned())
                         })

@@ -64,11 +64,24 @@ pub enum PathDialogAction {
     Cancel,
 }
 
-/// Draws the window; `below` draws extra content under the buttons (an import report).
+/// Draws the window over `field`; `below` draws extra content under the buttons (an
+/// import report).
 pub fn path_dialog_ui(
     ctx: &Context,
     dialog: &PathDialog<'_>,
     field: &mut PathField,
+    below: impl FnOnce(&mut Ui),
+) -> Option<PathDialogAction> {
+    path_parts_dialog_ui(ctx, dialog, &mut field.path, &mut field.focused, below)
+}
+
+/// [`path_dialog_ui`] over a path and focus flag kept elsewhere (in a room's egui-free
+/// state, say).
+pub fn path_parts_dialog_ui(
+    ctx: &Context,
+    dialog: &PathDialog<'_>,
+    path: &mut String,
+    focused: &mut bool,
     below: impl FnOnce(&mut Ui),
 ) -> Option<PathDialogAction> {
     let mut action = None;
@@ -82,14 +95,14 @@ pub fn path_dialog_ui(
         let label = ui.label(dialog.label);
         let edit = ui
             .add(
-                egui::TextEdit::singleline(&mut field.path)
+                egui::TextEdit::singleline(path)
                     .desired_width(f32::INFINITY)
                     .hint_text(dialog.hint),
             )
             .labelled_by(label.id);
-        if !field.focused {
+        if !*focused {
             edit.request_focus();
-            field.focused = true;
+            *focused = true;
         }
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if let Some(warning) = dialog.warning {
@@ -97,7 +110,7 @@ pub fn path_dialog_ui(
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let path = field.path.trim();
+            let path = path.trim();
             if (ui
                 .add_enabled(!path.is_empty(), egui::Button::new(dialog.accept))
                 .clicked()

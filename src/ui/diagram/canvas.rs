@@ -134,7 +134,11 @@ fn input_ui(
             && (connect.contains(pos) || resize.contains(pos))
         {
             let node_rect = d.node(id).map(|n| n.rect).unwrap_or_default();
-            if connect.contains(pos) && !d.node(id).is_some_and(|n| n.is_group()) {
+            if connect.contains(pos)
+                && !d
+                    .node(id)
+                    .is_some_and(crate::diagram::model::Node::is_group)
+            {
                 Some(Gesture::Connect {
                     from: id,
                     now: world,
@@ -221,7 +225,7 @@ fn input_ui(
     if response.drag_stopped() {
         match view.gesture.take() {
             Some(Gesture::Move { .. } | Gesture::Resize { .. }) => {
-                out.push(DiagramCommand::EndDrag)
+                out.push(DiagramCommand::EndDrag);
             }
             Some(Gesture::Rubber { start, now }) => {
                 let (mut nodes, mut edges) =

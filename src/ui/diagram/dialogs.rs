@@ -2,13 +2,12 @@
 //! file-path window (typed path, or "Browse…" for the OS dialog the app opens), and the
 //! unsaved-changes window. They return commands; the app does the file work.
 
-use std::path::PathBuf;
-
-use egui::{Key, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::{DiagramCtx, DiagramView};
 use crate::diagram::editor::{DiagramCommand, PathPurpose};
 use crate::i18n::Strings;
+use crate::ui::path_dialog::{PathDialog, PathDialogAction, path_dialog_ui};
 
 /// The recovery banner (when a draft is offered) and the messages.
 pub(super) fn banner_ui(ui: &mut Ui, cx: &mut DiagramCtx<'_>, out: &mut Vec<DiagramCommand>) {
@@ -44,43 +43,29 @@ pub(super) fn path_prompt_ui(
         PathPurpose::SaveAs => s.diagram_save_as,
         PathPurpose::ExportPng => s.diagram_export_png,
         PathPurpose::ExportSvg => s.diagram_export_svg,
+    }
+    .trim_end_matches('…');
+    let dialog = PathDialog {
+        id: "diagram_path",
+        title,
+        help: None,
+        label: s.diagram_path,
+        hint: "/home/me/Documents/my-vpc.awsdiagram.ron",
+        accept: title,
+        browse: s.browse,
+        cancel: s.cancel,
+        warning: None,
+        width: 560.0,
     };
     let purpose = prompt.purpose;
-    let mut done = None;
-    let modal = egui::Modal::new(egui::Id::unique("diagram_path")).show(ctx, |ui| {
-        ui.set_width(560.0);
-        ui.heading(title.trim_end_matches('…'));
-        let label = ui.label(s.diagram_path);
-        let edit = ui
-            .add(egui::TextEdit::singleline(&mut prompt.path).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
-        if !prompt.focused {
-            edit.request_focus();
-            prompt.focused = true;
+    match path_dialog_ui(ctx, &dialog, &mut prompt.field, |_| {}) {
+        Some(PathDialogAction::Accept(path)) => {
+            out.push(DiagramCommand::CompletePath(purpose, path));
         }
-        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        ui.horizontal(|ui| {
-            let typed = prompt.path.trim().to_owned();
-            if (ui
-                .add_enabled(!typed.is_empty(), egui::Button::new("OK"))
-                .clicked()
-                || enter)
-                && !typed.is_empty()
-            {
-                done = Some(DiagramCommand::CompletePath(purpose, PathBuf::from(typed)));
-            }
-            if ui.button(s.browse).clicked() {
-                done = Some(DiagramCommand::BrowsePath(purpose));
-            }
-            if ui.button(s.cancel).clicked() {
-                done = Some(DiagramCommand::CancelPath);
-            }
-        });
-    });
-    if modal.should_close() && done.is_none() {
-        done = Some(DiagramCommand::CancelPath);
+        Some(PathDialogAction::Browse) => out.push(DiagramCommand::BrowsePath(purpose)),
+        Some(PathDialogAction::Cancel) => out.push(DiagramCommand::CancelPath),
+        None => {}
     }
-    out.extend(done);
 }
 
 /// The unsaved-changes window (closing the window, or replacing the document).

@@ -25,6 +25,7 @@ pub use crate::diagram::editor::{DiagramCommand, LabelTarget, PaletteItem, PathP
 use crate::diagram::model::{Point, Rect};
 use crate::frequency::Tier;
 use crate::i18n::Lang;
+use crate::ui::path_dialog::PathField;
 
 /// Zoom limits.
 const MIN_ZOOM: f32 = 0.25;
@@ -39,8 +40,7 @@ pub struct PathPrompt {
     /// What the path is for.
     pub purpose: PathPurpose,
     /// The path typed so far.
-    pub path: String,
-    focused: bool,
+    pub field: PathField,
 }
 
 /// The Diagram room's view state (nothing of the document).
@@ -94,8 +94,7 @@ impl DiagramView {
     pub fn prompt(&mut self, purpose: PathPurpose, path: String) {
         self.path_prompt = Some(PathPrompt {
             purpose,
-            path,
-            focused: false,
+            field: PathField::new(path),
         });
     }
 

@@ -99,33 +99,30 @@ pub(super) fn paint(
                 );
             }
             NodeKind::Service { icon } => {
-                match catalog
+                if let Some(tex) = catalog
                     .by_aws_name(icon)
                     .and_then(|i| icon_texture(ui.ctx(), i, catalog.uri(i.id), r.width()))
                 {
-                    Some(tex) => {
-                        painter.image(
-                            tex.id,
-                            r,
-                            ERect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                            Color32::WHITE,
-                        );
-                    }
-                    None => {
-                        painter.rect_stroke(
-                            r,
-                            4.0,
-                            Stroke::new(1.0, visuals.warn_fg_color),
-                            egui::StrokeKind::Inside,
-                        );
-                        painter.text(
-                            r.center(),
-                            egui::Align2::CENTER_CENTER,
-                            "?",
-                            font(24.0),
-                            visuals.warn_fg_color,
-                        );
-                    }
+                    painter.image(
+                        tex.id,
+                        r,
+                        ERect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                        Color32::WHITE,
+                    );
+                } else {
+                    painter.rect_stroke(
+                        r,
+                        4.0,
+                        Stroke::new(1.0, visuals.warn_fg_color),
+                        egui::StrokeKind::Inside,
+                    );
+                    painter.text(
+                        r.center(),
+                        egui::Align2::CENTER_CENTER,
+                        "?",
+                        font(24.0),
+                        visuals.warn_fg_color,
+                    );
                 }
                 painter.text(
                     Pos2::new(r.center().x, r.bottom() + 4.0 * zoom),
@@ -220,7 +217,10 @@ pub(super) fn paint(
         && let Some((connect, resize)) = handle_rects(view, editor, *id)
     {
         let accent = visuals.selection.stroke.color;
-        if !diagram.node(*id).is_some_and(|n| n.is_group()) {
+        if !diagram
+            .node(*id)
+            .is_some_and(crate::diagram::model::Node::is_group)
+        {
             painter.circle(
                 connect.center(),
                 6.0,

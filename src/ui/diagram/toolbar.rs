@@ -84,7 +84,7 @@ pub(super) fn toolbar_ui(
                 command
                     .shortcuts()
                     .first()
-                    .map(|k| k.text())
+                    .map(crate::diagram::editor::Shortcut::text)
                     .unwrap_or_default()
             );
             if command == DiagramCommand::ZoomIn {

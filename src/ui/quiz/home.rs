@@ -4,14 +4,12 @@
 use egui::{Align, Layout, RichText, Ui};
 
 use super::{card_frame, domain_label};
-use crate::command::TierFilter;
-use crate::frequency::Tier;
 use crate::i18n::Lang;
 use crate::notes::index::Index;
 use crate::quiz::Domain;
 use crate::quiz::command::QuizCommand;
 use crate::quiz::room::{PracticeFilter, QuizRoom};
-use crate::ui::widgets::tier_color;
+use crate::ui::widgets::tier_filter_ui;
 
 /// Draws the home from the room's cached counts ([`QuizRoom::prepare`]).
 pub(super) fn home_ui(
@@ -128,27 +126,7 @@ fn practice_filters_ui(
             ui.end_row();
 
             let label = ui.label(s.filter);
-            let current = match f.tier {
-                TierFilter::All => s.all_tiers.to_owned(),
-                TierFilter::AtLeast(t) => format!("{} {}", lang.tier(t), s.tier_or_more),
-                TierFilter::Untagged => s.untagged.to_owned(),
-            };
-            egui::ComboBox::from_id_salt("filter_tier")
-                .selected_text(current)
-                .width(260.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut f.tier, TierFilter::All, s.all_tiers);
-                    for t in Tier::ALL {
-                        ui.selectable_value(
-                            &mut f.tier,
-                            TierFilter::AtLeast(t),
-                            RichText::new(format!("{} {}", lang.tier(t), s.tier_or_more))
-                                .color(tier_color(t)),
-                        );
-                    }
-                    ui.selectable_value(&mut f.tier, TierFilter::Untagged, s.untagged);
-                })
-                .response
+            tier_filter_ui(ui, "filter_tier", &mut f.tier, Some(260.0), lang, s)
                 .labelled_by(label.id);
             ui.end_row();
 

@@ -6,6 +6,7 @@ use egui::RichText;
 use crate::i18n::Strings;
 use crate::quiz::command::QuizCommand;
 use crate::quiz::room::ImportState;
+use crate::ui::path_dialog::{PathDialog, PathDialogAction, path_parts_dialog_ui};
 
 /// Draws the window; it edits only the typed path (and its focus flag).
 pub(super) fn import_ui(
@@ -14,46 +15,36 @@ pub(super) fn import_ui(
     s: &Strings,
     commands: &mut Vec<QuizCommand>,
 ) {
-    let modal = egui::Modal::new(egui::Id::unique("import_questions")).show(ctx, |ui| {
-        ui.set_width(560.0);
-        ui.heading(s.import_title);
-        ui.label(RichText::new(s.import_help).weak());
-        ui.add_space(6.0);
-        let label = ui.label(s.import_path);
-        let edit = ui
-            .add(egui::TextEdit::singleline(&mut state.path).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
-        if !state.focused {
-            edit.request_focus();
-            state.focused = true;
-        }
-        ui.horizontal(|ui| {
-            let path = state.path.trim();
-            if ui
-                .add_enabled(!path.is_empty(), egui::Button::new(s.open))
-                .clicked()
-            {
-                commands.push(QuizCommand::ImportFile(path.into()));
-            }
-            if ui.button(s.browse).clicked() {
-                commands.push(QuizCommand::BrowseImport);
-            }
-            if ui.button(s.dismiss).clicked() {
-                commands.push(QuizCommand::CloseImport);
-            }
-        });
-        if let Some((n, problems)) = &state.report {
+    let dialog = PathDialog {
+        id: "import_questions",
+        title: s.import_title,
+        help: Some(s.import_help),
+        label: s.import_path,
+        hint: "/home/me/Downloads/questions.md",
+        accept: s.open,
+        browse: s.browse,
+        cancel: s.dismiss,
+        warning: None,
+        width: 560.0,
+    };
+    let report = state.report.as_ref();
+    let shown_path = state.path.clone();
+    let action = path_parts_dialog_ui(ctx, &dialog, &mut state.path, &mut state.focused, |ui| {
+        if let Some((n, problems)) = report {
             ui.separator();
             ui.label(RichText::new(format!("{n} {}", s.imported)).strong());
             for (line, p) in problems.iter().take(30) {
                 ui.label(
-                    RichText::new(format!("{}:{line}: {p}", state.path))
+                    RichText::new(format!("{shown_path}:{line}: {p}"))
                         .color(ui.visuals().warn_fg_color),
                 );
             }
         }
     });
-    if modal.should_close() {
-        commands.push(QuizCommand::CloseImport);
+    match action {
+        Some(PathDialogAction::Accept(path)) => commands.push(QuizCommand::ImportFile(path)),
+        Some(PathDialogAction::Browse) => commands.push(QuizCommand::BrowseImport),
+        Some(PathDialogAction::Cancel) => commands.push(QuizCommand::CloseImport),
+        None => {}
     }
 }
