@@ -87,12 +87,12 @@ fn benches(c: &mut Criterion) {
     view.zoom = 1.0;
     view.offset = egui::vec2(40.0, 40.0);
     group.bench_function("100 % zoom", |b| {
-        b.iter(|| black_box(frame(&ctx, &mut view, &editor)))
+        b.iter(|| black_box(frame(&ctx, &mut view, &editor)));
     });
     view.fit(&editor);
     frame(&ctx, &mut view, &editor);
     group.bench_function("zoomed out to show all", |b| {
-        b.iter(|| black_box(frame(&ctx, &mut view, &editor)))
+        b.iter(|| black_box(frame(&ctx, &mut view, &editor)));
     });
     group.finish();
 }

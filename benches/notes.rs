@@ -36,7 +36,7 @@ fn benches(c: &mut Criterion) {
         .map(|(_, text)| *text)
         .unwrap();
     c.bench_function("parse SAA note (17 KB)", |b| {
-        b.iter(|| parse(black_box(saa)))
+        b.iter(|| parse(black_box(saa)));
     });
 
     let vault = big_vault(1000);

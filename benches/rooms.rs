@@ -1,4 +1,4 @@
-//! One full frame of each room of the real app (driven through egui_kittest, so layout,
+//! One full frame of each room of the real app (driven through `egui_kittest`, so layout,
 //! the accessibility tree and every view run as in the window), next to an idle frame of
 //! an empty UI as the baseline: `cargo bench --bench rooms`.
 #![allow(missing_docs, clippy::unwrap_used)]
@@ -67,7 +67,7 @@ fn rooms(c: &mut Criterion) {
         .replace(Template::ThreeTier.build(), None);
     diagram.run();
     c.bench_function("diagram room frame (three-tier)", |b| {
-        b.iter(|| diagram.step())
+        b.iter(|| diagram.step());
     });
 }
 

@@ -1,13 +1,13 @@
-// Build script: embeds the bundled AWS Architecture Icons.
-//
-// Scans `icons/<folder>/*.svg` (folders and files sorted, so the output is
-// deterministic), reads each SVG's `<title>` when present and writes
-// `$OUT_DIR/icons_table.rs`, a static table of
-// `(folder, file_stem, title, include_bytes!(absolute path))` consumed by
-// `src/icons/mod.rs`. Plain std only, no build-dependencies.
-//
-// The icons directory is `$CARGO_MANIFEST_DIR/icons`, unless the environment
-// variable `AWS_STUDY_ICONS_DIR` points elsewhere.
+//! Build script: embeds the bundled AWS Architecture Icons.
+//!
+//! Scans `icons/<folder>/*.svg` (folders and files sorted, so the output is
+//! deterministic), reads each SVG's `<title>` when present and writes
+//! `$OUT_DIR/icons_table.rs`, a static table of
+//! `(folder, file_stem, title, include_bytes!(absolute path))` consumed by
+//! `src/icons/mod.rs`. Plain std only, no build-dependencies.
+//!
+//! The icons directory is `$CARGO_MANIFEST_DIR/icons`, unless the environment
+//! variable `AWS_STUDY_ICONS_DIR` points elsewhere.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,13 +22,12 @@ fn main() {
 fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=icons");
     println!("cargo:rerun-if-env-changed=AWS_STUDY_ICONS_DIR");
-    let icons_dir = match std::env::var_os("AWS_STUDY_ICONS_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => {
-            let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
-                .ok_or_else(|| "CARGO_MANIFEST_DIR not set".to_owned())?;
-            Path::new(&manifest).join("icons")
-        }
+    let icons_dir = if let Some(dir) = std::env::var_os("AWS_STUDY_ICONS_DIR") {
+        PathBuf::from(dir)
+    } else {
+        let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+            .ok_or_else(|| "CARGO_MANIFEST_DIR not set".to_owned())?;
+        Path::new(&manifest).join("icons")
     };
     let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| "OUT_DIR not set".to_owned())?;
 

@@ -95,13 +95,13 @@ pub fn fuzzy_score_folded(query_folded: &str, candidate_folded: &str) -> Option<
         let mut pos = Some(first);
         while let Some(p) = pos {
             if is_word_start(p) {
-                best_sub = Some(WORD_SUBSTRING - len_penalty - p.min(1_000) as i64);
+                best_sub = Some(WORD_SUBSTRING - len_penalty - idx(p.min(1_000)));
                 break;
             }
             pos = find_chars(&c, &q, p + 1);
         }
         if best_sub.is_none() {
-            best_sub = Some(SUBSTRING - len_penalty - first.min(1_000) as i64);
+            best_sub = Some(SUBSTRING - len_penalty - idx(first.min(1_000)));
         }
     }
     if let Some(s) = best_sub {
@@ -110,7 +110,6 @@ pub fn fuzzy_score_folded(query_folded: &str, candidate_folded: &str) -> Option<
 
     // Scattered subsequence: dynamic programming over (query char, candidate position),
     // best[j] = best score with the current query char matched at candidate index j.
-    const NONE: i64 = i64::MIN / 4;
     let char_bonus = |j: usize| -> i64 {
         let mut b = 10;
         if is_word_start(j) {
@@ -124,7 +123,7 @@ pub fn fuzzy_score_folded(query_folded: &str, candidate_folded: &str) -> Option<
     let mut prev: Vec<i64> = (0..c.len())
         .map(|j| {
             if c[j] == q[0] {
-                char_bonus(j) - (j as i64).min(10)
+                char_bonus(j) - idx(j).min(10)
             } else {
                 NONE
             }
@@ -136,7 +135,7 @@ pub fn fuzzy_score_folded(query_folded: &str, candidate_folded: &str) -> Option<
         let mut run = NONE;
         for j in 1..c.len() {
             if j >= 2 && prev[j - 2] > NONE {
-                run = run.max(prev[j - 2] + (j as i64 - 2));
+                run = run.max(prev[j - 2] + (idx(j) - 2));
             }
             if c[j] != qc {
                 continue;
@@ -146,11 +145,7 @@ pub fn fuzzy_score_folded(query_folded: &str, candidate_folded: &str) -> Option<
             } else {
                 NONE
             };
-            let gapped = if run > NONE {
-                run - (j as i64 - 1)
-            } else {
-                NONE
-            };
+            let gapped = if run > NONE { run - (idx(j) - 1) } else { NONE };
             let best = contiguous.max(gapped);
             if best > NONE {
                 cur[j] = best + char_bonus(j);
@@ -163,6 +158,14 @@ pub fn fuzzy_score_folded(query_folded: &str, candidate_folded: &str) -> Option<
 }
 
 /// Index of the first occurrence of `needle` in `hay` at or after `from`.
+/// "No match" in the subsequence table: far enough from `i64::MIN` that adding never wraps.
+const NONE: i64 = i64::MIN / 4;
+
+/// A string index as a score term (indices here are far below `i64::MAX`).
+fn idx(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX / 8)
+}
+
 fn find_chars(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return None;

@@ -1,4 +1,4 @@
-//! UI tests of the Quiz room: the real app driven through egui_kittest.
+//! UI tests of the Quiz room: the real app driven through `egui_kittest`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;

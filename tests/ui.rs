@@ -1,6 +1,7 @@
-//! UI tests: the real app driven through egui_kittest with clicks, typing and shortcuts.
+//! UI tests: the real app driven through `egui_kittest` with clicks, typing and shortcuts.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
@@ -338,9 +339,9 @@ fn hostile_notes_show_placeholders_and_never_panic() {
     );
     let mut bomb = String::from("# Bomb\n\n");
     for i in 0..12 {
-        bomb.push_str(&format!("## S{i}\n\n"));
+        let _ = write!(bomb, "## S{i}\n\n");
         for j in 0..12 {
-            bomb.push_str(&format!("![[bomb#S{j}]]\n"));
+            let _ = writeln!(bomb, "![[bomb#S{j}]]");
         }
     }
     write(vault.path(), "bomb.md", bomb);

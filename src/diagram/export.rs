@@ -265,7 +265,7 @@ fn label_lines(label: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Style of a group box, as the canvas draws it: (title, colour, dashed, icon aws_name).
+/// Style of a group box, as the canvas draws it: (title, colour, dashed, icon `aws_name`).
 fn group_style(kind: GroupKind) -> (&'static str, [u8; 3], bool, Option<&'static str>) {
     (kind.label(), kind.color(), kind.dashed(), kind.icon_name())
 }
@@ -340,30 +340,29 @@ fn draw_service(
         *embedded += 1;
         embed_icon(icon.svg, &format!("awsd-i{embedded}-"), rect)
     });
-    match svg {
-        Some(svg) => out.push_str(&svg),
-        None => {
-            let c = center(rect);
-            let name: String = if icon_name.chars().count() > 24 {
-                icon_name.chars().take(23).chain(['…']).collect()
-            } else {
-                icon_name.to_owned()
-            };
-            let _ = write!(
-                out,
-                r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#f2f3f3" stroke="#879596" stroke-width="1.5" stroke-dasharray="4 3"/><text x="{}" y="{}" font-family="sans-serif" font-size="{}" text-anchor="middle" fill="#879596">?</text><text x="{}" y="{}" font-family="sans-serif" font-size="7" text-anchor="middle" fill="#545b64">{}</text>"##,
-                num(rect.x),
-                num(rect.y),
-                num(rect.w),
-                num(rect.h),
-                num(c.x),
-                num(c.y + rect.h * 0.12),
-                num((rect.h * 0.4).max(1.0)),
-                num(c.x),
-                num(rect.y + rect.h - 5.0),
-                escape(&name),
-            );
-        }
+    if let Some(svg) = svg {
+        out.push_str(&svg);
+    } else {
+        let c = center(rect);
+        let name: String = if icon_name.chars().count() > 24 {
+            icon_name.chars().take(23).chain(['…']).collect()
+        } else {
+            icon_name.to_owned()
+        };
+        let _ = write!(
+            out,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#f2f3f3" stroke="#879596" stroke-width="1.5" stroke-dasharray="4 3"/><text x="{}" y="{}" font-family="sans-serif" font-size="{}" text-anchor="middle" fill="#879596">?</text><text x="{}" y="{}" font-family="sans-serif" font-size="7" text-anchor="middle" fill="#545b64">{}</text>"##,
+            num(rect.x),
+            num(rect.y),
+            num(rect.w),
+            num(rect.h),
+            num(c.x),
+            num(c.y + rect.h * 0.12),
+            num((rect.h * 0.4).max(1.0)),
+            num(c.x),
+            num(rect.y + rect.h - 5.0),
+            escape(&name),
+        );
     }
     let cx = center(rect).x;
     for (i, line) in label_lines(&node.label).iter().enumerate() {
@@ -501,20 +500,19 @@ fn embed_icon(svg: &[u8], prefix: &str, at: Rect) -> Option<String> {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     };
-    let view_box = match get("viewBox") {
-        Some(vb) => vb.to_owned(),
-        None => {
-            let dim = |n: &str| {
-                get(n)
-                    .and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok())
-                    .filter(|v| v.is_finite() && *v > 0.0)
-            };
-            format!(
-                "0 0 {} {}",
-                num(dim("width").unwrap_or(64.0)),
-                num(dim("height").unwrap_or(64.0))
-            )
-        }
+    let view_box = if let Some(vb) = get("viewBox") {
+        vb.to_owned()
+    } else {
+        let dim = |n: &str| {
+            get(n)
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok())
+                .filter(|v| v.is_finite() && *v > 0.0)
+        };
+        format!(
+            "0 0 {} {}",
+            num(dim("width").unwrap_or(64.0)),
+            num(dim("height").unwrap_or(64.0))
+        )
     };
     let mut out = format!(
         r#"<svg x="{}" y="{}" width="{}" height="{}" viewBox="{}""#,
@@ -591,7 +589,7 @@ fn parse_attributes(text: &str) -> Vec<(String, String)> {
         let Some(close) = after[1..].find(q) else {
             break;
         };
-        attrs.push((name, after[1..1 + close].to_owned()));
+        attrs.push((name, after[1..=close].to_owned()));
         rest = &after[1 + close + 1..];
     }
     attrs

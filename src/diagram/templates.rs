@@ -21,9 +21,9 @@ const LABEL: f32 = 24.0;
 /// A starting diagram.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Template {
-    /// API Gateway → Lambda → DynamoDB, with a Cognito authoriser.
+    /// API Gateway → Lambda → `DynamoDB`, with a Cognito authoriser.
     ServerlessApi,
-    /// Route 53 → CloudFront → load balancer → EC2 in two AZs → RDS Multi-AZ.
+    /// Route 53 → `CloudFront` → load balancer → EC2 in two AZs → RDS Multi-AZ.
     ThreeTier,
     /// S3 events → SNS fan-out → SQS → Lambda, plus a second Lambda on SNS.
     EventDriven,

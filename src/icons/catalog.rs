@@ -535,7 +535,10 @@ mod tests {
             let after = &rest[open + 2..];
             let Some(close) = after.find(')') else { break };
             let target = &after[..close];
-            if target.ends_with(".svg") {
+            if target
+                .rsplit_once('.')
+                .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("svg"))
+            {
                 refs.push(target);
             }
             rest = &after[close..];

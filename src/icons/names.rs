@@ -38,7 +38,7 @@ pub(super) fn titled_names<'t>(
                     .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
                 && words
                     .first()
-                    .is_some_and(|w| w.chars().any(|c| c.is_lowercase()));
+                    .is_some_and(|w| w.chars().any(char::is_lowercase));
             if acronym_last && let Some(last) = words.pop() {
                 words.push(format!("({last})"));
             }

@@ -399,16 +399,15 @@ pub fn section_blocks(doc: &Document, heading: usize) -> &[Block] {
 /// (`None`) the blocks before its first heading (all of them when it has none).
 #[must_use]
 pub fn topic_blocks(doc: &Document, heading: Option<usize>) -> &[Block] {
-    match heading {
-        Some(h) => section_blocks(doc, h),
-        None => {
-            let end = doc
-                .blocks
-                .iter()
-                .position(|b| matches!(b, Block::Heading { .. }))
-                .unwrap_or(doc.blocks.len());
-            &doc.blocks[..end]
-        }
+    if let Some(h) = heading {
+        section_blocks(doc, h)
+    } else {
+        let end = doc
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading { .. }))
+            .unwrap_or(doc.blocks.len());
+        &doc.blocks[..end]
     }
 }
 
@@ -711,20 +710,7 @@ mod tests {
 
     /// An index of notes given as (path, text).
     fn vault(notes: &[(&str, &str)]) -> Index {
-        let files = notes
-            .iter()
-            .map(|(path, text)| NoteFile {
-                path: (*path).into(),
-                text: (*text).into(),
-                problem: None,
-            })
-            .collect();
-        let vault = LoadedVault::from_parts(
-            crate::notes::vault::VaultSource::Bundled,
-            files,
-            Vec::new(),
-            Vec::new(),
-        );
+        let vault = LoadedVault::from_texts(crate::notes::vault::VaultSource::Bundled, notes);
         Index::build(vault, &|_, _| {})
     }
 

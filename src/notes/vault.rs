@@ -137,7 +137,13 @@ impl LoadedVault {
     /// The notes compiled into the binary.
     #[must_use]
     pub fn bundled() -> Self {
-        let notes = BUNDLED_NOTES
+        Self::from_texts(VaultSource::Bundled, BUNDLED_NOTES)
+    }
+
+    /// A vault of notes given as (relative path, text), without attachments.
+    #[must_use]
+    pub fn from_texts(source: VaultSource, notes: &[(&str, &str)]) -> Self {
+        let notes = notes
             .iter()
             .map(|(path, text)| NoteFile {
                 path: (*path).to_owned(),
@@ -145,7 +151,7 @@ impl LoadedVault {
                 problem: None,
             })
             .collect();
-        Self::from_parts(VaultSource::Bundled, notes, Vec::new(), Vec::new())
+        Self::from_parts(source, notes, Vec::new(), Vec::new())
     }
 
     /// Reads every note of the folder `root`. `progress(done, total)` is called as files are
@@ -558,7 +564,7 @@ mod tests {
             )
         };
         assert!(ext(&svg(r#"<image href="/etc/hostname"/>"#)));
-        assert!(ext(&svg(r#"<image xlink:href = 'file:///etc/passwd'/>"#)));
+        assert!(ext(&svg(r"<image xlink:href = 'file:///etc/passwd'/>")));
         assert!(ext(&svg(r#"<use href="other.svg#a"/>"#)));
         assert!(!ext(&svg(
             r##"<use href="#a"/><image href="data:image/png;base64,AA"/>"##

@@ -185,24 +185,9 @@ pub(crate) fn worst_first(counts: BTreeMap<&str, (usize, usize)>) -> Vec<(String
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::quiz::{Choice, Origin};
 
     fn question(id: &str, domain: Option<Domain>, services: &[&str]) -> Question {
-        Question {
-            id: id.into(),
-            domain,
-            prompt: format!("Question {id}"),
-            prompt_icon: None,
-            choices: (0..4).map(|i| Choice::Text(format!("c{i}"))).collect(),
-            answers: vec![1],
-            explanation: String::new(),
-            notes: Vec::new(),
-            key_fact: None,
-            task: None,
-            services: services.iter().map(|s| (*s).to_owned()).collect(),
-            assumption: None,
-            origin: Origin::Bank,
-        }
+        crate::quiz::test_question(id, domain, services)
     }
 
     /// `per_domain` questions of each domain plus `loose` without a domain.

@@ -216,7 +216,7 @@ fn describe(
     ))
 }
 
-/// "Which icon is Amazon DynamoDB?"
+/// "Which icon is Amazon `DynamoDB`?"
 fn icon_of_service(
     ctx: &Ctx,
     icon: &'static Icon,
@@ -317,10 +317,10 @@ fn question(
         task: None,
         services: {
             let services = services::Catalog::bundled();
-            services
-                .by_icon(icon.id)
-                .map(|id| vec![services.short_name(id).to_owned()])
-                .unwrap_or_else(|| vec![icon.display_name.clone()])
+            services.by_icon(icon.id).map_or_else(
+                || vec![icon.display_name.clone()],
+                |id| vec![services.short_name(id).to_owned()],
+            )
         },
         assumption: None,
         origin: Origin::Notes {
@@ -430,7 +430,7 @@ fn describe_text(text: &str, needles: &[String]) -> Option<(String, String)> {
     for end in sentence_ends(text) {
         let sentence = text.get(..end).unwrap_or(text).trim();
         if mask(sentence, needles).trim().chars().count() >= MIN_DESCRIPTION_CHARS {
-            cut = sentence.to_owned();
+            sentence.clone_into(&mut cut);
             break;
         }
     }
@@ -622,7 +622,6 @@ fn indent(line: &str) -> usize {
 }
 
 fn is_hint_line(line: &str) -> bool {
-    let f = fold(line);
     const PHRASES: &[&str] = &[
         "ne pas confondre",
         "confondre avec",
@@ -634,6 +633,7 @@ fn is_hint_line(line: &str) -> bool {
         "differencier",
         "difference between",
     ];
+    let f = fold(line);
     PHRASES.iter().any(|p| f.contains(p))
         || f.split(|c: char| !c.is_alphanumeric())
             .any(|w| w == "vs" || w == "versus")
@@ -722,7 +722,7 @@ fn fnv1a(s: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notes::vault::{LoadedVault, NoteFile};
+    use crate::notes::vault::LoadedVault;
 
     fn bundled() -> Index {
         Index::build(LoadedVault::bundled(), &|_, _| {})
@@ -875,15 +875,7 @@ mod tests {
     }
 
     fn vault(notes: &[(&str, &str)]) -> Index {
-        let mut v = LoadedVault::bundled();
-        v.notes = notes
-            .iter()
-            .map(|(path, text)| NoteFile {
-                path: (*path).to_owned(),
-                text: (*text).to_owned(),
-                problem: None,
-            })
-            .collect();
+        let v = LoadedVault::from_texts(crate::notes::vault::VaultSource::Bundled, notes);
         Index::build(v, &|_, _| {})
     }
 

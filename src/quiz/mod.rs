@@ -161,6 +161,28 @@ impl Question {
     }
 }
 
+/// A plain bank question for tests: four text options, the second correct.
+#[cfg(test)]
+pub(crate) fn test_question(id: &str, domain: Option<Domain>, services: &[&str]) -> Question {
+    Question {
+        id: id.into(),
+        domain,
+        prompt: format!("Question {id}?"),
+        prompt_icon: None,
+        choices: (0..4)
+            .map(|i| Choice::Text(format!("option {i}")))
+            .collect(),
+        answers: vec![1],
+        explanation: String::new(),
+        notes: Vec::new(),
+        key_fact: None,
+        task: None,
+        services: services.iter().map(|s| (*s).to_owned()).collect(),
+        assumption: None,
+        origin: Origin::Bank,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

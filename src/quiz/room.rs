@@ -744,29 +744,12 @@ fn tier_rank(t: Tier) -> usize {
 mod tests {
     use super::*;
     use crate::notes::vault::{LoadedVault, VaultSource};
-    use crate::quiz::Choice;
 
     const T0: i64 = 1_750_000_000;
     const DAY: i64 = 86_400;
 
     fn question(id: &str, domain: Domain, services: &[&str]) -> Question {
-        Question {
-            id: id.into(),
-            domain: Some(domain),
-            prompt: format!("Question {id}?"),
-            prompt_icon: None,
-            choices: (0..4)
-                .map(|i| Choice::Text(format!("option {i}")))
-                .collect(),
-            answers: vec![1],
-            explanation: String::new(),
-            notes: Vec::new(),
-            key_fact: None,
-            task: None,
-            services: services.iter().map(|s| (*s).to_owned()).collect(),
-            assumption: None,
-            origin: Origin::Bank,
-        }
+        crate::quiz::test_question(id, Some(domain), services)
     }
 
     fn bank(n: usize) -> Vec<Question> {

@@ -330,24 +330,21 @@ fn paint_marker(
         }
         return;
     }
-    match start {
-        Some(n) => {
-            let number = n.saturating_add(i as u64);
-            painter.text(
-                rect.right_center() - Vec2::new(4.0, 0.0),
-                egui::Align2::RIGHT_CENTER,
-                format!("{number}."),
-                egui::TextStyle::Body.resolve(ui.style()),
-                color,
-            );
-        }
-        None => {
-            let c = rect.center();
-            if depth.is_multiple_of(2) {
-                painter.circle_filled(c, 2.6, color);
-            } else {
-                painter.circle_stroke(c, 2.6, Stroke::new(1.0, color));
-            }
+    if let Some(n) = start {
+        let number = n.saturating_add(i as u64);
+        painter.text(
+            rect.right_center() - Vec2::new(4.0, 0.0),
+            egui::Align2::RIGHT_CENTER,
+            format!("{number}."),
+            egui::TextStyle::Body.resolve(ui.style()),
+            color,
+        );
+    } else {
+        let c = rect.center();
+        if depth.is_multiple_of(2) {
+            painter.circle_filled(c, 2.6, color);
+        } else {
+            painter.circle_stroke(c, 2.6, Stroke::new(1.0, color));
         }
     }
 }
@@ -497,7 +494,7 @@ fn table_ui(
                     };
                     for (c, cell) in header.iter().enumerate() {
                         ui.push_id(("h", c), |ui| {
-                            cell_ui(ui, cx, note, cell, strong, cell_width, depth)
+                            cell_ui(ui, cx, note, cell, strong, cell_width, depth);
                         });
                     }
                     ui.end_row();
@@ -546,7 +543,7 @@ fn inlines_ui(
         {
             flow_ui(ui, cx, note, &inlines[start..i], base);
             ui.push_id(("embed", i), |ui| {
-                embed_block_ui(ui, cx, note, embed, depth)
+                embed_block_ui(ui, cx, note, embed, depth);
             });
             start = i + 1;
         }
@@ -600,7 +597,7 @@ fn inline_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inline: &Inline, ba
     let s = cx.lang.strings();
     match inline {
         Inline::Text { text, style } => {
-            text_ui(ui, text, style.bold, style.italic, style.strike, base)
+            text_ui(ui, text, style.bold, style.italic, style.strike, base);
         }
         Inline::Code(code) => {
             ui.code(code);
@@ -608,18 +605,17 @@ fn inline_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inline: &Inline, ba
         Inline::Link { url, text } => {
             let label = if text.is_empty() { url } else { text };
             match internal_link_target(url) {
-                Some(target) => match cx.index.resolve(note, &target) {
-                    Ok(loc) => {
+                Some(target) => {
+                    if let Ok(loc) = cx.index.resolve(note, &target) {
                         if ui.link(label).on_hover_text(url).clicked() {
                             cx.commands.push(Command::Navigate(loc));
                         }
-                    }
-                    Err(_) => {
+                    } else {
                         let color = ui.visuals().weak_text_color();
                         ui.label(RichText::new(label).color(color).italics().underline())
                             .on_hover_text(format!("{}: {url}", s.missing_note));
                     }
-                },
+                }
                 None => {
                     ui.hyperlink_to(label, url).on_hover_text(url);
                 }

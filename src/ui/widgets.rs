@@ -227,7 +227,7 @@ pub fn icon_ui(ui: &mut Ui, id: Option<IconId>, size: f32) {
     }
 }
 
-/// Adds DejaVu Sans as a fallback font, so arrows, maths and other symbols that notes use
+/// Adds `DejaVu` Sans as a fallback font, so arrows, maths and other symbols that notes use
 /// (`→`, `≠`, `…`) are drawn instead of boxes, on every machine and offline.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();

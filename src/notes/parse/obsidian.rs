@@ -1,4 +1,4 @@
-//! Obsidian syntax on top of CommonMark: wikilink and embed targets, `#tags` and callouts
+//! Obsidian syntax on top of `CommonMark`: wikilink and embed targets, `#tags` and callouts
 //! (`> [!type]± title`).
 
 use crate::notes::doc::{Block, Callout, CalloutKind, Fold, Inline, WikiTarget};

@@ -95,7 +95,7 @@ fn fence_start(rest: &str) -> Option<(char, usize)> {
 }
 
 /// Re-indents list lines so that Obsidian's tab-based nesting (a tab per level, often
-/// followed by spaces) nests as CommonMark lists instead of becoming indented code: each
+/// followed by spaces) nests as `CommonMark` lists instead of becoming indented code: each
 /// item is moved to its parent's content column. Only leading whitespace changes, so line
 /// numbers are kept.
 pub(super) fn reindent_lists(body: &str) -> String {

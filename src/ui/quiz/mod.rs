@@ -44,7 +44,7 @@ pub fn quiz_ui(
             exam::result_ui(ui, exam, result, &room.questions, index, lang, commands);
         }
         QuizView::Stats => {
-            stats::stats_ui(ui, room.stats(), &room.progress().exams, lang, commands)
+            stats::stats_ui(ui, room.stats(), &room.progress().exams, lang, commands);
         }
         QuizView::Plan => stats::plan_ui(ui, room.plan(), index, lang, commands),
     }
