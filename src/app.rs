@@ -813,7 +813,7 @@ impl AwsStudyApp {
             can_go_back: self.history.can_go_back(),
             can_go_forward: self.history.can_go_forward(),
             room: self.room,
-            due: self.quiz.due_count(now_secs()),
+            due: self.quiz.due_today(),
             lang: self.settings.lang,
             theme: self.settings.theme,
             folder_shown: matches!(self.index.vault.source, VaultSource::Folder(_)),

@@ -237,6 +237,88 @@ pub struct Strings {
     pub file_progress: &'static str,
     pub file_settings: &'static str,
     pub file_overrides: &'static str,
+    /// After the count of reviews due now.
+    pub due_now: &'static str,
+    /// After the count of learning steps due later today.
+    pub later_today: &'static str,
+    /// Button: back to the session left unfinished.
+    pub resume_session: &'static str,
+    /// Heading of the misses at the end of a session.
+    pub session_missed: &'static str,
+    /// Button: a session over the misses.
+    pub retake_missed: &'static str,
+    /// End of a session without a miss.
+    pub no_misses: &'static str,
+    /// Keyboard help under a session.
+    pub keyboard_hint: &'static str,
+    /// Badge of a leech question.
+    pub leech: &'static str,
+    /// Statistics heading.
+    pub leeches: &'static str,
+    /// Under the leeches heading.
+    pub leeches_hint: &'static str,
+    /// When there is no leech.
+    pub no_leeches: &'static str,
+    /// Button: stop the exam clock.
+    pub pause_exam: &'static str,
+    /// Home card title of a paused exam.
+    pub exam_paused: &'static str,
+    /// Button.
+    pub resume_exam: &'static str,
+    /// Button: throw the paused exam away.
+    pub abandon_exam: &'static str,
+    /// Exam result filter.
+    pub filter_all: &'static str,
+    /// Exam result filter.
+    pub filter_wrong: &'static str,
+    /// Exam result filter.
+    pub filter_flagged: &'static str,
+    /// Exam result filter, and the mark of an unanswered question.
+    pub filter_unanswered: &'static str,
+    /// Grid legend.
+    pub legend_answered: &'static str,
+    /// Grid legend.
+    pub legend_flagged: &'static str,
+    /// Grid legend.
+    pub legend_current: &'static str,
+    /// Grid legend.
+    pub legend_unanswered: &'static str,
+    /// Home: the real exam's date.
+    pub exam_date: &'static str,
+    /// Hint of the exam date field.
+    pub exam_date_hint: &'static str,
+    /// Invalid exam date.
+    pub exam_date_invalid: &'static str,
+    /// Button: set the exam date.
+    pub set_date: &'static str,
+    /// Button: clear the exam date.
+    pub clear_date: &'static str,
+    /// Singular countdown.
+    pub day_left: &'static str,
+    /// Plural countdown.
+    pub days_left: &'static str,
+    /// Countdown on the day.
+    pub exam_today: &'static str,
+    /// Heading of the forecast.
+    pub reviews_until_exam: &'static str,
+    /// Singular.
+    pub unseen_one: &'static str,
+    /// Plural.
+    pub unseen_many: &'static str,
+    /// After a number.
+    pub unseen_per_day: &'static str,
+    /// Label of the FSRS desired retention.
+    pub retention: &'static str,
+    /// Hover text of the retention slider.
+    pub retention_hint: &'static str,
+    /// Checkbox.
+    pub imported_in_exams: &'static str,
+    /// Home card title.
+    pub schedule: &'static str,
+    /// Statistics chart heading.
+    pub exam_history: &'static str,
+    /// X axis of the exam history chart.
+    pub exam_number: &'static str,
 }
 
 /// French.
@@ -418,6 +500,47 @@ pub static FR: Strings = Strings {
     file_progress: "votre progression au quiz",
     file_settings: "vos réglages",
     file_overrides: "vos niveaux de fréquence",
+    due_now: "dues maintenant",
+    later_today: "plus tard aujourd’hui",
+    resume_session: "Reprendre la session",
+    session_missed: "Questions manquées",
+    retake_missed: "Refaire celles que j’ai manquées",
+    no_misses: "Aucune erreur : bravo.",
+    keyboard_hint: "Clavier : 1–5 ou A–E pour choisir · Entrée pour vérifier · 1–4 pour noter · → pour continuer",
+    leech: "Sangsue : oubliée 8 fois ou plus — relisez la note plutôt que de répéter",
+    leeches: "Sangsues",
+    leeches_hint: "Questions oubliées 8 fois ou plus : la note derrière mérite une relecture.",
+    no_leeches: "Aucune pour l’instant.",
+    pause_exam: "Pause",
+    exam_paused: "Examen en pause",
+    resume_exam: "Reprendre l’examen",
+    abandon_exam: "Abandonner",
+    filter_all: "Toutes",
+    filter_wrong: "Fausses",
+    filter_flagged: "Marquées",
+    filter_unanswered: "Sans réponse",
+    legend_answered: "répondue",
+    legend_flagged: "marquée",
+    legend_current: "affichée",
+    legend_unanswered: "sans réponse",
+    exam_date: "Date de l’examen",
+    exam_date_hint: "AAAA-MM-JJ",
+    exam_date_invalid: "Date attendue au format AAAA-MM-JJ, aujourd’hui ou plus tard",
+    set_date: "Enregistrer",
+    clear_date: "Effacer",
+    day_left: "jour avant l’examen",
+    days_left: "jours avant l’examen",
+    exam_today: "L’examen, c’est aujourd’hui. Bonne chance !",
+    reviews_until_exam: "Révisions prévues chaque jour d’ici l’examen",
+    unseen_one: "question jamais vue",
+    unseen_many: "questions jamais vues",
+    unseen_per_day: "par jour pour toutes les voir avant l’examen",
+    retention: "Rétention visée",
+    retention_hint: "Plus haut : intervalles plus courts, plus de révisions (FSRS, 90 % par défaut).",
+    imported_in_exams: "Questions importées dans les examens blancs",
+    schedule: "Calendrier de révision",
+    exam_history: "Examens blancs par domaine",
+    exam_number: "examen",
 };
 
 /// English.
@@ -599,6 +722,47 @@ pub static EN: Strings = Strings {
     file_progress: "your quiz progress",
     file_settings: "your settings",
     file_overrides: "your exam-frequency tiers",
+    due_now: "due now",
+    later_today: "later today",
+    resume_session: "Resume the session",
+    session_missed: "Questions missed",
+    retake_missed: "Retake the ones I missed",
+    no_misses: "No mistakes: well done.",
+    keyboard_hint: "Keys: 1–5 or A–E to choose · Enter to check · 1–4 to grade · → to go on",
+    leech: "Leech: forgotten 8 times or more — reread the note rather than repeat",
+    leeches: "Leeches",
+    leeches_hint: "Questions forgotten 8 times or more: the note behind them deserves a reread.",
+    no_leeches: "None so far.",
+    pause_exam: "Pause",
+    exam_paused: "Exam paused",
+    resume_exam: "Resume the exam",
+    abandon_exam: "Abandon",
+    filter_all: "All",
+    filter_wrong: "Wrong",
+    filter_flagged: "Flagged",
+    filter_unanswered: "Unanswered",
+    legend_answered: "answered",
+    legend_flagged: "flagged",
+    legend_current: "shown",
+    legend_unanswered: "not answered",
+    exam_date: "Exam date",
+    exam_date_hint: "YYYY-MM-DD",
+    exam_date_invalid: "A date as YYYY-MM-DD, today or later",
+    set_date: "Set",
+    clear_date: "Clear",
+    day_left: "day to the exam",
+    days_left: "days to the exam",
+    exam_today: "The exam is today. Good luck!",
+    reviews_until_exam: "Reviews due each day until the exam",
+    unseen_one: "question never seen",
+    unseen_many: "questions never seen",
+    unseen_per_day: "a day to see them all before the exam",
+    retention: "Target retention",
+    retention_hint: "Higher: shorter intervals, more reviews (FSRS, 90 % by default).",
+    imported_in_exams: "Imported questions in simulated exams",
+    schedule: "Review schedule",
+    exam_history: "Simulated exams by domain",
+    exam_number: "exam",
 };
 
 #[cfg(test)]

@@ -29,7 +29,8 @@ fn click_button(harness: &mut Harness<'static, AwsStudyApp>, label: &str) {
     harness.run();
 }
 
-/// Labels of the shown question's choices that are right, and one that is wrong.
+/// Labels of the shown question's choices that are right, and one that is wrong (with
+/// the letter of the place each is shown at: the order changes at every showing).
 fn choice_labels(app: &AwsStudyApp) -> (Vec<String>, String) {
     let quiz = app.quiz();
     let QuizView::Session(session) = &quiz.view else {
@@ -40,7 +41,11 @@ fn choice_labels(app: &AwsStudyApp) -> (Vec<String>, String) {
         let Choice::Text(text) = &q.choices[i] else {
             panic!("bank questions have text choices");
         };
-        format!("{}.  {text}", char::from(b'A' + u8::try_from(i).unwrap()))
+        let shown_at = session.order.iter().position(|&c| c == i).unwrap();
+        format!(
+            "{}.  {text}",
+            char::from(b'A' + u8::try_from(shown_at).unwrap())
+        )
     };
     let right = q.answers.iter().map(|&i| label(i)).collect();
     let wrong = (0..q.choices.len())
@@ -88,21 +93,27 @@ fn practice_gives_feedback_for_right_and_wrong_answers_and_schedules_reviews() {
     click_button(&mut harness, &wrong);
     click_button(&mut harness, "Check");
     harness.get_by_label("Incorrect");
-    // Wrong answers are graded "Again": due again today.
+    // Wrong answers are graded "Again": a learning step that comes back later today, not
+    // a review due now (the counter must not grow while the student studies).
     click_button(&mut harness, "Next");
+    let missed_id = harness.state().quiz().progress().answers[1]
+        .question
+        .clone();
     let progress = harness.state().quiz().progress();
     assert_eq!(progress.answers.len(), 2);
     assert_eq!(progress.answers.iter().filter(|a| a.correct).count(), 1);
     click_button(&mut harness, "Back to the quiz home");
-    harness.get(By::new().label_contains("Quiz (1)"));
+    harness.get_by_label("+ 1 later today");
     drop(harness);
 
-    // Closing and reopening the app keeps the due review.
-    let mut again = self::harness(dir.path());
-    assert_eq!(again.state().quiz().progress().answers.len(), 2);
-    click_button(&mut again, "Quiz (1)");
-    click_button(&mut again, "Review now");
-    assert!(matches!(again.state().quiz().view, QuizView::Session(_)));
+    // Closing and reopening the app keeps the review; once its step is over it is the one
+    // due, and the only one.
+    let again = self::harness(dir.path());
+    let quiz = again.state().quiz();
+    assert_eq!(quiz.progress().answers.len(), 2);
+    let later = aws_study::quiz::room::now_secs() + 3600;
+    assert_eq!(quiz.due_count(later), 1);
+    assert_eq!(quiz.progress().cards[&missed_id].lapses, 0);
 }
 
 #[test]
@@ -288,4 +299,261 @@ fn each_option_explains_itself_after_answering() {
         );
     }
     assert!(harness.query_by_label_contains("Key fact:").is_some());
+}
+
+fn press(harness: &mut Harness<'static, AwsStudyApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn session(app: &AwsStudyApp) -> &aws_study::quiz::session::Session {
+    match &app.quiz().view {
+        QuizView::Session(s) => s,
+        other => panic!("no session: {other:?}"),
+    }
+}
+
+/// Regression: with three cards due (q-a, q-b, q-c), "Review now" served the first three
+/// questions of the bank, never seen, and grading them made the due count grow.
+#[test]
+fn three_due_cards_come_back_as_exactly_those_three() {
+    use aws_study::quiz::progress::Progress;
+    let dir = tempfile::tempdir().unwrap();
+    let bank = aws_study::quiz::bank::bundled().unwrap();
+    let now = aws_study::quiz::room::now_secs();
+    let mut progress = Progress::new();
+    // Three answered 30 days ago (due long since), one answered "Easy" just now (not due).
+    let due: Vec<&str> = [40, 120, 250]
+        .iter()
+        .map(|&i| bank[i].id.as_str())
+        .collect();
+    for &i in &[40, 120, 250] {
+        progress.record(&bank[i], true, 20_000, None, now - 30 * 86_400);
+    }
+    progress.record(
+        &bank[7],
+        true,
+        5_000,
+        Some(aws_study::quiz::scheduler::Grade::Easy),
+        now,
+    );
+    aws_study::store::save(&dir.path().join(Progress::FILE), &progress).unwrap();
+
+    let mut harness = harness(dir.path());
+    click_button(&mut harness, "Quiz (3)");
+    click_button(&mut harness, "Review now");
+    let mut served = Vec::new();
+    // Answer each with the keyboard: the first choice shown, check, grade "Good".
+    for _ in 0..3 {
+        let app = harness.state();
+        let s = session(app);
+        served.push(app.quiz().questions[s.current().unwrap()].id.clone());
+        press(&mut harness, egui::Key::Num1);
+        press(&mut harness, egui::Key::Enter);
+        press(&mut harness, egui::Key::Num3);
+    }
+    served.sort();
+    let mut expected: Vec<String> = due.iter().map(|s| (*s).to_owned()).collect();
+    expected.sort();
+    assert_eq!(served, expected);
+    assert!(
+        session(harness.state()).current().is_none(),
+        "the session is over"
+    );
+    // The student graded "Good" on cards of days: nothing is due now any more.
+    assert_eq!(harness.state().quiz().due_count(now + 60), 0);
+}
+
+#[test]
+fn a_session_is_answered_with_the_keyboard_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    start_bank_practice(&mut harness);
+    for n in 0..3 {
+        let (keys, id) = {
+            let app = harness.state();
+            let s = session(app);
+            let q = &app.quiz().questions[s.current().unwrap()];
+            // The letter keys of the right answers, at the places they are shown.
+            let keys: Vec<egui::Key> = q
+                .answers
+                .iter()
+                .map(|a| {
+                    let k = s.order.iter().position(|c| c == a).unwrap();
+                    [
+                        egui::Key::A,
+                        egui::Key::B,
+                        egui::Key::C,
+                        egui::Key::D,
+                        egui::Key::E,
+                    ][k]
+                })
+                .collect();
+            (keys, q.id.clone())
+        };
+        for key in keys {
+            press(&mut harness, key);
+        }
+        press(&mut harness, egui::Key::Enter);
+        harness.get_by_label("Correct");
+        // "3": graded Good, and the next question comes.
+        press(&mut harness, egui::Key::Num3);
+        let progress = harness.state().quiz().progress();
+        assert_eq!(progress.answers.len(), n + 1);
+        assert!(progress.answers[n].correct);
+        assert_eq!(progress.answers[n].question, id);
+        assert_eq!(session(harness.state()).pos, n + 1);
+    }
+    // → after a wrong answer also goes on.
+    let wrong_key = {
+        let app = harness.state();
+        let s = session(app);
+        let q = &app.quiz().questions[s.current().unwrap()];
+        let k = (0..q.choices.len())
+            .find(|k| !q.answers.contains(&s.order[*k]))
+            .unwrap();
+        [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+        ][k]
+    };
+    press(&mut harness, wrong_key);
+    press(&mut harness, egui::Key::Space);
+    harness.get_by_label("Incorrect");
+    press(&mut harness, egui::Key::ArrowRight);
+    assert_eq!(session(harness.state()).pos, 4);
+    assert_eq!(session(harness.state()).missed.len(), 1);
+    // Leaving keeps the session; it comes back where it was.
+    click_button(&mut harness, "Back to the quiz home");
+    click_button(&mut harness, "Resume the session");
+    assert_eq!(session(harness.state()).pos, 4);
+}
+
+fn exam(app: &AwsStudyApp) -> &aws_study::quiz::session::Exam {
+    match &app.quiz().view {
+        QuizView::Exam(e) => e,
+        other => panic!("no exam: {other:?}"),
+    }
+}
+
+#[test]
+fn a_paused_exam_resumes_after_a_restart_with_the_time_it_had() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    click_button(&mut harness, "Quiz");
+    click_button(&mut harness, "Start the exam");
+    let first = {
+        let app = harness.state();
+        let e = exam(app);
+        let q = &app.quiz().questions[e.questions[0]];
+        let Choice::Text(text) = &q.choices[0] else {
+            panic!("bank questions have text choices");
+        };
+        format!("A.  {text}")
+    };
+    click_button(&mut harness, &first);
+    click_button(&mut harness, "Next");
+    click_button(&mut harness, "Flag for review");
+    let ids = exam(harness.state()).questions.clone();
+    click_button(&mut harness, "Pause");
+    assert!(matches!(harness.state().quiz().view, QuizView::Home));
+    harness.get_by_label("Exam paused");
+    let left = harness
+        .state()
+        .quiz()
+        .paused_exam
+        .as_ref()
+        .unwrap()
+        .remaining_secs(0);
+    assert!(left > 2 * 3600 && left <= 130 * 60, "{left}");
+    drop(harness);
+
+    // The app is closed for a while and started again: the clock did not run.
+    let mut again = self::harness(dir.path());
+    click_button(&mut again, "Quiz");
+    again.get_by_label("Exam paused");
+    click_button(&mut again, "Resume the exam");
+    let e = exam(again.state());
+    assert_eq!(e.questions, ids);
+    assert_eq!(e.answers[0], Some(vec![0]));
+    assert!(e.flagged[1]);
+    assert_eq!(e.pos, 1);
+    let now = aws_study::quiz::room::now_secs();
+    assert!(
+        (e.remaining_secs(now) - left).abs() <= 2,
+        "{} vs {left}",
+        e.remaining_secs(now)
+    );
+}
+
+#[test]
+fn unanswered_questions_show_as_unanswered_in_the_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    click_button(&mut harness, "Quiz");
+    click_button(&mut harness, "Start the exam");
+    harness.get_by_label("answered");
+    harness.get_by_label("flagged");
+    harness.get_by_label("not answered");
+    let first = {
+        let app = harness.state();
+        let e = exam(app);
+        let q = &app.quiz().questions[e.questions[0]];
+        let wrong = (0..q.choices.len())
+            .find(|i| !q.answers.contains(i))
+            .unwrap();
+        let Choice::Text(text) = &q.choices[wrong] else {
+            panic!("bank questions have text choices");
+        };
+        format!(
+            "{}.  {text}",
+            char::from(b'A' + u8::try_from(wrong).unwrap())
+        )
+    };
+    click_button(&mut harness, &first);
+    harness
+        .state_mut()
+        .quiz_mut()
+        .submit_exam(aws_study::quiz::room::now_secs());
+    harness.run();
+    let QuizView::ExamResult(_, result) = &harness.state().quiz().view else {
+        panic!("no result");
+    };
+    assert_eq!(
+        (result.correct, result.unanswered, result.total),
+        (0, 64, 65)
+    );
+    harness.get_by_label("64 unanswered");
+    // One wrong answer, and 64 unanswered ones listed as such, not as wrong.
+    assert_eq!(
+        harness.query_all_by_label_contains("Incorrect —").count(),
+        1
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains("Unanswered —").count(),
+        64
+    );
+    harness.get(By::new().label("Wrong")).click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label_contains("Unanswered —").count(),
+        0
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains("Incorrect —").count(),
+        1
+    );
+    harness.get(By::new().label("Unanswered")).click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label_contains("Unanswered —").count(),
+        64
+    );
+    // Only the answered question counts in the statistics.
+    let answers = &harness.state().quiz().progress().answers;
+    assert_eq!(answers.len(), 1);
+    assert!(!answers[0].correct);
 }

@@ -6,15 +6,33 @@
 
 use std::path::PathBuf;
 
-use crate::quiz::room::PracticeFilter;
+use crate::quiz::room::{PracticeFilter, ResultFilter};
 use crate::quiz::scheduler::Grade;
 
 /// Something a Quiz view asks for; applied after the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
 #[must_use]
 pub enum QuizCommand {
-    /// Show the quiz home.
+    /// Show the quiz home (an unfinished session is kept, a running exam paused).
     ShowHome,
+    /// Go back to the session left unfinished.
+    ResumeSession,
+    /// Practise again the questions missed in the session just ended.
+    RetakeMissed,
+    /// Stop the exam clock and go to the home.
+    PauseExam,
+    /// Go back to the paused exam; the clock starts again.
+    ResumeExam,
+    /// Throw the paused exam away.
+    AbandonExam,
+    /// Which answers the exam result lists.
+    SetResultFilter(ResultFilter),
+    /// Set or clear the date of the real exam.
+    SetExamDate(Option<chrono::NaiveDate>),
+    /// Set the FSRS desired retention.
+    SetRetention(f64),
+    /// Let imported questions into simulated exams, or not.
+    SetImportedInExams(bool),
     /// Show the statistics.
     ShowStats,
     /// Show the study plan.

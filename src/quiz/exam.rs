@@ -118,6 +118,9 @@ pub struct ExamResult {
     pub correct: usize,
     /// Questions.
     pub total: usize,
+    /// Questions left unanswered (not right, but neither wrong nor a weakness: they are
+    /// left out of `by_service`).
+    pub unanswered: usize,
     /// Scaled score, 100–1000 ([`scaled_score`]).
     pub score: u32,
     /// Whether `score` reached [`PASS_SCORE`].
@@ -130,8 +133,8 @@ pub struct ExamResult {
     pub by_service: Vec<(String, usize, usize)>,
 }
 
-/// Scores `answers` (the selected choice indices, `None` when unanswered, which counts as
-/// wrong) for `questions`, in the same order. Questions without an answer entry (a
+/// Scores `answers` (the selected choice indices, `None` when unanswered: not right, and
+/// counted apart, never as a weakness of the question's services) for `questions`, in the same order. Questions without an answer entry (a
 /// shorter `answers`) are unanswered.
 #[must_use]
 pub fn score(questions: &[&Question], answers: &[Option<Vec<usize>>]) -> ExamResult {
@@ -139,11 +142,13 @@ pub fn score(questions: &[&Question], answers: &[Option<Vec<usize>>]) -> ExamRes
         Domain::ALL.iter().map(|&d| (d, 0, 0)).collect();
     let mut services: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut correct = 0;
+    let mut unanswered = 0;
     for (i, q) in questions.iter().enumerate() {
-        let right = answers
-            .get(i)
-            .and_then(Option::as_deref)
-            .is_some_and(|selected| q.is_correct(selected));
+        let answer = answers.get(i).and_then(Option::as_deref);
+        let right = answer.is_some_and(|selected| q.is_correct(selected));
+        if answer.is_none() {
+            unanswered += 1;
+        }
         let hit = usize::from(right);
         correct += hit;
         if let Some(entry) = by_domain.iter_mut().find(|e| Some(e.0) == q.domain) {
@@ -151,7 +156,12 @@ pub fn score(questions: &[&Question], answers: &[Option<Vec<usize>>]) -> ExamRes
             entry.2 += 1;
         }
         let mut once = HashSet::new();
-        for s in q.services.iter().filter(|s| once.insert(s.as_str())) {
+        // An unanswered question says nothing about what the student knows of a service.
+        for s in q
+            .services
+            .iter()
+            .filter(|s| answer.is_some() && once.insert(s.as_str()))
+        {
             let entry = services.entry(s.as_str()).or_default();
             entry.0 += hit;
             entry.1 += 1;
@@ -162,6 +172,7 @@ pub fn score(questions: &[&Question], answers: &[Option<Vec<usize>>]) -> ExamRes
     ExamResult {
         correct,
         total,
+        unanswered,
         score,
         passed: score >= PASS_SCORE,
         by_domain,
@@ -341,12 +352,13 @@ mod tests {
                 (Domain::Cost, 0, 1)
             ]
         );
+        // c and e were not answered: S3 is 2/2 from a and d, Route 53 not judged at all.
+        assert_eq!(r.unanswered, 2);
         assert_eq!(
             r.by_service,
             [
-                ("Amazon Route 53".to_owned(), 0, 1),
                 ("AWS Key Management Service".to_owned(), 1, 2),
-                ("Amazon S3".to_owned(), 2, 3),
+                ("Amazon S3".to_owned(), 2, 2),
             ]
         );
         let all: Vec<_> = qs.iter().map(|_| Some(vec![1])).collect();
@@ -354,5 +366,21 @@ mod tests {
         assert_eq!((perfect.score, perfect.passed), (1000, true));
         let empty = score(&[], &[]);
         assert_eq!((empty.total, empty.score, empty.passed), (0, 100, false));
+    }
+
+    /// Regression: submitting at question 10 of 65 showed S3 at 0/18, every unanswered
+    /// question counted as a wrong answer about its services.
+    #[test]
+    fn unanswered_questions_are_not_weaknesses() {
+        let qs: Vec<Question> = (0..18)
+            .map(|i| question(&format!("s3-{i}"), Some(Domain::Performant), &["Amazon S3"]))
+            .collect();
+        let refs: Vec<&Question> = qs.iter().collect();
+        let mut answers = vec![None; 18];
+        answers[0] = Some(vec![1]);
+        answers[1] = Some(vec![0]);
+        let r = score(&refs, &answers);
+        assert_eq!((r.correct, r.unanswered, r.total), (1, 16, 18));
+        assert_eq!(r.by_service, [("Amazon S3".to_owned(), 1, 2)]);
     }
 }

@@ -29,6 +29,71 @@ pub struct Progress {
     pub exams: Vec<ExamRecord>,
     /// Markdown files the student imported questions from, read again at each start.
     pub imports: Vec<std::path::PathBuf>,
+    /// The student's scheduling choices.
+    pub settings: StudySettings,
+    /// The exam simulation under way (or paused), so a restart or a crash resumes it with
+    /// the time it had.
+    pub exam_in_progress: Option<SavedExam>,
+}
+
+/// The student's choices for the Quiz room, saved with the progress (and its backups).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StudySettings {
+    /// FSRS desired retention ([`scheduler::RETENTION_RANGE`], 0.90 by default).
+    pub desired_retention: f64,
+    /// The day of the real exam: no card is scheduled past it, and the home counts down.
+    pub exam_date: Option<chrono::NaiveDate>,
+    /// Whether imported questions may be drawn into simulated exams (they have no
+    /// reviewed domain weighting, so they are left out by default).
+    pub imported_in_exams: bool,
+}
+
+impl Default for StudySettings {
+    fn default() -> Self {
+        Self {
+            desired_retention: scheduler::DEFAULT_RETENTION,
+            exam_date: None,
+            imported_in_exams: false,
+        }
+    }
+}
+
+impl StudySettings {
+    /// The scheduler's view of these settings, for a student whose clock is
+    /// `utc_offset_secs` ahead of UTC: the cap is the start of the exam day, local time.
+    #[must_use]
+    pub fn schedule(&self, utc_offset_secs: i64) -> scheduler::Schedule {
+        scheduler::Schedule {
+            desired_retention: self.desired_retention,
+            not_after_secs: self.exam_date.map(|d| day_start_secs(d, utc_offset_secs)),
+        }
+    }
+}
+
+/// Unix seconds of local midnight at the start of `day`.
+#[must_use]
+pub fn day_start_secs(day: chrono::NaiveDate, utc_offset_secs: i64) -> i64 {
+    day.and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp())
+        .saturating_sub(utc_offset_secs)
+}
+
+/// An exam simulation saved while under way: the questions by id (indices change when
+/// the notes do), the answers, the flags and the time left.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedExam {
+    /// Question ids, in exam order.
+    pub questions: Vec<String>,
+    /// The selected choices of each question (`None`: unanswered).
+    pub answers: Vec<Option<Vec<usize>>>,
+    /// Flagged for review.
+    pub flagged: Vec<bool>,
+    /// The question shown.
+    pub pos: usize,
+    /// Seconds left on the clock when saved.
+    pub remaining_secs: i64,
 }
 
 /// One answer to one question.
@@ -48,6 +113,9 @@ pub struct AnswerRecord {
     pub services: Vec<String>,
 }
 
+/// (domain, right, questions) for each domain of one exam.
+pub type DomainScores = Vec<(Domain, u32, u32)>;
+
 /// One finished exam simulation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExamRecord {
@@ -61,6 +129,13 @@ pub struct ExamRecord {
     pub correct: u32,
     /// Questions in the exam.
     pub total: u32,
+    /// Questions left unanswered (counted in `total`, not in `correct`).
+    #[serde(default)]
+    pub unanswered: u32,
+    /// (domain, right, questions) per domain, for the history chart (empty in files from
+    /// before it was kept).
+    #[serde(default)]
+    pub by_domain: DomainScores,
 }
 
 impl Versioned for Progress {
@@ -94,9 +169,30 @@ impl Progress {
         grade: Option<Grade>,
         now_secs: i64,
     ) -> CardState {
+        self.record_with(
+            q,
+            correct,
+            answer_ms,
+            grade,
+            now_secs,
+            &scheduler::Schedule::default(),
+        )
+    }
+
+    /// [`Progress::record`] with the student's [`scheduler::Schedule`] (desired
+    /// retention, exam date).
+    pub fn record_with(
+        &mut self,
+        q: &Question,
+        correct: bool,
+        answer_ms: u64,
+        grade: Option<Grade>,
+        now_secs: i64,
+        schedule: &scheduler::Schedule,
+    ) -> CardState {
         self.version = Self::VERSION;
         let grade = grade.unwrap_or_else(|| scheduler::auto_grade(correct, answer_ms));
-        let card = scheduler::review(self.cards.get(&q.id), grade, now_secs);
+        let card = scheduler::review_with(self.cards.get(&q.id), grade, now_secs, schedule);
         self.cards.insert(q.id.clone(), card.clone());
         self.answers.push(AnswerRecord {
             question: q.id.clone(),
@@ -119,7 +215,8 @@ impl Progress {
     }
 
     /// Ids of the questions to study now among `available` (the ids of the questions that
-    /// exist): first the seen questions that are due, highest [`scheduler::priority`]
+    /// exist): first the seen questions due now ([`scheduler::is_due_now`] with the day
+    /// ending at `end_of_day_secs`), highest [`scheduler::priority`]
     /// first (`tier_of(id)` gives a question's exam-frequency tier); then the questions
     /// never seen, most exam-frequent tier first. Seen questions not yet due are left out;
     /// ties keep the order of `available`, and an id listed twice appears once. The UI takes
@@ -130,6 +227,7 @@ impl Progress {
         available: &[&str],
         tier_of: &dyn Fn(&str) -> Option<Tier>,
         now_secs: i64,
+        end_of_day_secs: i64,
     ) -> Vec<String> {
         let mut seen_ids = HashSet::new();
         let mut due: Vec<(f64, &str)> = Vec::new();
@@ -140,7 +238,7 @@ impl Progress {
             }
             let tier = tier_of(id);
             match self.cards.get(id) {
-                Some(card) if scheduler::is_due(card, now_secs) => {
+                Some(card) if scheduler::is_due_now(card, now_secs, end_of_day_secs) => {
                     due.push((scheduler::priority(card, tier, now_secs), id));
                 }
                 Some(_) => {}
@@ -265,7 +363,7 @@ mod tests {
             "new-frequent",
             "late",
         ];
-        let queue = backdated.due_queue(&available, &tier_of, now);
+        let queue = backdated.due_queue(&available, &tier_of, now, now);
         assert_eq!(
             queue,
             [
@@ -278,8 +376,11 @@ mod tests {
             ]
         );
         // Questions that no longer exist are never queued.
-        assert_eq!(backdated.due_queue(&["later"], &tier_of, now), ["later"]);
-        assert!(p.due_queue(&[], &tier_of, now).is_empty());
+        assert_eq!(
+            backdated.due_queue(&["later"], &tier_of, now, now),
+            ["later"]
+        );
+        assert!(p.due_queue(&[], &tier_of, now, now).is_empty());
     }
 
     #[test]
@@ -301,6 +402,16 @@ mod tests {
             passed: true,
             correct: 45,
             total: 65,
+            unanswered: 2,
+            by_domain: vec![(Domain::Secure, 14, 20)],
+        });
+        p.settings.exam_date = chrono::NaiveDate::from_ymd_opt(2027, 1, 15);
+        p.exam_in_progress = Some(SavedExam {
+            questions: vec!["sec-001".into()],
+            answers: vec![Some(vec![1])],
+            flagged: vec![true],
+            pos: 0,
+            remaining_secs: 4321,
         });
         store::save(&path, &p).unwrap();
         let back: Progress = store::load(&path).unwrap().unwrap();

@@ -18,7 +18,7 @@ use crate::notes::index::Index;
 use crate::quiz::command::{QuizCommand, QuizEffect};
 use crate::quiz::exam::{self, ExamResult};
 use crate::quiz::import::import_markdown;
-use crate::quiz::progress::{ExamRecord, Progress};
+use crate::quiz::progress::{DomainScores, ExamRecord, Progress, day_start_secs};
 use crate::quiz::scheduler::{self, Grade};
 use crate::quiz::session::{Exam, Session, SessionKind, toggle};
 use crate::quiz::stats::{self, PlanItem};
@@ -137,6 +137,45 @@ pub struct QuizStats {
     pub weakest: Vec<(String, usize, usize)>,
     /// Reviews due on each of the next 14 days.
     pub forecast: Vec<usize>,
+    /// Leeches: questions forgotten [`scheduler::LEECH_LAPSES`] times or more, most lapses
+    /// first (indices into [`QuizRoom::questions`]).
+    pub leeches: Vec<usize>,
+    /// Past exams, oldest first: (score, by domain (domain, right, questions)).
+    pub exam_history: Vec<(u32, DomainScores)>,
+}
+
+/// The reviews the home counts, as of the last [`QuizRoom::prepare`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DueNow {
+    /// Questions due now ([`scheduler::is_due_now`]), in question order.
+    pub now: Vec<usize>,
+    /// Learning steps that come back later today ([`scheduler::is_later_today`]).
+    pub later_today: usize,
+}
+
+/// The exam date as the home shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Countdown {
+    /// Days from today to the exam day (0 on the day itself).
+    pub days_left: i64,
+    /// Reviews due on each day from today until the day before the exam (at most 60).
+    pub forecast: Vec<usize>,
+    /// Questions never answered (bank and imported).
+    pub unseen: usize,
+}
+
+/// Which answers the exam result lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ResultFilter {
+    /// Every question.
+    #[default]
+    All,
+    /// Answered wrong.
+    Wrong,
+    /// Flagged during the exam.
+    Flagged,
+    /// Left unanswered.
+    Unanswered,
 }
 
 /// One line of the study plan, with what its "practise" button needs.
@@ -153,8 +192,10 @@ pub struct PlanRow {
 /// Values the views draw, each with what it was computed from.
 #[derive(Default)]
 struct Cache {
-    /// (progress revision, questions revision, end of the day) → due question indices.
-    due: Option<((u64, u64, i64), Vec<usize>)>,
+    /// (progress revision, questions revision, minute) → due questions.
+    due: Option<((u64, u64, i64), DueNow)>,
+    /// (progress revision, questions revision, local day) → the exam-date countdown.
+    countdown: Option<((u64, u64, i64), Option<Countdown>)>,
     /// (filter, questions revision) → matching question indices.
     matching: Option<((PracticeFilter, u64), Vec<usize>)>,
     /// (progress revision, local day) → statistics.
@@ -183,6 +224,13 @@ pub struct QuizRoom {
     pub filter: PracticeFilter,
     /// The import window, when open.
     pub import: Option<ImportState>,
+    /// A practice or review session left before its end (kept for "resume").
+    pub paused_session: Option<Session>,
+    /// The exam under way but paused (also after a restart).
+    pub paused_exam: Option<Exam>,
+    /// What the exam result lists.
+    pub result_filter: ResultFilter,
+    rng: fastrand::Rng,
     /// Catalog short names of the services the notes describe, sorted (service filter).
     services_with_topics: Vec<String>,
     /// Services some question is about.
@@ -210,6 +258,10 @@ impl QuizRoom {
             view: QuizView::Home,
             filter: PracticeFilter::default(),
             import: None,
+            paused_session: None,
+            paused_exam: None,
+            result_filter: ResultFilter::All,
+            rng: fastrand::Rng::with_seed(seed),
             services_with_topics: Vec::new(),
             question_tiers: Vec::new(),
             seed,
@@ -222,6 +274,7 @@ impl QuizRoom {
     pub fn replace_progress(&mut self, progress: Progress) {
         self.progress = progress;
         self.progress_revision += 1;
+        self.restore_exam();
     }
 
     /// The student's progress.
@@ -251,6 +304,14 @@ impl QuizRoom {
     /// Rebuilds the generated questions and the services lists for a new index, and the
     /// tiers; an open session is ended since its question numbers change.
     pub fn rebuild(&mut self, env: QuizEnv<'_>) {
+        // A running exam is paused and saved by question id; it comes back below.
+        let now = now_secs();
+        if let QuizView::Exam(exam) = &mut self.view {
+            exam.pause(now);
+        }
+        self.save_exam(now);
+        // A session indexes questions whose numbers change: it ends here.
+        self.paused_session = None;
         self.questions.truncate(self.bank_count);
         self.questions.extend(generate::from_notes(env.index, 0));
         self.questions.extend(self.imported.iter().cloned());
@@ -272,7 +333,57 @@ impl QuizRoom {
         if !matches!(self.view, QuizView::Stats | QuizView::Plan) {
             self.view = QuizView::Home;
         }
+        self.restore_exam();
         self.refresh_tiers(env);
+    }
+
+    /// Brings back the exam saved in the progress (paused), if any.
+    fn restore_exam(&mut self) {
+        self.paused_exam = self.progress.exam_in_progress.as_ref().and_then(|saved| {
+            let index_of: HashMap<&str, usize> = self
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (q.id.as_str(), i))
+                .collect();
+            Exam::from_saved(saved, &index_of)
+        });
+    }
+
+    /// Writes the exam under way (shown or paused) into the progress, to be saved.
+    fn save_exam(&mut self, now: i64) {
+        let exam = match &self.view {
+            QuizView::Exam(exam) => Some(exam),
+            _ => self.paused_exam.as_ref(),
+        };
+        let Some(exam) = exam else {
+            return;
+        };
+        let questions = &self.questions;
+        let id_of = |i: usize| questions.get(i).map(|q| q.id.clone());
+        let saved = exam.to_saved(&id_of, now);
+        if self.progress.exam_in_progress.as_ref() != Some(&saved) {
+            self.progress.exam_in_progress = Some(saved);
+            self.progress_changed();
+        }
+    }
+
+    /// Shows the current question of the session with its choices in a new order.
+    fn shuffle_shown(&mut self) {
+        let QuizView::Session(session) = &mut self.view else {
+            return;
+        };
+        let n = session
+            .current()
+            .and_then(|i| self.questions.get(i))
+            .map_or(0, |q| q.choices.len());
+        session.shuffle_choices(n, &mut self.rng);
+    }
+
+    fn start_session(&mut self, kind: SessionKind, queue: Vec<usize>, now: i64) {
+        self.paused_session = None;
+        self.view = QuizView::Session(Session::new(kind, queue, now));
+        self.shuffle_shown();
     }
 
     /// Recomputes each question's tier (after the user changed one): a question generated
@@ -363,35 +474,88 @@ impl QuizRoom {
         matches!(self.questions[i].origin, Origin::Imported { .. })
     }
 
-    /// Indices of the questions whose card is due by `until` (already-seen questions that
-    /// exist now).
-    fn due_ids(&self, until: i64) -> Vec<usize> {
-        self.questions
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| {
-                self.progress
-                    .cards
-                    .get(&q.id)
-                    .is_some_and(|c| scheduler::is_due(c, until))
-            })
-            .map(|(i, _)| i)
-            .collect()
+    /// The already-seen questions due now, and the learning steps due later today
+    /// (questions that exist now; an id listed twice counts once).
+    fn due_now(&self, now: i64) -> DueNow {
+        let end = end_of_today(now);
+        let mut due = DueNow::default();
+        let mut seen = HashSet::new();
+        for (i, q) in self.questions.iter().enumerate() {
+            let Some(card) = self.progress.cards.get(&q.id) else {
+                continue;
+            };
+            if !seen.insert(q.id.as_str()) {
+                continue;
+            }
+            if scheduler::is_due_now(card, now, end) {
+                due.now.push(i);
+            } else if scheduler::is_later_today(card, now, end) {
+                due.later_today += 1;
+            }
+        }
+        due
     }
 
-    /// Reviews due today (computed now; the views use the cached [`QuizRoom::due_today`]).
+    /// Reviews due now (computed now; the views use the cached [`QuizRoom::due_today`]).
     #[must_use]
     pub fn due_count(&self, now: i64) -> usize {
-        self.due_ids(end_of_today(now)).len()
+        self.due_now(now).now.len()
+    }
+
+    /// Days to the exam, the review forecast until then and the unseen questions; `None`
+    /// without an exam date, or once it is past.
+    fn countdown(&self, now: i64, offset: i64) -> Option<Countdown> {
+        let date = self.progress.settings.exam_date?;
+        let today = stats::day_of(now, offset);
+        let exam_day = stats::day_of(day_start_secs(date, offset), offset);
+        let days_left = exam_day - today;
+        if days_left < 0 {
+            return None;
+        }
+        let days = usize::try_from(days_left.clamp(0, 60)).unwrap_or(0);
+        let mut ids = HashSet::new();
+        let unseen = self
+            .questions
+            .iter()
+            .filter(|q| !matches!(q.origin, Origin::Notes { .. }))
+            .filter(|q| ids.insert(q.id.as_str()))
+            .filter(|q| !self.progress.cards.contains_key(&q.id))
+            .count();
+        Some(Countdown {
+            days_left,
+            forecast: stats::due_forecast(&self.progress.cards, now, offset, days),
+            unseen,
+        })
     }
 
     /// Brings the cached values up to date for a frame drawn at `now`: cheap when nothing
     /// changed. The statistics and the plan are only computed while they are shown.
     pub fn prepare(&mut self, index: &Index, tiers: &[Option<Tier>], now: i64) {
-        let until = end_of_today(now);
-        let key = (self.progress_revision, self.questions_revision, until);
+        let key = (self.progress_revision, self.questions_revision, now / 60);
         if self.cache.due.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.cache.due = Some((key, self.due_ids(until)));
+            self.cache.due = Some((key, self.due_now(now)));
+        }
+        let offset = utc_offset_secs();
+        let key = (
+            self.progress_revision,
+            self.questions_revision,
+            stats::day_of(now, offset),
+        );
+        if matches!(self.view, QuizView::Home)
+            && self.cache.countdown.as_ref().is_none_or(|(k, _)| *k != key)
+        {
+            self.cache.countdown = Some((key, self.countdown(now, offset)));
+        }
+        // A running exam is saved every half minute, so a crash loses at most that.
+        if let QuizView::Exam(exam) = &self.view
+            && !exam.is_paused()
+            && self
+                .progress
+                .exam_in_progress
+                .as_ref()
+                .is_none_or(|s| s.remaining_secs - exam.remaining_secs(now) >= 30)
+        {
+            self.save_exam(now);
         }
         let fresh =
             |k: &(PracticeFilter, u64)| k.0 == self.filter && k.1 == self.questions_revision;
@@ -416,10 +580,33 @@ impl QuizRoom {
         }
     }
 
-    /// Reviews due today, as of the last [`QuizRoom::prepare`].
+    /// Reviews due now, as of the last [`QuizRoom::prepare`].
     #[must_use]
     pub fn due_today(&self) -> usize {
-        self.cache.due.as_ref().map_or(0, |(_, ids)| ids.len())
+        self.cache.due.as_ref().map_or(0, |(_, due)| due.now.len())
+    }
+
+    /// Learning steps due later today, as of the last [`QuizRoom::prepare`].
+    #[must_use]
+    pub fn due_later_today(&self) -> usize {
+        self.cache
+            .due
+            .as_ref()
+            .map_or(0, |(_, due)| due.later_today)
+    }
+
+    /// The exam-date countdown, as of the last [`QuizRoom::prepare`] on the home.
+    #[must_use]
+    pub fn countdown_shown(&self) -> Option<&Countdown> {
+        self.cache.countdown.as_ref().and_then(|(_, c)| c.as_ref())
+    }
+
+    /// The card of question `q`, if it was ever answered.
+    #[must_use]
+    pub fn card_of(&self, q: usize) -> Option<&scheduler::CardState> {
+        self.questions
+            .get(q)
+            .and_then(|q| self.progress.cards.get(&q.id))
     }
 
     /// The questions the filters select, as of the last [`QuizRoom::prepare`] on the home.
@@ -453,7 +640,31 @@ impl QuizRoom {
             by_domain: stats::accuracy_by_domain(answers),
             weakest: stats::weakest_services(answers, 2, 10),
             forecast: stats::due_forecast(&self.progress.cards, now, offset, 14),
+            leeches: self.leeches(),
+            exam_history: self
+                .progress
+                .exams
+                .iter()
+                .map(|e| (e.score, e.by_domain.clone()))
+                .collect(),
         }
+    }
+
+    /// Questions that are leeches, most lapses first.
+    fn leeches(&self) -> Vec<usize> {
+        let mut seen = HashSet::new();
+        let mut leeches: Vec<(u32, usize)> = self
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| seen.insert(q.id.as_str()))
+            .filter_map(|(i, q)| {
+                let card = self.progress.cards.get(&q.id)?;
+                scheduler::is_leech(card).then_some((card.lapses, i))
+            })
+            .collect();
+        leeches.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        leeches.into_iter().map(|(_, i)| i).collect()
     }
 
     fn compute_plan(&self, index: &Index, tiers: &[Option<Tier>]) -> Vec<PlanRow> {
@@ -488,7 +699,54 @@ impl QuizRoom {
         now: i64,
     ) -> Option<QuizEffect> {
         match command {
-            QuizCommand::ShowHome => self.view = QuizView::Home,
+            QuizCommand::ShowHome => self.leave_for_home(now),
+            QuizCommand::ResumeSession => {
+                if let Some(session) = self.paused_session.take() {
+                    self.view = QuizView::Session(session);
+                    self.shuffle_shown();
+                }
+            }
+            QuizCommand::RetakeMissed => {
+                if let QuizView::Session(session) = &self.view {
+                    let missed = session.missed.clone();
+                    if !missed.is_empty() {
+                        self.start_session(SessionKind::Practice, missed, now);
+                    }
+                }
+            }
+            QuizCommand::PauseExam => self.leave_for_home(now),
+            QuizCommand::ResumeExam => {
+                if let Some(mut exam) = self.paused_exam.take() {
+                    exam.resume(now);
+                    self.view = QuizView::Exam(exam);
+                    self.save_exam(now);
+                }
+            }
+            QuizCommand::AbandonExam => {
+                self.paused_exam = None;
+                if self.progress.exam_in_progress.take().is_some() {
+                    self.progress_changed();
+                }
+            }
+            QuizCommand::SetResultFilter(filter) => self.result_filter = filter,
+            QuizCommand::SetExamDate(date) => {
+                self.progress.settings.exam_date = date;
+                self.progress_changed();
+            }
+            QuizCommand::SetRetention(r) => {
+                let r = r.clamp(
+                    *scheduler::RETENTION_RANGE.start(),
+                    *scheduler::RETENTION_RANGE.end(),
+                );
+                if (r - self.progress.settings.desired_retention).abs() > 1e-9 {
+                    self.progress.settings.desired_retention = r;
+                    self.progress_changed();
+                }
+            }
+            QuizCommand::SetImportedInExams(on) => {
+                self.progress.settings.imported_in_exams = on;
+                self.progress_changed();
+            }
             QuizCommand::ShowStats => self.view = QuizView::Stats,
             QuizCommand::ShowPlan => self.view = QuizView::Plan,
             QuizCommand::SetFilter(filter) => self.filter = filter,
@@ -516,6 +774,7 @@ impl QuizRoom {
                 if let QuizView::Exam(exam) = &mut self.view {
                     exam.go(pos);
                 }
+                self.save_exam(now);
             }
             QuizCommand::ExamToggle(choice) => {
                 if let QuizView::Exam(exam) = &mut self.view
@@ -526,11 +785,13 @@ impl QuizRoom {
                 {
                     exam.toggle(choice, q.is_multiple());
                 }
+                self.save_exam(now);
             }
             QuizCommand::ExamToggleFlag => {
                 if let QuizView::Exam(exam) = &mut self.view {
                     exam.toggle_flag();
                 }
+                self.save_exam(now);
             }
             QuizCommand::SubmitExam => self.submit_exam(now),
             QuizCommand::OpenImport => self.import = Some(ImportState::default()),
@@ -549,15 +810,35 @@ impl QuizRoom {
         rng.shuffle(&mut picked);
         picked.sort_by_key(|&i| self.tier_of(i).map_or(Tier::ALL.len(), tier_rank));
         picked.truncate(PRACTICE_LENGTH);
-        self.view = QuizView::Session(Session::new(SessionKind::Practice, picked, now));
+        self.start_session(SessionKind::Practice, picked, now);
     }
 
-    /// Starts a review of the cards due today (already-seen questions only), most
-    /// overdue and most exam-frequent first. The queue holds indices into
-    /// [`QuizRoom::questions`].
+    /// Back to the home: an unfinished session is kept for "resume", a running exam is
+    /// paused (and saved) with the time it has.
+    fn leave_for_home(&mut self, now: i64) {
+        match std::mem::take(&mut self.view) {
+            QuizView::Session(session) if session.unfinished() && session.done > 0 => {
+                self.paused_session = Some(session);
+            }
+            QuizView::Session(session) if session.unfinished() => {
+                // Nothing answered yet: nothing to resume.
+                drop(session);
+            }
+            QuizView::Exam(mut exam) => {
+                exam.pause(now);
+                self.paused_exam = Some(exam);
+                self.save_exam(now);
+            }
+            _ => {}
+        }
+    }
+
+    /// Starts a review of the cards due now (already-seen questions only; learning steps
+    /// due later today wait for their time), most overdue and most exam-frequent first.
+    /// The queue holds indices into [`QuizRoom::questions`].
     pub fn start_review(&mut self, now: i64) {
         let until = end_of_today(now);
-        let due = self.due_ids(until);
+        let due = self.due_now(now).now;
         let ids: Vec<&str> = due.iter().map(|&i| self.questions[i].id.as_str()).collect();
         // Id → index into all the questions (not into the due list).
         let by_id: HashMap<&str, usize> = due
@@ -567,23 +848,34 @@ impl QuizRoom {
         let tier_of = |id: &str| by_id.get(id).and_then(|i| self.tier_of(*i));
         let queue: Vec<usize> = self
             .progress
-            .due_queue(&ids, &tier_of, until)
+            .due_queue(&ids, &tier_of, now, until)
             .iter()
             .filter_map(|id| by_id.get(id.as_str()).copied())
             .collect();
-        self.view = QuizView::Session(Session::new(SessionKind::Review, queue, now));
+        self.start_session(SessionKind::Review, queue, now);
     }
 
     /// Starts a 65-question exam drawn from the bank by domain weight.
+    /// Imported questions join when the settings allow it. A paused exam is abandoned.
     pub fn start_exam(&mut self, now: i64) {
-        if self.bank_count == 0 {
+        let pool: Vec<usize> = (0..self.questions.len())
+            .filter(|&i| {
+                i < self.bank_count
+                    || (self.progress.settings.imported_in_exams && self.is_imported(i))
+            })
+            .collect();
+        if pool.is_empty() {
             return;
         }
-        let drawn = exam::draw(
-            &self.questions[..self.bank_count],
-            self.seed ^ now.unsigned_abs(),
-        );
+        let candidates: Vec<Question> = pool.iter().map(|&i| self.questions[i].clone()).collect();
+        let drawn = exam::draw(&candidates, self.seed ^ now.unsigned_abs())
+            .into_iter()
+            .map(|k| pool[k])
+            .collect();
+        self.paused_exam = None;
+        self.result_filter = ResultFilter::All;
         self.view = QuizView::Exam(Exam::new(drawn, now, exam::EXAM_SECONDS));
+        self.save_exam(now);
     }
 
     /// Checks the shown question of the session: records the answer, schedules the card.
@@ -600,7 +892,9 @@ impl QuizRoom {
         let correct = q.is_correct(&session.selected);
         let ms = u64::try_from((now - session.shown_at_secs).max(0)).unwrap_or(0) * 1000;
         let previous = self.progress.cards.get(&q.id).cloned();
-        self.progress.record(q, correct, ms, None, now);
+        let schedule = self.progress.settings.schedule(utc_offset_secs());
+        self.progress
+            .record_with(q, correct, ms, None, now, &schedule);
         session.check(correct, previous, scheduler::auto_grade(correct, ms));
         self.progress_changed();
     }
@@ -617,14 +911,16 @@ impl QuizRoom {
         let Some(checked) = &mut session.checked else {
             return;
         };
+        let schedule = self.progress.settings.schedule(utc_offset_secs());
         let regraded = (grade != checked.auto_grade).then(|| {
             checked.chosen_grade = Some(grade);
             (
                 q.id.clone(),
-                scheduler::review(checked.previous.as_ref(), grade, now),
+                scheduler::review_with(checked.previous.as_ref(), grade, now, &schedule),
             )
         });
         session.next(now);
+        self.shuffle_shown();
         if let Some((id, card)) = regraded {
             self.progress.cards.insert(id, card);
             self.progress_changed();
@@ -645,19 +941,37 @@ impl QuizRoom {
         let elapsed =
             exam::EXAM_SECONDS.saturating_sub(u64::try_from(exam.remaining_secs(now)).unwrap_or(0));
         let per_question_ms = elapsed * 1000 / (questions.len().max(1) as u64);
+        let schedule = self.progress.settings.schedule(utc_offset_secs());
+        // Unanswered questions are not answers: no card, no statistics, no weakness.
         for (q, a) in questions.iter().zip(&exam.answers) {
             if let Some(a) = a {
-                self.progress
-                    .record(q, q.is_correct(a), per_question_ms, None, now);
+                self.progress.record_with(
+                    q,
+                    q.is_correct(a),
+                    per_question_ms,
+                    None,
+                    now,
+                    &schedule,
+                );
             }
         }
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         self.progress.exams.push(ExamRecord {
             at_secs: now,
             score: result.score,
             passed: result.passed,
-            correct: u32::try_from(result.correct).unwrap_or(u32::MAX),
-            total: u32::try_from(result.total).unwrap_or(u32::MAX),
+            correct: count(result.correct),
+            total: count(result.total),
+            unanswered: count(result.unanswered),
+            by_domain: result
+                .by_domain
+                .iter()
+                .map(|(d, c, t)| (*d, count(*c), count(*t)))
+                .collect(),
         });
+        self.progress.exam_in_progress = None;
+        self.paused_exam = None;
+        self.result_filter = ResultFilter::All;
         self.progress_changed();
         self.view = QuizView::ExamResult(exam, result);
     }
@@ -847,16 +1161,170 @@ mod tests {
         assert!(room.progress_revision() > before);
         assert_eq!(room.progress().answers.len(), 1);
         assert!(!room.progress().answers[0].correct);
+        // Regression: the due count grew while the student studied. A miss is a learning
+        // step of a minute: later today, not due now.
         room.prepare(&index, &[], T0 + 10);
-        assert_eq!(room.due_today(), 1);
+        assert_eq!((room.due_today(), room.due_later_today()), (0, 1));
         room.apply(QuizCommand::Grade(Grade::Again), env, T0 + 20);
         room.apply(QuizCommand::ShowHome, env, T0 + 20);
+        assert!(
+            room.paused_session.is_some(),
+            "the unfinished session is kept"
+        );
         room.prepare(&index, &[], T0 + 20);
-        room.start_review(T0 + 30);
+        assert_eq!(room.due_today(), 0);
+        // Once the step is over it is due now, and a review serves exactly it.
+        room.prepare(&index, &[], T0 + 600);
+        assert_eq!((room.due_today(), room.due_later_today()), (1, 0));
+        room.start_review(T0 + 600);
         assert_eq!(
             ids(&room, &queue(&room)),
             [room.questions[first].id.clone()]
         );
+        assert!(
+            room.paused_session.is_none(),
+            "a new session replaces the old one"
+        );
+    }
+
+    #[test]
+    fn retake_the_ones_i_missed_serves_exactly_the_misses() {
+        let index = empty_index();
+        let mut room = room(6, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        room.apply(QuizCommand::StartPractice, env, T0);
+        let order = queue(&room);
+        let mut missed = Vec::new();
+        for (n, &q) in order.iter().enumerate() {
+            let right = room.questions[q].answers[0];
+            let pick = if n % 2 == 0 { right } else { (right + 1) % 4 };
+            if pick != right {
+                missed.push(room.questions[q].id.clone());
+            }
+            room.apply(QuizCommand::ToggleChoice(pick), env, T0);
+            room.apply(QuizCommand::Check, env, T0 + 5);
+            room.apply(QuizCommand::Grade(Grade::Good), env, T0 + 6);
+        }
+        room.apply(QuizCommand::RetakeMissed, env, T0 + 10);
+        let retake: Vec<String> = queue(&room)
+            .iter()
+            .map(|&i| room.questions[i].id.clone())
+            .collect();
+        assert_eq!(retake, missed);
+        assert!(!missed.is_empty());
+    }
+
+    #[test]
+    fn exam_date_caps_every_interval_and_counts_down() {
+        let index = empty_index();
+        let mut room = room(4, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        let offset = utc_offset_secs();
+        let today = chrono::DateTime::from_timestamp(T0 + offset, 0)
+            .unwrap()
+            .date_naive();
+        let exam_day = today + chrono::Days::new(3);
+        room.apply(QuizCommand::SetExamDate(Some(exam_day)), env, T0);
+        room.apply(QuizCommand::StartPractice, env, T0);
+        for _ in 0..4 {
+            let QuizView::Session(s) = &room.view else {
+                panic!("no session")
+            };
+            let Some(q) = s.current() else { break };
+            let right = room.questions[q].answers[0];
+            room.apply(QuizCommand::ToggleChoice(right), env, T0);
+            // Answered fast and right: "Easy", days of interval without the cap.
+            room.apply(QuizCommand::Check, env, T0 + 2);
+            room.apply(QuizCommand::Grade(Grade::Easy), env, T0 + 3);
+        }
+        let cap = day_start_secs(exam_day, offset);
+        assert_eq!(room.progress().cards.len(), 4);
+        for card in room.progress().cards.values() {
+            assert!(card.due_secs <= cap, "{} > {cap}", card.due_secs);
+        }
+        room.apply(QuizCommand::ShowHome, env, T0 + 4);
+        room.prepare(&index, &[], T0 + 4);
+        let c = room.countdown_shown().expect("a countdown");
+        assert_eq!(c.days_left, 3);
+        assert_eq!(c.forecast.len(), 3);
+        assert_eq!(c.unseen, 0);
+        // Retention is kept within its bounds.
+        room.apply(QuizCommand::SetRetention(0.5), env, T0);
+        assert!((room.progress().settings.desired_retention - 0.80).abs() < 1e-9);
+    }
+
+    #[test]
+    fn imported_questions_enter_exams_only_when_allowed() {
+        let index = empty_index();
+        let mut room = room(3, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        room.import_text(
+            Path::new("mine.md"),
+            "# Which service stores objects?\n\n- [ ] Amazon EBS\n- [x] Amazon S3\n",
+            env,
+        );
+        let imported = room
+            .questions
+            .iter()
+            .position(|q| matches!(q.origin, Origin::Imported { .. }))
+            .unwrap();
+        room.apply(QuizCommand::StartExam, env, T0);
+        let QuizView::Exam(e) = &room.view else {
+            panic!("no exam")
+        };
+        assert!(!e.questions.contains(&imported));
+        room.apply(QuizCommand::AbandonExam, env, T0);
+        room.apply(QuizCommand::SetImportedInExams(true), env, T0);
+        room.apply(QuizCommand::StartExam, env, T0 + 1);
+        let QuizView::Exam(e) = &room.view else {
+            panic!("no exam")
+        };
+        assert!(e.questions.contains(&imported));
+    }
+
+    #[test]
+    fn a_paused_exam_survives_a_new_room_over_the_saved_progress() {
+        let index = empty_index();
+        let mut room = room(5, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        room.apply(QuizCommand::StartExam, env, T0);
+        room.apply(QuizCommand::ExamToggle(2), env, T0 + 100);
+        // A crash: the saved progress is all that is left, 100 s into the exam.
+        let saved = room.progress().clone();
+        let left = saved.exam_in_progress.as_ref().unwrap().remaining_secs;
+        assert_eq!(left, i64::try_from(exam::EXAM_SECONDS).unwrap() - 100);
+        let mut again = self::room(5, saved, &index);
+        let paused = again.paused_exam.as_ref().expect("the exam comes back");
+        assert_eq!(paused.remaining_secs(T0 + 99_999), left);
+        assert_eq!(paused.answers[0], Some(vec![2]));
+        again.apply(QuizCommand::ResumeExam, env, T0 + 5000);
+        let QuizView::Exam(e) = &again.view else {
+            panic!("no exam")
+        };
+        assert_eq!(e.remaining_secs(T0 + 5010), left - 10);
+        again.submit_exam(T0 + 5020);
+        assert!(again.progress().exam_in_progress.is_none());
+        assert_eq!(again.progress().exams[0].unanswered, 4);
     }
 
     #[test]

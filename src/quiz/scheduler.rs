@@ -1,6 +1,12 @@
 //! Spaced repetition: when to see a question again, with the FSRS algorithm (the
-//! `rs-fsrs` crate, default parameters: 90 % target retention, no interval fuzz, short-term
-//! learning steps of minutes before the first interval in days).
+//! `rs-fsrs` crate, default weights, no interval fuzz, short-term learning steps of minutes
+//! before the first interval in days). The student's [`Schedule`] sets the desired
+//! retention (90 % by default) and, once an exam date is set, a date no card is scheduled
+//! past.
+//!
+//! What counts as due: [`is_due_now`] (due already, or a card of days-long intervals due
+//! some time today) and [`is_later_today`] (a learning step of a few minutes that comes
+//! back later today), so a "Good" on a new card does not add to the reviews due now.
 //!
 //! [`CardState`] is our own serialisable copy of an FSRS card (times as Unix seconds), so the
 //! progress file does not depend on the crate's types. Everything is pure: the current time
@@ -20,6 +26,33 @@ pub const SLOW_ANSWER_MS: u64 = 60_000;
 pub const FAST_ANSWER_MS: u64 = 8_000;
 /// Smallest stability (days) used when comparing how overdue cards are.
 const MIN_STABILITY: f64 = 0.1;
+/// A card forgotten this many times is a leech: answering it again and again does not
+/// help; the notes behind it need rereading (Anki's default threshold).
+pub const LEECH_LAPSES: u32 = 8;
+/// Bounds of the desired retention the student may choose.
+pub const RETENTION_RANGE: std::ops::RangeInclusive<f64> = 0.80..=0.97;
+/// Desired retention by default (FSRS's own default).
+pub const DEFAULT_RETENTION: f64 = 0.90;
+
+/// The student's scheduling choices.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Schedule {
+    /// Probability of remembering a card when it comes due (FSRS `request_retention`):
+    /// higher means shorter intervals and more reviews. Clamped to [`RETENTION_RANGE`].
+    pub desired_retention: f64,
+    /// No card is scheduled after this moment (Unix seconds; the start of the exam day),
+    /// when it is still in the future.
+    pub not_after_secs: Option<i64>,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Self {
+            desired_retention: DEFAULT_RETENTION,
+            not_after_secs: None,
+        }
+    }
+}
 
 /// How well the student remembered the answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,6 +196,19 @@ fn sanitized(c: &CardState) -> CardState {
 /// is treated as happening right after it.
 #[must_use]
 pub fn review(card: Option<&CardState>, grade: Grade, now_secs: i64) -> CardState {
+    review_with(card, grade, now_secs, &Schedule::default())
+}
+
+/// [`review`] with the student's [`Schedule`]: the desired retention sets the intervals,
+/// and a card that would come due after `not_after_secs` comes due then instead (its
+/// stability is kept: after the exam it goes on from its real memory state).
+#[must_use]
+pub fn review_with(
+    card: Option<&CardState>,
+    grade: Grade,
+    now_secs: i64,
+    schedule: &Schedule,
+) -> CardState {
     let (card, now) = match card {
         Some(c) if c.phase != Phase::New => {
             let c = sanitized(c);
@@ -181,9 +227,27 @@ pub fn review(card: Option<&CardState>, grade: Grade, now_secs: i64) -> CardStat
     };
     // Default parameters: fuzz is off and the seed is derived from the review itself, so
     // the result depends only on the inputs.
-    let fsrs = FSRS::new(Parameters::default());
+    let retention = if schedule.desired_retention.is_finite() {
+        schedule
+            .desired_retention
+            .clamp(*RETENTION_RANGE.start(), *RETENTION_RANGE.end())
+    } else {
+        DEFAULT_RETENTION
+    };
+    let fsrs = FSRS::new(Parameters {
+        request_retention: retention,
+        ..Parameters::default()
+    });
     let next = fsrs.next(card, to_time(now), grade.into()).card;
-    CardState::from(&next)
+    let mut state = CardState::from(&next);
+    if let Some(cap) = schedule.not_after_secs
+        && cap > now
+        && state.due_secs > cap
+    {
+        state.due_secs = cap;
+        state.scheduled_days = (cap - now) / 86_400;
+    }
+    state
 }
 
 /// The grade given automatically from the answer: wrong → [`Grade::Again`]; right but slower
@@ -206,6 +270,27 @@ pub fn auto_grade(correct: bool, answer_ms: u64) -> Grade {
 #[must_use]
 pub fn is_due(card: &CardState, now_secs: i64) -> bool {
     now_secs >= card.due_secs
+}
+
+/// Whether the card belongs in the reviews due now: it is due already, or it is a card of
+/// day-long intervals ([`Phase::Review`]) due some time today (before `end_of_day_secs`):
+/// today's work, whatever the hour it was first answered.
+#[must_use]
+pub fn is_due_now(card: &CardState, now_secs: i64, end_of_day_secs: i64) -> bool {
+    is_due(card, now_secs) || (card.phase == Phase::Review && card.due_secs <= end_of_day_secs)
+}
+
+/// Whether the card comes back later today: a learning step (minutes to hours) not due yet.
+/// These are not counted as due now, so studying does not make the count grow.
+#[must_use]
+pub fn is_later_today(card: &CardState, now_secs: i64, end_of_day_secs: i64) -> bool {
+    !is_due_now(card, now_secs, end_of_day_secs) && card.due_secs <= end_of_day_secs
+}
+
+/// Whether the card is a leech ([`LEECH_LAPSES`] lapses or more).
+#[must_use]
+pub fn is_leech(card: &CardState) -> bool {
+    card.lapses >= LEECH_LAPSES
 }
 
 /// How much the exam-frequency tier raises a card's priority.
@@ -425,6 +510,90 @@ mod tests {
         let s = CardState::from(&fresh);
         assert_eq!((s.phase, s.last_review_secs, s.reps), (Phase::New, None, 0));
         assert_eq!(Card::from(&s), fresh);
+    }
+
+    #[test]
+    fn a_good_on_a_new_card_is_later_today_not_due_now() {
+        // The bug: the due counter grew while the student studied.
+        let end_of_day = T0 + 6 * 3600;
+        let c = first(Grade::Good);
+        assert!(
+            c.due_secs > T0 && c.due_secs < end_of_day,
+            "a learning step"
+        );
+        assert!(!is_due_now(&c, T0, end_of_day));
+        assert!(is_later_today(&c, T0, end_of_day));
+        assert!(
+            is_due_now(&c, c.due_secs, end_of_day),
+            "due once its time comes"
+        );
+        // A review card due this evening is today's work now.
+        let (mut card, _) = graduated();
+        card.due_secs = end_of_day - 60;
+        assert!(is_due_now(&card, T0, end_of_day));
+        assert!(!is_later_today(&card, T0, end_of_day));
+        card.due_secs = end_of_day + 60;
+        assert!(!is_due_now(&card, T0, end_of_day) && !is_later_today(&card, T0, end_of_day));
+    }
+
+    #[test]
+    fn higher_retention_gives_shorter_intervals() {
+        let (card, now) = graduated();
+        let at = |r: f64| {
+            let schedule = Schedule {
+                desired_retention: r,
+                not_after_secs: None,
+            };
+            review_with(Some(&card), Grade::Good, card.due_secs, &schedule).scheduled_days
+        };
+        assert!(now <= card.due_secs);
+        assert!(at(0.97) < at(0.90), "{} {}", at(0.97), at(0.90));
+        assert!(at(0.90) < at(0.80), "{} {}", at(0.90), at(0.80));
+        // Out of range or not a number: clamped, or the default.
+        assert_eq!(at(2.0), at(0.97));
+        assert_eq!(at(f64::NAN), at(DEFAULT_RETENTION));
+        let default = review(Some(&card), Grade::Good, card.due_secs);
+        assert_eq!(default.scheduled_days, at(0.90));
+    }
+
+    #[test]
+    fn no_card_is_scheduled_past_the_exam_date() {
+        let (mut card, _) = graduated();
+        let exam = T0 + 10 * DAY;
+        let schedule = Schedule {
+            desired_retention: DEFAULT_RETENTION,
+            not_after_secs: Some(exam),
+        };
+        let mut now = card.due_secs;
+        assert!(now < exam);
+        let mut reviews = 0;
+        while now < exam {
+            card = review_with(Some(&card), Grade::Easy, now, &schedule);
+            assert!(card.due_secs <= exam, "{} > {exam}", card.due_secs);
+            now = card.due_secs.max(now + 1);
+            reviews += 1;
+        }
+        assert!(reviews >= 1);
+        // After the exam the cap no longer applies.
+        let after = review_with(Some(&card), Grade::Good, exam + DAY, &schedule);
+        assert!(after.due_secs > exam + DAY);
+    }
+
+    #[test]
+    fn eight_lapses_make_a_leech() {
+        let (mut card, _) = graduated();
+        for _ in 0..LEECH_LAPSES {
+            assert!(!is_leech(&card));
+            let now = card.due_secs;
+            card = review(Some(&card), Grade::Again, now);
+            // Relearn back into Review.
+            while card.phase != Phase::Review {
+                let now = card.due_secs;
+                card = review(Some(&card), Grade::Good, now);
+            }
+        }
+        assert_eq!(card.lapses, LEECH_LAPSES);
+        assert!(is_leech(&card));
     }
 
     #[test]

@@ -1,17 +1,20 @@
-//! The simulated exam (countdown, question grid, flags, submit confirmation) and its
-//! result (scaled score, breakdown by domain and service, every answer reviewed).
+//! The simulated exam (countdown, pause, question grid with its legend, flags, submit
+//! confirmation) and its result (scaled score, unanswered questions apart, breakdown by
+//! domain and service, the answers reviewed: all, wrong, flagged or unanswered).
+
+const FLAG_COLOR: Color32 = Color32::from_rgb(0xe6, 0x5c, 0x00);
 
 use egui::{Color32, RichText, Stroke, Ui, Vec2};
 
 use super::{
-    GREEN, RED, bar_ui, choice_letter, domain_label, explanation_ui, page_ui, question_ui,
-    service_chips_ui,
+    GREEN, RED, bar_ui, choice_letter, domain_label, explanation_ui, first_words, page_ui,
+    question_ui, service_chips_ui,
 };
 use crate::i18n::{Lang, Strings};
 use crate::notes::index::Index;
 use crate::quiz::Question;
 use crate::quiz::command::QuizCommand;
-use crate::quiz::exam::ExamResult;
+use crate::quiz::room::{QuizRoom, QuizView, ResultFilter};
 use crate::quiz::session::Exam;
 
 fn format_clock(secs: i64) -> String {
@@ -48,7 +51,12 @@ pub(super) fn exam_ui(
                     .size(18.0)
                     .strong(),
             );
-            ui.label(format!("{} {}", exam.unanswered(), s.unanswered));
+            ui.horizontal(|ui| {
+                ui.label(format!("{} {}", exam.unanswered(), s.unanswered));
+                if ui.button(s.pause_exam).clicked() {
+                    commands.push(QuizCommand::PauseExam);
+                }
+            });
             ui.add_space(6.0);
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing = Vec2::splat(3.0);
@@ -60,7 +68,7 @@ pub(super) fn exam_ui(
                         b = b.fill(ui.visuals().selection.bg_fill.gamma_multiply(0.6));
                     }
                     if exam.flagged.get(i).copied().unwrap_or(false) {
-                        b = b.stroke(Stroke::new(2.0, Color32::from_rgb(0xe6, 0x5c, 0x00)));
+                        b = b.stroke(Stroke::new(2.0, FLAG_COLOR));
                     }
                     if i == exam.pos {
                         b = b.selected(true);
@@ -70,6 +78,8 @@ pub(super) fn exam_ui(
                     }
                 }
             });
+            ui.add_space(6.0);
+            legend_ui(ui, s);
             ui.add_space(10.0);
             if ui.button(s.submit).clicked() {
                 ui.ctx().data_mut(|d| d.insert_temp(confirm_id, true));
@@ -90,7 +100,7 @@ pub(super) fn exam_ui(
                     .strong(),
                 );
                 ui.add_space(4.0);
-                if let Some(i) = question_ui(ui, q, exam.selected(), false, s) {
+                if let Some(i) = question_ui(ui, q, &[], exam.selected(), false, s) {
                     commands.push(QuizCommand::ExamToggle(i));
                 }
                 ui.add_space(8.0);
@@ -148,25 +158,18 @@ pub(super) fn exam_ui(
     }
 }
 
-fn first_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
-    if words.len() > n {
-        format!("{}…", words[..n].join(" "))
-    } else {
-        words.join(" ")
-    }
-}
-
 /// Draws the result of a finished exam.
 pub(super) fn result_ui(
     ui: &mut Ui,
-    exam: &Exam,
-    result: &ExamResult,
-    questions: &[Question],
+    room: &QuizRoom,
     index: &Index,
     lang: Lang,
     commands: &mut Vec<QuizCommand>,
 ) {
+    let QuizView::ExamResult(exam, result) = &room.view else {
+        return;
+    };
+    let (questions, filter) = (&room.questions, room.result_filter);
     let s = lang.strings();
     page_ui(ui, s, commands, |ui, commands| {
         ui.add_space(6.0);
@@ -187,6 +190,12 @@ pub(super) fn result_ui(
             "{} / {} {}",
             result.correct, result.total, s.score_line
         ));
+        if result.unanswered > 0 {
+            ui.label(
+                RichText::new(format!("{} {}", result.unanswered, s.unanswered))
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.label(RichText::new(s.scaled_note).small().weak());
         ui.add_space(10.0);
         ui.label(RichText::new(s.by_domain).strong());
@@ -199,24 +208,52 @@ pub(super) fn result_ui(
             bar_ui(ui, name, *c, *t, 240.0);
         }
         ui.add_space(10.0);
-        egui::CollapsingHeader::new(RichText::new(s.review_answers).strong()).show(ui, |ui| {
+        ui.label(RichText::new(s.review_answers).strong());
+        ui.horizontal(|ui| {
+            for (f, label) in [
+                (ResultFilter::All, s.filter_all),
+                (ResultFilter::Wrong, s.filter_wrong),
+                (ResultFilter::Flagged, s.filter_flagged),
+                (ResultFilter::Unanswered, s.filter_unanswered),
+            ] {
+                if ui.selectable_label(filter == f, label).clicked() && filter != f {
+                    commands.push(QuizCommand::SetResultFilter(f));
+                }
+            }
+        });
+        ui.add_space(4.0);
+        {
             for (n, (qi, answer)) in exam.questions.iter().zip(&exam.answers).enumerate() {
                 let Some(q) = questions.get(*qi) else {
                     continue;
                 };
                 let right = answer.as_ref().is_some_and(|a| q.is_correct(a));
-                let mark = if right { s.correct } else { s.incorrect };
+                let flagged = exam.flagged.get(n).copied().unwrap_or(false);
+                let shown = match filter {
+                    ResultFilter::All => true,
+                    ResultFilter::Wrong => answer.is_some() && !right,
+                    ResultFilter::Flagged => flagged,
+                    ResultFilter::Unanswered => answer.is_none(),
+                };
+                if !shown {
+                    continue;
+                }
+                let (mark, color) = match (answer, right) {
+                    (None, _) => (s.filter_unanswered, ui.visuals().warn_fg_color),
+                    (Some(_), true) => (s.correct, GREEN),
+                    (Some(_), false) => (s.incorrect, RED),
+                };
+                let flag = if flagged { " ⚑" } else { "" };
                 let title = RichText::new(format!(
-                    "{}. {} — {}",
+                    "{}. {mark}{flag} — {}",
                     n + 1,
-                    mark,
                     first_words(&q.prompt, 12)
                 ))
-                .color(if right { GREEN } else { RED });
+                .color(color);
                 egui::CollapsingHeader::new(title)
                     .id_salt(("review", n))
                     .show(ui, |ui| {
-                        question_ui(ui, q, answer.as_deref().unwrap_or(&[]), true, s);
+                        question_ui(ui, q, &[], answer.as_deref().unwrap_or(&[]), true, s);
                         let letters = |a: &[usize]| {
                             a.iter()
                                 .map(|i| choice_letter(*i).to_string())
@@ -236,6 +273,43 @@ pub(super) fn result_ui(
                         service_chips_ui(ui, index, q, s, commands);
                     });
             }
-        });
+        }
     });
+}
+
+/// What the colours of the question grid mean.
+fn legend_ui(ui: &mut Ui, s: &Strings) {
+    let swatch = |ui: &mut Ui, fill: Color32, stroke: Stroke, label: &str| {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 12.0), egui::Sense::hover());
+            ui.painter()
+                .rect(rect, 2.0, fill, stroke, egui::StrokeKind::Inside);
+            ui.label(RichText::new(label).small());
+        });
+    };
+    let v = ui.visuals().clone();
+    swatch(
+        ui,
+        v.selection.bg_fill.gamma_multiply(0.6),
+        Stroke::NONE,
+        s.legend_answered,
+    );
+    swatch(
+        ui,
+        v.widgets.inactive.weak_bg_fill,
+        Stroke::NONE,
+        s.legend_unanswered,
+    );
+    swatch(
+        ui,
+        v.widgets.inactive.weak_bg_fill,
+        Stroke::new(2.0, FLAG_COLOR),
+        s.legend_flagged,
+    );
+    swatch(
+        ui,
+        v.selection.bg_fill,
+        v.selection.stroke,
+        s.legend_current,
+    );
 }

@@ -1,5 +1,7 @@
-//! The quiz home: reviews due today, the practice filters and how many questions they
-//! select, the exam, and the ways to the statistics, the plan and the import window.
+//! The quiz home: reviews due now (and later today), the session or exam left unfinished,
+//! the practice filters and how many questions they select, the exam, the review schedule
+//! (exam date with its countdown and forecast, desired retention, imported questions in
+//! exams), and the ways to the statistics, the plan and the import window.
 
 use egui::{Align, Layout, RichText, Ui};
 
@@ -26,13 +28,19 @@ pub(super) fn home_ui(
             ui.set_max_width(820.0);
             ui.add_space(8.0);
             let due = room.due_today();
+            let later = room.due_later_today();
+            resume_ui(ui, room, lang, commands);
             card_frame(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{due}")).size(34.0).strong());
                     ui.vertical(|ui| {
-                        ui.label(RichText::new(s.due_today).strong());
-                        if due == 0 {
+                        ui.label(
+                            RichText::new(format!("{} · {}", s.due_today, s.due_now)).strong(),
+                        );
+                        if later > 0 {
+                            ui.label(RichText::new(format!("+ {later} {}", s.later_today)).weak());
+                        } else if due == 0 {
                             ui.label(RichText::new(s.nothing_due).weak());
                         }
                     });
@@ -82,6 +90,8 @@ pub(super) fn home_ui(
                     commands.push(QuizCommand::StartExam);
                 }
             });
+            ui.add_space(10.0);
+            schedule_ui(ui, room, lang, commands);
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 if ui.button(s.statistics).clicked() {
@@ -165,4 +175,165 @@ fn practice_filters_ui(
             ui.end_row();
         });
     ui.checkbox(&mut f.generated, s.include_generated);
+}
+
+/// The session left unfinished and the paused exam, each with its way back.
+fn resume_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<QuizCommand>) {
+    let s = lang.strings();
+    if let Some(exam) = &room.paused_exam {
+        card_frame(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(s.exam_paused).size(18.0).strong());
+                let left = exam.remaining_secs(0);
+                ui.label(format!(
+                    "{} {}:{:02}:{:02} · {} {}",
+                    s.time_left,
+                    left / 3600,
+                    (left / 60) % 60,
+                    left % 60,
+                    exam.unanswered(),
+                    s.unanswered
+                ));
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if ui.button(s.abandon_exam).clicked() {
+                        commands.push(QuizCommand::AbandonExam);
+                    }
+                    if ui.button(s.resume_exam).clicked() {
+                        commands.push(QuizCommand::ResumeExam);
+                    }
+                });
+            });
+        });
+        ui.add_space(10.0);
+    }
+    if let Some(session) = &room.paused_session {
+        card_frame(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "{} {}/{}",
+                    s.question,
+                    session.pos + 1,
+                    session.queue.len()
+                ));
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if ui.button(s.resume_session).clicked() {
+                        commands.push(QuizCommand::ResumeSession);
+                    }
+                });
+            });
+        });
+        ui.add_space(10.0);
+    }
+}
+
+/// The review schedule: exam date (countdown, forecast until then, unseen questions),
+/// desired retention, imported questions in exams.
+fn schedule_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<QuizCommand>) {
+    let s = lang.strings();
+    let settings = &room.progress().settings;
+    card_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(s.schedule).size(18.0).strong());
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let label = ui.label(s.exam_date);
+            let id = egui::Id::unique("quiz_exam_date_text");
+            let current = settings
+                .exam_date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let mut text: String = ui
+                .data_mut(|d| d.get_temp::<String>(id))
+                .unwrap_or_else(|| current.clone());
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .hint_text(s.exam_date_hint)
+                        .desired_width(110.0),
+                )
+                .labelled_by(label.id);
+            let parsed = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+            let today = chrono::Local::now().date_naive();
+            let valid = parsed.is_some_and(|d| d >= today);
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui
+                .add_enabled(
+                    valid && text.trim() != current,
+                    egui::Button::new(s.set_date),
+                )
+                .clicked()
+                || (enter && valid))
+                && let Some(date) = parsed
+            {
+                commands.push(QuizCommand::SetExamDate(Some(date)));
+            }
+            if settings.exam_date.is_some() && ui.button(s.clear_date).clicked() {
+                commands.push(QuizCommand::SetExamDate(None));
+                text.clear();
+            }
+            if !text.trim().is_empty() && !valid {
+                ui.label(
+                    RichText::new(s.exam_date_invalid)
+                        .small()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+            ui.data_mut(|d| d.insert_temp(id, text));
+        });
+        if let Some(c) = room.countdown_shown() {
+            ui.add_space(4.0);
+            if c.days_left == 0 {
+                ui.label(RichText::new(s.exam_today).strong());
+            } else {
+                let unit = if c.days_left == 1 {
+                    s.day_left
+                } else {
+                    s.days_left
+                };
+                ui.label(
+                    RichText::new(format!("{} {unit}", c.days_left))
+                        .size(18.0)
+                        .strong(),
+                );
+                ui.label(RichText::new(s.reviews_until_exam).weak());
+                super::stats::count_chart_ui(ui, "exam_forecast_chart", &c.forecast);
+            }
+            if c.unseen > 0 {
+                let unit = if c.unseen == 1 {
+                    s.unseen_one
+                } else {
+                    s.unseen_many
+                };
+                let days = c.days_left.max(1);
+                let per_day = (i64::try_from(c.unseen).unwrap_or(i64::MAX) + days - 1) / days;
+                ui.label(format!(
+                    "{} {unit} · {per_day} {}",
+                    c.unseen, s.unseen_per_day
+                ));
+            }
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let label = ui.label(s.retention);
+            let mut r = settings.desired_retention;
+            let range = crate::quiz::scheduler::RETENTION_RANGE;
+            let slider = ui
+                .add(
+                    egui::Slider::new(&mut r, range)
+                        .step_by(0.01)
+                        .custom_formatter(|v, _| format!("{:.0} %", v * 100.0)),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(s.retention_hint);
+            if slider.changed() {
+                commands.push(QuizCommand::SetRetention(r));
+            }
+        });
+        let mut imported = settings.imported_in_exams;
+        if ui.checkbox(&mut imported, s.imported_in_exams).changed() {
+            commands.push(QuizCommand::SetImportedInExams(imported));
+        }
+    });
 }

@@ -10,6 +10,7 @@
 mod exam;
 mod home;
 mod import;
+mod rich;
 mod session;
 mod stats;
 
@@ -37,14 +38,26 @@ pub fn quiz_ui(
     match &room.view {
         QuizView::Home => home::home_ui(ui, room, index, lang, commands),
         QuizView::Session(session) => {
-            session::session_ui(ui, session, &room.questions, index, lang, commands);
+            let leech = session
+                .current()
+                .and_then(|q| room.card_of(q))
+                .is_some_and(crate::quiz::scheduler::is_leech);
+            session::session_ui(ui, session, &room.questions, leech, index, lang, commands);
         }
         QuizView::Exam(exam) => exam::exam_ui(ui, exam, &room.questions, s, now, commands),
-        QuizView::ExamResult(exam, result) => {
-            exam::result_ui(ui, exam, result, &room.questions, index, lang, commands);
+        QuizView::ExamResult(..) => {
+            exam::result_ui(ui, room, index, lang, commands);
         }
         QuizView::Stats => {
-            stats::stats_ui(ui, room.stats(), &room.progress().exams, lang, commands);
+            stats::stats_ui(
+                ui,
+                room.stats(),
+                &room.progress().exams,
+                &room.questions,
+                index,
+                lang,
+                commands,
+            );
         }
         QuizView::Plan => stats::plan_ui(ui, room.plan(), index, lang, commands),
     }
@@ -111,10 +124,12 @@ fn service_chips_ui(
     });
 }
 
-/// Draws the prompt and the choices; returns the choice clicked, if any.
+/// Draws the prompt and the choices, in `order` (`order[k]` is the choice shown with the
+/// letter A + k; empty: the bank's order); returns the choice clicked, if any.
 fn question_ui(
     ui: &mut Ui,
     q: &Question,
+    order: &[usize],
     selected: &[usize],
     feedback: bool,
     s: &Strings,
@@ -122,13 +137,25 @@ fn question_ui(
     if let Some(icon) = q.prompt_icon.and_then(|i| icon_image(i, 72.0)) {
         ui.add(icon.alt_text("?"));
     }
-    ui.label(RichText::new(&q.prompt).size(16.0));
+    // Full-contrast text: the prompt is what the student reads most. Imported prompts
+    // may hold Markdown (code, emphasis, an image line).
+    let strong = ui.visuals().strong_text_color();
+    rich::markdown_ui(ui, &q.prompt, 16.0, Some(strong));
     if q.is_multiple() && !q.prompt.contains("(Choose") {
         ui.label(RichText::new(s.choose_two).italics().weak());
     }
     ui.add_space(8.0);
     let mut clicked = None;
-    for (i, choice) in q.choices.iter().enumerate() {
+    let identity: Vec<usize> = (0..q.choices.len()).collect();
+    let order = if order.len() == q.choices.len() {
+        order
+    } else {
+        &identity
+    };
+    for (k, &i) in order.iter().enumerate() {
+        let Some(choice) = q.choices.get(i) else {
+            continue;
+        };
         let is_selected = selected.contains(&i);
         let is_answer = q.answers.contains(&i);
         let (fill, stroke) = if feedback && is_answer {
@@ -146,7 +173,7 @@ fn question_ui(
                 ui.visuals().widgets.inactive.bg_stroke,
             )
         };
-        let letter = choice_letter(i);
+        let letter = choice_letter(k);
         let button = match choice {
             Choice::Text(text) => {
                 egui::Button::new(RichText::new(format!("{letter}.  {text}"))).wrap()
@@ -195,11 +222,21 @@ fn question_ui(
     clicked
 }
 
+/// The first `n` words of `text`, with an ellipsis when cut.
+pub(super) fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
+    if words.len() > n {
+        format!("{}…", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
 fn explanation_ui(ui: &mut Ui, q: &Question, s: &Strings) {
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(s.explanation).strong());
-        ui.label(&q.explanation);
+        rich::markdown_ui(ui, &q.explanation, 14.0, None);
         if let Some(fact) = &q.key_fact {
             ui.add_space(4.0);
             ui.label(RichText::new(format!("{} {fact}", s.key_fact)).strong());

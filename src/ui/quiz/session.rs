@@ -1,7 +1,9 @@
-//! A practice or review session: the shown question, its check, the feedback with the
-//! explanation and the links to the notes, and the grade buttons.
+//! A practice or review session: the shown question (choices in a new order at every
+//! showing), its check, the feedback with the explanation and the links to the notes, the
+//! grade buttons, the keyboard (1–5 or A–E choose, Enter or Space check, 1–4 grade, → or
+//! Enter go on), and at the end the questions missed with "retake the ones I missed".
 
-use egui::{RichText, Stroke, Ui};
+use egui::{Key, Modifiers, RichText, Stroke, Ui};
 
 use super::{GREEN, RED, domain_label, explanation_ui, question_ui, service_chips_ui};
 use crate::i18n::Lang;
@@ -11,33 +13,124 @@ use crate::quiz::command::QuizCommand;
 use crate::quiz::scheduler::Grade;
 use crate::quiz::session::Session;
 
+const CHOICE_KEYS: [(Key, Key); 6] = [
+    (Key::Num1, Key::A),
+    (Key::Num2, Key::B),
+    (Key::Num3, Key::C),
+    (Key::Num4, Key::D),
+    (Key::Num5, Key::E),
+    (Key::Num6, Key::F),
+];
+const GRADE_KEYS: [(Key, Grade); 4] = [
+    (Key::Num1, Grade::Again),
+    (Key::Num2, Grade::Hard),
+    (Key::Num3, Grade::Good),
+    (Key::Num4, Grade::Easy),
+];
+
+/// The session's keys, read before anything is drawn (so a focused button does not also
+/// act on Enter), and only when no text field has the keyboard.
+fn keys(ui: &Ui, session: &Session, q: &Question, commands: &mut Vec<QuizCommand>) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    ui.input_mut(|i| {
+        let mut pressed = |key: Key| i.consume_key(Modifiers::NONE, key);
+        match &session.checked {
+            None => {
+                for (k, (digit, letter)) in CHOICE_KEYS.iter().enumerate() {
+                    if k < q.choices.len()
+                        && (pressed(*digit) || pressed(*letter))
+                        && let Some(choice) = session.choice_at(k)
+                    {
+                        commands.push(QuizCommand::ToggleChoice(choice));
+                    }
+                }
+                if (pressed(Key::Enter) || pressed(Key::Space)) && !session.selected.is_empty() {
+                    commands.push(QuizCommand::Check);
+                }
+            }
+            Some(checked) => {
+                for (key, grade) in GRADE_KEYS {
+                    if pressed(key) {
+                        commands.push(QuizCommand::Grade(grade));
+                        return;
+                    }
+                }
+                if pressed(Key::Enter) || pressed(Key::Space) || pressed(Key::ArrowRight) {
+                    commands.push(QuizCommand::Grade(checked.auto_grade));
+                }
+            }
+        }
+    });
+}
+
+/// The end of a session: the score, the questions missed, and what to do next.
+fn summary_ui(
+    ui: &mut Ui,
+    session: &Session,
+    questions: &[Question],
+    lang: Lang,
+    commands: &mut Vec<QuizCommand>,
+) {
+    let s = lang.strings();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(820.0);
+            ui.add_space(20.0);
+            ui.label(RichText::new(s.session_done).size(22.0).strong());
+            ui.label(format!(
+                "{} / {} {}",
+                session.right, session.done, s.score_line
+            ));
+            ui.add_space(10.0);
+            if session.missed.is_empty() {
+                ui.label(RichText::new(s.no_misses).color(GREEN));
+            } else {
+                ui.label(RichText::new(s.session_missed).strong());
+                for &qi in &session.missed {
+                    if let Some(q) = questions.get(qi) {
+                        ui.label(
+                            RichText::new(format!("✘ {}", super::first_words(&q.prompt, 16)))
+                                .color(RED),
+                        );
+                    }
+                }
+            }
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if !session.missed.is_empty() && ui.button(s.retake_missed).clicked() {
+                    commands.push(QuizCommand::RetakeMissed);
+                }
+                if ui.button(s.back_home).clicked() {
+                    commands.push(QuizCommand::ShowHome);
+                }
+            });
+        });
+}
+
 /// Draws `session` over `questions` (the room's list, which the session indexes).
+/// `leech`: the shown question's card is a leech.
 pub(super) fn session_ui(
     ui: &mut Ui,
     session: &Session,
     questions: &[Question],
+    leech: bool,
     index: &Index,
     lang: Lang,
     commands: &mut Vec<QuizCommand>,
 ) {
     let s = lang.strings();
     let Some(qi) = session.current() else {
-        ui.add_space(20.0);
-        ui.label(RichText::new(s.session_done).size(22.0).strong());
-        ui.label(format!(
-            "{} / {} {}",
-            session.right, session.done, s.score_line
-        ));
-        ui.add_space(10.0);
-        if ui.button(s.back_home).clicked() {
-            commands.push(QuizCommand::ShowHome);
-        }
+        summary_ui(ui, session, questions, lang, commands);
         return;
     };
     let Some(q) = questions.get(qi) else {
         commands.push(QuizCommand::ShowHome);
         return;
     };
+    keys(ui, session, q, commands);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -60,9 +153,23 @@ pub(super) fn session_ui(
             if let Some(d) = q.domain {
                 ui.label(RichText::new(domain_label(d, lang)).small().weak());
             }
+            if leech {
+                ui.label(
+                    RichText::new(s.leech)
+                        .small()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
             ui.add_space(6.0);
             let checked = session.checked.as_ref();
-            if let Some(i) = question_ui(ui, q, &session.selected, checked.is_some(), s) {
+            if let Some(i) = question_ui(
+                ui,
+                q,
+                &session.order,
+                &session.selected,
+                checked.is_some(),
+                s,
+            ) {
                 commands.push(QuizCommand::ToggleChoice(i));
             }
             ui.add_space(8.0);
@@ -108,5 +215,7 @@ pub(super) fn session_ui(
                     });
                 }
             }
+            ui.add_space(10.0);
+            ui.label(RichText::new(s.keyboard_hint).small().weak());
         });
 }

@@ -3,12 +3,13 @@
 
 use egui::{RichText, Ui, Vec2};
 
-use super::{bar_ui, domain_label, page_ui};
+use super::{bar_ui, domain_label, first_words, page_ui, service_chips_ui};
 use crate::i18n::Lang;
 use crate::notes::index::Index;
 use crate::quiz::command::QuizCommand;
-use crate::quiz::progress::ExamRecord;
+use crate::quiz::progress::{DomainScores, ExamRecord};
 use crate::quiz::room::{PlanRow, QuizStats, ratio, utc_offset_secs};
+use crate::quiz::{Domain, Question};
 use crate::ui::widgets::{icon_ui, tier_color};
 
 /// Draws the statistics (`None` until the room computed them) and the exams taken.
@@ -16,13 +17,15 @@ pub(super) fn stats_ui(
     ui: &mut Ui,
     stats: Option<&QuizStats>,
     exams: &[ExamRecord],
+    questions: &[Question],
+    index: &Index,
     lang: Lang,
     commands: &mut Vec<QuizCommand>,
 ) {
     let s = lang.strings();
     let default = QuizStats::default();
     let st = stats.unwrap_or(&default);
-    page_ui(ui, s, commands, |ui, _| {
+    page_ui(ui, s, commands, |ui, commands| {
         ui.label(RichText::new(s.statistics).size(22.0).strong());
         ui.label(format!(
             "{} {} · {} {:.0} % · {} {} {}",
@@ -74,6 +77,24 @@ pub(super) fn stats_ui(
             .small()
             .weak(),
         );
+        ui.add_space(10.0);
+        ui.label(RichText::new(s.leeches).strong());
+        ui.label(RichText::new(s.leeches_hint).small().weak());
+        if st.leeches.is_empty() {
+            ui.label(RichText::new(s.no_leeches).weak());
+        }
+        for &qi in st.leeches.iter().take(20) {
+            let Some(q) = questions.get(qi) else {
+                continue;
+            };
+            ui.label(first_words(&q.prompt, 16));
+            service_chips_ui(ui, index, q, s, commands);
+        }
+        if st.exam_history.iter().any(|(_, d)| !d.is_empty()) {
+            ui.add_space(10.0);
+            ui.label(RichText::new(s.exam_history).strong());
+            exam_history_ui(ui, &st.exam_history, lang);
+        }
         if !exams.is_empty() {
             let offset = utc_offset_secs();
             ui.add_space(10.0);
@@ -90,6 +111,21 @@ pub(super) fn stats_ui(
             }
         }
     });
+}
+
+/// A column per day of `counts`, labelled with the largest count (the scale) and the
+/// first and last day's numbers.
+pub(super) fn count_chart_ui(ui: &mut Ui, id: &str, counts: &[usize]) {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    #[allow(clippy::cast_precision_loss)]
+    let bars: Vec<(f32, bool)> = counts
+        .iter()
+        .map(|n| (*n as f32 / max as f32, *n > 0))
+        .collect();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("max {max}")).small().weak());
+    });
+    column_chart_ui(ui, id, &bars);
 }
 
 /// A row of columns, heights 0..1; empty days are drawn as a faint tick.
@@ -185,5 +221,103 @@ pub(super) fn plan_ui(
                     ui.end_row();
                 }
             });
+    });
+}
+
+/// Colour of each domain's line in the exam history.
+fn domain_color(d: Domain) -> egui::Color32 {
+    match d {
+        Domain::Secure => egui::Color32::from_rgb(0xd1, 0x3f, 0x3f),
+        Domain::Resilient => egui::Color32::from_rgb(0x2e, 0x7d, 0xd1),
+        Domain::Performant => egui::Color32::from_rgb(0x2f, 0x9e, 0x5b),
+        Domain::Cost => egui::Color32::from_rgb(0xc7, 0x8a, 0x12),
+    }
+}
+
+/// Past exams as lines, one per domain: share right (y, 0–100 %, with the 72 % pass line)
+/// against the exam number (x), with axes, ticks and a legend.
+fn exam_history_ui(ui: &mut Ui, history: &[(u32, DomainScores)], lang: Lang) {
+    let s = lang.strings();
+    let size = Vec2::new(ui.available_width().min(700.0), 180.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let text = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+    let font = egui::FontId::proportional(11.0);
+    let plot = egui::Rect::from_min_max(
+        rect.min + Vec2::new(40.0, 8.0),
+        rect.max - Vec2::new(8.0, 22.0),
+    );
+    let n = history.len().max(2);
+    #[allow(clippy::cast_precision_loss)]
+    let x_of = |i: usize| plot.left() + plot.width() * i as f32 / (n - 1) as f32;
+    let y_of = |share: f32| plot.bottom() - plot.height() * share.clamp(0.0, 1.0);
+    // Axes and ticks.
+    let axis = egui::Stroke::new(1.0, weak);
+    painter.line_segment([plot.left_bottom(), plot.right_bottom()], axis);
+    painter.line_segment([plot.left_bottom(), plot.left_top()], axis);
+    for pct in [0u8, 25, 50, 75, 100] {
+        let y = y_of(f32::from(pct) / 100.0);
+        painter.line_segment(
+            [egui::pos2(plot.left() - 4.0, y), egui::pos2(plot.left(), y)],
+            axis,
+        );
+        painter.text(
+            egui::pos2(plot.left() - 6.0, y),
+            egui::Align2::RIGHT_CENTER,
+            format!("{pct} %"),
+            font.clone(),
+            weak,
+        );
+    }
+    let pass = y_of(0.72);
+    painter.line_segment(
+        [
+            egui::pos2(plot.left(), pass),
+            egui::pos2(plot.right(), pass),
+        ],
+        egui::Stroke::new(1.0, weak.gamma_multiply(0.6)),
+    );
+    for i in 0..history.len() {
+        painter.text(
+            egui::pos2(x_of(i), plot.bottom() + 4.0),
+            egui::Align2::CENTER_TOP,
+            format!("{}", i + 1),
+            font.clone(),
+            weak,
+        );
+    }
+    painter.text(
+        egui::pos2(plot.right(), rect.bottom()),
+        egui::Align2::RIGHT_BOTTOM,
+        s.exam_number,
+        font.clone(),
+        weak,
+    );
+    for d in Domain::ALL {
+        #[allow(clippy::cast_precision_loss)]
+        let points: Vec<egui::Pos2> = history
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, by))| {
+                let (_, c, t) = by.iter().find(|(x, _, _)| *x == d)?;
+                (*t > 0).then(|| egui::pos2(x_of(i), y_of(*c as f32 / *t as f32)))
+            })
+            .collect();
+        let stroke = egui::Stroke::new(2.0, domain_color(d));
+        if points.len() > 1 {
+            painter.add(egui::Shape::line(points.clone(), stroke));
+        }
+        for p in points {
+            painter.circle_filled(p, 3.0, domain_color(d));
+        }
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, s.exam_history));
+    ui.horizontal_wrapped(|ui| {
+        for d in Domain::ALL {
+            ui.label(RichText::new("■").color(domain_color(d)));
+            ui.label(RichText::new(domain_label(d, lang)).small().color(text));
+            ui.add_space(8.0);
+        }
     });
 }
