@@ -252,7 +252,13 @@ impl Parser {
             let mut d = Draft::new(line_no, String::new(), false);
             d.number = start.number;
             d.marker = start.marker;
-            d.pre_line(&start.rest);
+            // `12. Text?    - A. First option` on one line: the option starts a new line.
+            let (text, first_option) = split_inline_option(&start.rest);
+            d.pre_line(text);
+            if let Some(option) = first_option {
+                d.paragraph_break();
+                d.body_line(line_no, option);
+            }
             self.current = Some(d);
             return;
         }
@@ -802,6 +808,9 @@ fn clean_inline(text: &str) -> String {
     for br in ["<br />", "<br/>", "<br>", "<BR>", "<BR/>"] {
         out = out.replace(br, "\n");
     }
+    if out.contains('\n') {
+        out = out.split('\n').map(str::trim).collect::<Vec<_>>().join("\n");
+    }
     out
 }
 
@@ -999,6 +1008,16 @@ fn question_start(line: &str, heading: bool) -> Option<Start> {
     })
 }
 
+/// Splits `Question text?   - A. First option` before its inline first option.
+fn split_inline_option(text: &str) -> (&str, Option<&str>) {
+    for marker in [" - A. ", " - A) ", " - a. ", " - a) "] {
+        if let Some(at) = text.find(marker) {
+            return (text[..at].trim_end(), Some(text[at..].trim()));
+        }
+    }
+    (text, None)
+}
+
 /// A lettered option with the letter of index `index`: `A. text`, `A) text`,
 /// `- A. text`, `(A) text`, `**A.** text`, lower case too. Returns its text.
 fn letter_option(line: &str, index: usize) -> Option<String> {
@@ -1054,10 +1073,15 @@ fn parse_letters(value: &str) -> Option<(Vec<char>, &str)> {
             continue;
         }
         let all_upper_options = run.len() <= 6 && run.chars().all(|c| ('A'..='F').contains(&c));
+        // `Ac` (a typo for `AC`) when nothing but punctuation follows.
+        let mixed_at_end = run.len() <= 6
+            && run.starts_with(|c: char| c.is_ascii_uppercase())
+            && run.chars().all(|c| ('A'..='F').contains(&c.to_ascii_uppercase()))
+            && s[run_len..].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
         let single = run.len() == 1
             && (run.chars().all(|c| c.is_ascii_uppercase())
                 || run.chars().all(|c| ('a'..='f').contains(&c)));
-        if !(all_upper_options || single) {
+        if !(all_upper_options || single || mixed_at_end) {
             break;
         }
         let after = &s[run_len..];
