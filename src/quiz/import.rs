@@ -207,7 +207,11 @@ impl Parser {
         let stripped = strip_details_tags(line);
         let line = stripped.as_str();
         if is_navigation(line) || is_rule(line) {
-            if let Some(d) = self.current.as_mut() {
+            // Banks close each checklist question with one ("Back to Top"): what follows
+            // is a new question, even a numbered paragraph.
+            if self.current.as_ref().is_some_and(Draft::is_checklist) {
+                self.end_question();
+            } else if let Some(d) = self.current.as_mut() {
                 d.paragraph_break();
             }
             return;
@@ -1085,9 +1089,12 @@ fn parse_letters(value: &str) -> Option<(Vec<char>, &str)> {
             break;
         }
         let after = &s[run_len..];
+        let in_parentheses = value[..value.len() - s.len()].ends_with('(');
         letters.extend(run.chars().map(|c| c.to_ascii_uppercase()));
         s = after;
-        if s.starts_with(['.', ')', ':', '-']) {
+        if in_parentheses && let Some(r) = s.strip_prefix(')') {
+            s = r;
+        } else if s.starts_with(['.', ')', ':', '-']) {
             break;
         }
     }
@@ -1429,6 +1436,330 @@ SNS des notifications.
             ("SECURE", Domain::Secure),
         ] {
             assert_eq!(parse_domain(value), Some(domain), "{value}");
+        }
+    }
+
+    #[test]
+    fn lettered_options_with_correct_answer_line_are_read() {
+        let text = "\
+# Practice exam
+
+1. Which service stores objects durably?
+A. Amazon EBS
+B) Amazon S3
+- C. Amazon EFS
+(D) Amazon FSx
+Correct Answer: B
+S3 is object storage.
+
+**Q2.** Which one queues messages?
+a. Amazon SNS
+b. Amazon SQS
+Answer: b
+";
+        let r = import_markdown("l.md", text);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.questions.len(), 2);
+        let q = &r.questions[0];
+        assert_eq!(q.id, "import:l.md:3");
+        assert_eq!(q.prompt, "Which service stores objects durably?");
+        assert_eq!(
+            q.choices,
+            ["Amazon EBS", "Amazon S3", "Amazon EFS", "Amazon FSx"]
+                .map(|t| Choice::Text(t.into()))
+                .to_vec()
+        );
+        assert_eq!(q.answers, vec![1]);
+        assert_eq!(q.explanation, "S3 is object storage.");
+        let q = &r.questions[1];
+        assert_eq!(q.id, "import:l.md:11");
+        assert_eq!(q.prompt, "Which one queues messages?");
+        assert_eq!(q.answers, vec![1]);
+    }
+
+    #[test]
+    fn question_label_heading_takes_the_following_paragraph_as_prompt() {
+        let text = "### Question 5\n\nWhich service sends e-mail?\n\nA. Amazon SES\nB. Amazon SQS\n\n#### Answer\n\nA\n";
+        let r = import_markdown("h.md", text);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.questions.len(), 1);
+        assert_eq!(r.questions[0].id, "import:h.md:1");
+        assert_eq!(r.questions[0].prompt, "Which service sends e-mail?");
+        assert_eq!(r.questions[0].answers, vec![0]);
+        assert_eq!(r.questions[0].explanation, "");
+    }
+
+    #[test]
+    fn details_answer_block_gives_key_and_clean_explanation() {
+        let text = "\
+1. Which AWS service records API calls?
+    - A. Amazon Inspector.
+    - B. AWS CloudTrail.
+    - C. AWS Trusted Advisor.
+
+    <details markdown=1><summary markdown='span'>Answer</summary>
+
+    Correct answer: B
+
+    Explanation:
+    - CloudTrail logs every API call.
+    - <https://aws.amazon.com/cloudtrail/>
+
+    </details>
+
+2. Which two are storage services?
+    - A. Amazon S3
+    - B. Amazon SQS
+    - C. Amazon EBS
+    <details><summary>Show answer</summary>Correct Answer: AC</details>
+";
+        let r = import_markdown("d.md", text);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.questions.len(), 2);
+        let q = &r.questions[0];
+        assert_eq!(q.id, "import:d.md:1");
+        assert_eq!(q.answers, vec![1]);
+        assert_eq!(
+            q.explanation,
+            "- CloudTrail logs every API call.\n- <https://aws.amazon.com/cloudtrail/>"
+        );
+        assert!(!q.explanation.contains("details") && !q.explanation.contains("summary"));
+        assert_eq!(r.questions[1].answers, vec![0, 2]);
+        assert_eq!(r.questions[1].explanation, "");
+    }
+
+    #[test]
+    fn answer_key_table_at_the_end_gives_the_keys() {
+        let text = "\
+1. Which is object storage?
+A. EBS
+B. S3
+
+2. Which is a queue?
+A. SQS
+B. SNS
+C. SES
+
+3. Which are serverless? (Choose two.)
+A. Lambda
+B. EC2
+C. Fargate
+
+## Answer key
+
+| # | Answer |
+|---|--------|
+| 1 | B |
+| 2 | A |
+3-A, C
+7. B
+";
+        let r = import_markdown("k.md", text);
+        let keys: Vec<(&str, Vec<usize>)> = r
+            .questions
+            .iter()
+            .map(|q| (q.id.as_str(), q.answers.clone()))
+            .collect();
+        assert_eq!(
+            keys,
+            vec![
+                ("import:k.md:1", vec![1]),
+                ("import:k.md:5", vec![0]),
+                ("import:k.md:10", vec![0, 2]),
+            ]
+        );
+        // The key line naming a question the file lacks is reported at its line.
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!(r.problems[0].0, 22);
+        assert!(r.problems[0].1.contains("question 7"), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn multi_answer_lines_in_every_spelling_are_read() {
+        for (line, want) in [
+            ("Answer: B, D", vec![1, 3]),
+            ("Correct answer: BD", vec![1, 3]),
+            ("Answer: B and D", vec![1, 3]),
+            ("**Correct Answers:** (B) & (D)", vec![1, 3]),
+            ("Answer: D. Because it is", vec![3]),
+        ] {
+            let text = format!("1. Pick two.\nA. w\nB. x\nC. y\nD. z\n{line}\n");
+            let r = import_markdown("m.md", &text);
+            assert!(r.problems.is_empty(), "{line}: {:?}", r.problems);
+            assert_eq!(r.questions.len(), 1, "{line}");
+            assert_eq!(r.questions[0].answers, want, "{line}");
+        }
+        // An answer written as the option's text.
+        let r = import_markdown("m.md", "1. Which?\nA. Amazon S3\nB. Amazon EBS\nAnswer: Amazon EBS\n");
+        assert_eq!(r.questions[0].answers, vec![1]);
+    }
+
+    #[test]
+    fn image_between_question_and_options_stays_in_the_prompt() {
+        let text = "\
+### Refer to the diagram. Which component is the bottleneck?
+
+![Question 7](images/question7.jpg)
+
+- [x] The database
+- [ ] The load balancer
+
+**[⬆ Back to Top](#table-of-contents)**
+
+2. Which icon is this?
+<img src=\"img/icon.png\" alt=\"icon\">
+A. Amazon S3
+B. AWS Lambda
+Answer: B
+";
+        let r = import_markdown("i.md", text);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.questions.len(), 2);
+        assert_eq!(
+            r.questions[0].prompt,
+            "Refer to the diagram. Which component is the bottleneck?\n\n![Question 7](images/question7.jpg)"
+        );
+        assert_eq!(r.questions[0].explanation, "");
+        assert_eq!(
+            r.questions[1].prompt,
+            "Which icon is this?\n\n![icon](img/icon.png)"
+        );
+        assert_eq!(r.questions[1].answers, vec![1]);
+    }
+
+    #[test]
+    fn back_to_top_line_is_never_an_explanation() {
+        let text = "\
+# Bank
+
+## Table of Contents
+
+| No. | Questions |
+| --- | --------- |
+| 1   | [Which is a queue?](#which-is-a-queue)
+- [Which is a topic?](#which-is-a-topic)
+
+### Which is a queue?
+
+- [ ] SNS
+- [x] SQS
+
+**[⬆ Back to Top](#table-of-contents)**
+
+---
+
+### Which is a topic?
+
+- [x] SNS
+- [ ] SQS
+
+SNS publishes to subscribers.
+
+[⬆ Back to Top](#table-of-contents)
+";
+        let r = import_markdown("b.md", text);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let got: Vec<(&str, &str, &str)> = r
+            .questions
+            .iter()
+            .map(|q| (q.id.as_str(), q.prompt.as_str(), q.explanation.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("import:b.md:10", "Which is a queue?", ""),
+                ("import:b.md:19", "Which is a topic?", "SNS publishes to subscribers."),
+            ]
+        );
+    }
+
+    #[test]
+    fn unreadable_blocks_are_reported_with_line_and_reason() {
+        let text = "\
+1. Which is a queue?
+A. SQS
+B. SNS
+C. SES
+D. EC2
+
+2. Which is a topic?
+A. SNS
+B. SQS
+Answer: E
+
+**Q3.** Which is a database?
+Answer: A
+
+4. Which is compute?
+A. EC2
+B. S3
+Answer: A
+";
+        let r = import_markdown("u.md", text);
+        assert_eq!(r.questions.len(), 1);
+        assert_eq!(r.questions[0].id, "import:u.md:15");
+        assert_eq!(
+            r.problems,
+            vec![
+                (
+                    1,
+                    "question 1: options A–D found but no answer line (`Answer: B`) and nothing in an answer key"
+                        .to_owned()
+                ),
+                (7, "question 2: answer names E but only A–B exist".to_owned()),
+                (
+                    12,
+                    "question 3: no options found (write them as `A. text` or `- [ ] text`)"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn domain_and_services_are_inferred_when_the_file_gives_none() {
+        let text = "\
+1. A company must encrypt data at rest with keys it manages. What should it use?
+A. AWS KMS
+B. Amazon Route 53
+Answer: A
+
+2. Which design is the most cost-effective for infrequently accessed data?
+A. S3 Glacier Flexible Retrieval
+B. Amazon EBS io2
+Answer: A
+
+3. Which is a queue?
+A. Amazon SQS
+B. Amazon SNS
+Domain: resilient
+Services: SQS
+Answer: A
+";
+        let r = import_markdown("x.md", text);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let q = &r.questions;
+        assert_eq!(q[0].domain, Some(Domain::Secure));
+        assert_eq!(q[0].services, vec!["AWS KMS"]);
+        assert_eq!(q[1].domain, Some(Domain::Cost));
+        assert_eq!(q[1].services.len(), 1, "{:?}", q[1].services);
+        assert!(q[1].services[0].contains("Glacier"), "{:?}", q[1].services);
+        // Given values win; wrong options name no service of the question.
+        assert_eq!(q[2].domain, Some(Domain::Resilient));
+        assert_eq!(q[2].services, vec!["Amazon SQS"]);
+    }
+
+    #[test]
+    fn domain_rules_pick_the_clear_winner_or_nothing() {
+        for (text, want) in [
+            ("Grant least privilege with IAM roles", Some(Domain::Secure)),
+            ("Deploy across Multi-AZ for high availability", Some(Domain::Resilient)),
+            ("Reduce latency with caching", Some(Domain::Performant)),
+            ("Which option is the cheapest?", Some(Domain::Cost)),
+            ("Which service sends e-mail?", None),
+            ("The most cost-effective highly available design", None),
+        ] {
+            assert_eq!(infer_domain(text), want, "{text}");
         }
     }
 }
