@@ -125,7 +125,7 @@ pub fn infer_domain(text: &str) -> Option<Domain> {
             (*domain, hits)
         })
         .collect();
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     match scores.as_slice() {
         [(domain, best), (_, second), ..] if *best > 0 && best > second => Some(*domain),
         _ => None,
@@ -611,16 +611,14 @@ impl Draft {
 
     /// How problems name this question: `question 12`, or its text.
     fn label(&self, prompt: &str) -> String {
-        match self.number {
-            Some(n) => format!("question {n}"),
-            None => {
-                let short: String = prompt.chars().take(80).collect();
-                if short.len() < prompt.len() {
-                    format!("{:?}", format!("{short}…"))
-                } else {
-                    format!("{short:?}")
-                }
-            }
+        if let Some(n) = self.number {
+            return format!("question {n}");
+        }
+        let short: String = prompt.chars().take(80).collect();
+        if short.len() < prompt.len() {
+            format!("{:?}", format!("{short}…"))
+        } else {
+            format!("{short:?}")
         }
     }
 
@@ -711,19 +709,17 @@ impl Draft {
                 }
                 Some(Answer::Text(text)) => {
                     let want = fold(text.trim_end_matches('.'));
-                    match self
+                    let found = self
                         .options
                         .iter()
-                        .position(|o| fold(o.text.trim_end_matches('.')) == want)
-                    {
-                        Some(i) => vec![i],
-                        None => {
-                            problem(format!(
-                                "{label}: answer {text:?} is neither an option letter (A–{last}) nor an option's text"
-                            ));
-                            return;
-                        }
-                    }
+                        .position(|o| fold(o.text.trim_end_matches('.')) == want);
+                    let Some(i) = found else {
+                        problem(format!(
+                            "{label}: answer {text:?} is neither an option letter (A–{last}) nor an option's text"
+                        ));
+                        return;
+                    };
+                    vec![i]
                 }
             }
         } else {
@@ -813,7 +809,11 @@ fn clean_inline(text: &str) -> String {
         out = out.replace(br, "\n");
     }
     if out.contains('\n') {
-        out = out.split('\n').map(str::trim).collect::<Vec<_>>().join("\n");
+        out = out
+            .split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("\n");
     }
     out
 }
@@ -850,7 +850,11 @@ fn strip_details_tags(line: &str) -> String {
         }
     }
     out.push_str(rest);
-    if out.trim().is_empty() { String::new() } else { out }
+    if out.trim().is_empty() {
+        String::new()
+    } else {
+        out
+    }
 }
 
 /// Navigation: a "Back to Top" link, or a line of only links to anchors (a table of
@@ -893,10 +897,7 @@ fn is_navigation(line: &str) -> bool {
 /// A horizontal rule (`---`, `***`, `___`, spaced or not).
 fn is_rule(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3
-        && ['-', '*', '_']
-            .iter()
-            .any(|ch| t.chars().all(|c| c == *ch))
+    t.len() >= 3 && ['-', '*', '_'].iter().any(|ch| t.chars().all(|c| c == *ch))
 }
 
 /// A line that is only a label (`**Explanation**`, `Explanation`), for one of `labels`.
@@ -994,7 +995,10 @@ fn question_start(line: &str, heading: bool) -> Option<Start> {
             return None;
         }
     }
-    if !rest.is_empty() && !rest.starts_with([' ', '\t']) && !(bold && delimited) {
+    let spaced = rest.is_empty() || rest.starts_with([' ', '\t']);
+    // `**Q12.**Text` is glued on purpose by bold markers; `12.5 GB` is not a question.
+    let glued_bold = bold && delimited;
+    if !(spaced || glued_bold) {
         return None;
     }
     let rest = rest.trim();
@@ -1066,13 +1070,14 @@ fn parse_letters(value: &str) -> Option<(Vec<char>, &str)> {
     let mut s = value;
     loop {
         s = s.trim_start_matches(|c: char| c.is_whitespace() || ",;/&+()[]*_`".contains(c));
-        let run_len = s.len() - s.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
+        let run_len = s.len()
+            - s.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
         if run_len == 0 {
             break;
         }
         let run = &s[..run_len];
-        if !letters.is_empty() && ["and", "or", "et"].contains(&run.to_ascii_lowercase().as_str())
-        {
+        if !letters.is_empty() && ["and", "or", "et"].contains(&run.to_ascii_lowercase().as_str()) {
             s = &s[run_len..];
             continue;
         }
@@ -1080,8 +1085,12 @@ fn parse_letters(value: &str) -> Option<(Vec<char>, &str)> {
         // `Ac` (a typo for `AC`) when nothing but punctuation follows.
         let mixed_at_end = run.len() <= 6
             && run.starts_with(|c: char| c.is_ascii_uppercase())
-            && run.chars().all(|c| ('A'..='F').contains(&c.to_ascii_uppercase()))
-            && s[run_len..].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            && run
+                .chars()
+                .all(|c| ('A'..='F').contains(&c.to_ascii_uppercase()))
+            && s[run_len..]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty();
         let single = run.len() == 1
             && (run.chars().all(|c| c.is_ascii_uppercase())
                 || run.chars().all(|c| ('a'..='f').contains(&c)));
@@ -1114,7 +1123,10 @@ fn key_line(line: &str) -> Option<(u32, Answer)> {
             .map(|c| c.trim().trim_matches(['*', '_']))
             .filter(|c| !c.is_empty())
             .collect();
-        let number = cells.first()?.trim_start_matches(['Q', 'q']).trim_end_matches('.');
+        let number = cells
+            .first()?
+            .trim_start_matches(['Q', 'q'])
+            .trim_end_matches('.');
         let number: u32 = number.parse().ok()?;
         let (letters, rest) = parse_letters(cells.get(1)?)?;
         return rest
@@ -1138,7 +1150,8 @@ fn key_line(line: &str) -> Option<(u32, Answer)> {
         return None;
     }
     let number: u32 = t[..digits].parse().ok()?;
-    let rest = t[digits..].trim_start_matches(|c: char| c.is_whitespace() || ".)-:=*_→".contains(c));
+    let rest =
+        t[digits..].trim_start_matches(|c: char| c.is_whitespace() || ".)-:=*_→".contains(c));
     let (letters, _) = parse_letters(rest)?;
     Some((number, Answer::Letters(letters)))
 }
@@ -1590,7 +1603,10 @@ C. Fargate
             assert_eq!(r.questions[0].answers, want, "{line}");
         }
         // An answer written as the option's text.
-        let r = import_markdown("m.md", "1. Which?\nA. Amazon S3\nB. Amazon EBS\nAnswer: Amazon EBS\n");
+        let r = import_markdown(
+            "m.md",
+            "1. Which?\nA. Amazon S3\nB. Amazon EBS\nAnswer: Amazon EBS\n",
+        );
         assert_eq!(r.questions[0].answers, vec![1]);
     }
 
@@ -1668,7 +1684,11 @@ SNS publishes to subscribers.
             got,
             vec![
                 ("import:b.md:10", "Which is a queue?", ""),
-                ("import:b.md:19", "Which is a topic?", "SNS publishes to subscribers."),
+                (
+                    "import:b.md:19",
+                    "Which is a topic?",
+                    "SNS publishes to subscribers."
+                ),
             ]
         );
     }
@@ -1753,7 +1773,10 @@ Answer: A
     fn domain_rules_pick_the_clear_winner_or_nothing() {
         for (text, want) in [
             ("Grant least privilege with IAM roles", Some(Domain::Secure)),
-            ("Deploy across Multi-AZ for high availability", Some(Domain::Resilient)),
+            (
+                "Deploy across Multi-AZ for high availability",
+                Some(Domain::Resilient),
+            ),
             ("Reduce latency with caching", Some(Domain::Performant)),
             ("Which option is the cheapest?", Some(Domain::Cost)),
             ("Which service sends e-mail?", None),
