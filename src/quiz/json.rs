@@ -177,6 +177,7 @@ mod tests {
         assert_eq!(last["origin"], "imported");
         assert_eq!(last["file"], "mine.md");
         assert_eq!(last["line"], 1);
-        assert_eq!(last["services"], serde_json::json!([]));
+        // No `Services:` line: the importer takes the ones the question and its answer name.
+        assert_eq!(last["services"], serde_json::json!(["Amazon S3"]));
     }
 }

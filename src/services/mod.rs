@@ -504,6 +504,43 @@ impl Catalog {
             .or_else(|| inside.iter().find_map(|part| self.contained_name(part)))
     }
 
+    /// Every service named as whole words in a longer prose text (a question, an answer
+    /// option), in the order they first appear. A name inside a longer one found at the
+    /// same place is not another service ("S3" in "S3 Glacier"); ordinary words
+    /// ("Backup", "Shield") alone never count, as for [`Catalog::identify`].
+    #[must_use]
+    pub fn mentioned(&self, prose: &str) -> Vec<ServiceId> {
+        let toks = key_tokens(prose);
+        // (start, end, id) of every occurrence of every name.
+        let mut spans: Vec<(usize, usize, ServiceId)> = Vec::new();
+        for (needle, id) in &self.contained {
+            if needle.is_empty() || needle.len() > toks.len() {
+                continue;
+            }
+            for (start, window) in toks.windows(needle.len()).enumerate() {
+                if window == needle.as_slice() {
+                    spans.push((start, start + needle.len(), *id));
+                }
+            }
+        }
+        // Longest first; a span overlapping a kept one is part of a longer name.
+        spans.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut kept: Vec<(usize, usize, ServiceId)> = Vec::new();
+        for span in spans {
+            if kept.iter().all(|k| span.1 <= k.0 || span.0 >= k.1) {
+                kept.push(span);
+            }
+        }
+        kept.sort_by_key(|k| k.0);
+        let mut ids: Vec<ServiceId> = Vec::new();
+        for (_, _, id) in kept {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
     /// The icon of the service a prose name identifies ([`Catalog::identify`]).
     #[must_use]
     pub fn icon_of(&self, prose: &str) -> Option<IconId> {

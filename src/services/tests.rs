@@ -325,3 +325,25 @@ fn bad_data_is_refused_with_the_entry_named() {
     assert!(Catalog::from_data("(", icons).is_err());
     assert!(Catalog::from_data("(version: 2, guide: \"g\", services: [])", icons).is_err());
 }
+
+#[test]
+fn mentioned_lists_every_service_named_in_prose_once_and_in_order() {
+    let names = |prose: &str| -> Vec<String> {
+        cat()
+            .mentioned(prose)
+            .into_iter()
+            .map(|id| cat().short_name(id).to_owned())
+            .collect()
+    };
+    assert_eq!(
+        names("Send the orders from Amazon SQS to AWS Lambda, then store them in S3 and SQS."),
+        vec!["Amazon SQS", "AWS Lambda", "Amazon S3"]
+    );
+    // A name inside a longer one is not another service.
+    let glacier = names("Move the archives to S3 Glacier Deep Archive.");
+    assert_eq!(glacier.len(), 1, "{glacier:?}");
+    assert_ne!(glacier[0], "Amazon S3");
+    // Ordinary words alone name nothing.
+    assert!(names("Take a backup and connect to the shield.").is_empty());
+    assert!(names("").is_empty());
+}
