@@ -1,5 +1,5 @@
 //! The Quiz room's core: questions (the hand-written SAA-C03 bank in `assets/questions/`,
-//! questions generated from the notes, questions imported from Markdown checklists), the
+//! questions generated from the notes, questions imported from Markdown files), the
 //! spaced-repetition scheduler, exam simulation and scoring, and the student's progress.
 //!
 //! Everything here is pure and egui-free: time is always passed in (`now_secs`, Unix

@@ -35,9 +35,7 @@ pub(super) fn home_ui(
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{due}")).size(34.0).strong());
                     ui.vertical(|ui| {
-                        ui.label(
-                            RichText::new(format!("{} · {}", s.due_today, s.due_now)).strong(),
-                        );
+                        ui.label(RichText::new(s.due_today).strong());
                         if later > 0 {
                             ui.label(RichText::new(format!("+ {later} {}", s.later_today)).weak());
                         } else if due == 0 {

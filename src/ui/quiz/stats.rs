@@ -122,9 +122,10 @@ pub(super) fn count_chart_ui(ui: &mut Ui, id: &str, counts: &[usize]) {
         .iter()
         .map(|n| (*n as f32 / max as f32, *n > 0))
         .collect();
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("max {max}")).small().weak());
-    });
+    let largest = counts.iter().copied().max().unwrap_or(0);
+    if largest > 0 {
+        ui.label(RichText::new(format!("max {largest}")).small().weak());
+    }
     column_chart_ui(ui, id, &bars);
 }
 
