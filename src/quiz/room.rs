@@ -156,7 +156,7 @@ pub struct DueNow {
 /// The exam date as the home shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Countdown {
-    /// Days from today to the exam day (0 on the day itself).
+    /// Days from today to the exam day (0 on the day itself; -1 without an exam date).
     pub days_left: i64,
     /// Reviews due on each day from today until the day before the exam (at most 60).
     pub forecast: Vec<usize>,
@@ -496,6 +496,17 @@ impl QuizRoom {
         due
     }
 
+    /// Bank and imported questions never answered (each id once).
+    fn unseen(&self) -> usize {
+        let mut ids = HashSet::new();
+        self.questions
+            .iter()
+            .filter(|q| !matches!(q.origin, Origin::Notes { .. }))
+            .filter(|q| ids.insert(q.id.as_str()))
+            .filter(|q| !self.progress.cards.contains_key(&q.id))
+            .count()
+    }
+
     /// Reviews due now (computed now; the views use the cached [`QuizRoom::due_today`]).
     #[must_use]
     pub fn due_count(&self, now: i64) -> usize {
@@ -505,7 +516,14 @@ impl QuizRoom {
     /// Days to the exam, the review forecast until then and the unseen questions; `None`
     /// without an exam date, or once it is past.
     fn countdown(&self, now: i64, offset: i64) -> Option<Countdown> {
-        let date = self.progress.settings.exam_date?;
+        let unseen = self.unseen();
+        let Some(date) = self.progress.settings.exam_date else {
+            return Some(Countdown {
+                days_left: -1,
+                forecast: Vec::new(),
+                unseen,
+            });
+        };
         let today = stats::day_of(now, offset);
         let exam_day = stats::day_of(day_start_secs(date, offset), offset);
         let days_left = exam_day - today;
@@ -513,14 +531,6 @@ impl QuizRoom {
             return None;
         }
         let days = usize::try_from(days_left.clamp(0, 60)).unwrap_or(0);
-        let mut ids = HashSet::new();
-        let unseen = self
-            .questions
-            .iter()
-            .filter(|q| !matches!(q.origin, Origin::Notes { .. }))
-            .filter(|q| ids.insert(q.id.as_str()))
-            .filter(|q| !self.progress.cards.contains_key(&q.id))
-            .count();
         Some(Countdown {
             days_left,
             forecast: stats::due_forecast(&self.progress.cards, now, offset, days),
@@ -541,7 +551,7 @@ impl QuizRoom {
             self.questions_revision,
             stats::day_of(now, offset),
         );
-        if matches!(self.view, QuizView::Home)
+        if matches!(self.view, QuizView::Home | QuizView::Plan)
             && self.cache.countdown.as_ref().is_none_or(|(k, _)| *k != key)
         {
             self.cache.countdown = Some((key, self.countdown(now, offset)));
@@ -595,10 +605,26 @@ impl QuizRoom {
             .map_or(0, |(_, due)| due.later_today)
     }
 
-    /// The exam-date countdown, as of the last [`QuizRoom::prepare`] on the home.
+    /// The exam-date countdown, as of the last [`QuizRoom::prepare`] on the home or the
+    /// plan; `None` without an exam date (or once it is past).
     #[must_use]
     pub fn countdown_shown(&self) -> Option<&Countdown> {
-        self.cache.countdown.as_ref().and_then(|(_, c)| c.as_ref())
+        self.cache
+            .countdown
+            .as_ref()
+            .and_then(|(_, c)| c.as_ref())
+            .filter(|c| c.days_left >= 0)
+    }
+
+    /// Bank and imported questions never answered, as of the last [`QuizRoom::prepare`]
+    /// on the home or the plan.
+    #[must_use]
+    pub fn unseen_shown(&self) -> usize {
+        self.cache
+            .countdown
+            .as_ref()
+            .and_then(|(_, c)| c.as_ref())
+            .map_or(0, |c| c.unseen)
     }
 
     /// The card of question `q`, if it was ever answered.

@@ -59,7 +59,7 @@ pub fn quiz_ui(
                 commands,
             );
         }
-        QuizView::Plan => stats::plan_ui(ui, room.plan(), index, lang, commands),
+        QuizView::Plan => stats::plan_ui(ui, room, index, lang, commands),
     }
     if let Some(state) = &mut room.import {
         import::import_ui(ui.ctx(), state, s, commands);

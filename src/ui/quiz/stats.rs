@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::notes::index::Index;
 use crate::quiz::command::QuizCommand;
 use crate::quiz::progress::{DomainScores, ExamRecord};
-use crate::quiz::room::{PlanRow, QuizStats, ratio, utc_offset_secs};
+use crate::quiz::room::{QuizRoom, QuizStats, ratio, utc_offset_secs};
 use crate::quiz::{Domain, Question};
 use crate::ui::widgets::{icon_ui, tier_color};
 
@@ -173,15 +173,34 @@ fn column_chart_ui(ui: &mut Ui, id: &str, values: &[(f32, bool)]) {
 /// Draws the study plan (the room's cached rows).
 pub(super) fn plan_ui(
     ui: &mut Ui,
-    plan: &[PlanRow],
+    room: &QuizRoom,
     index: &Index,
     lang: Lang,
     commands: &mut Vec<QuizCommand>,
 ) {
     let s = lang.strings();
+    let plan = room.plan();
     page_ui(ui, s, commands, |ui, commands| {
         ui.label(RichText::new(s.study_plan).size(22.0).strong());
         ui.label(RichText::new(s.plan_hint).weak());
+        let unseen = room.unseen_shown();
+        if unseen > 0 {
+            let unit = if unseen == 1 {
+                s.unseen_one
+            } else {
+                s.unseen_many
+            };
+            match room.countdown_shown() {
+                Some(c) => {
+                    let days = c.days_left.max(1);
+                    let per_day = (i64::try_from(unseen).unwrap_or(i64::MAX) + days - 1) / days;
+                    ui.label(format!("{unseen} {unit} · {per_day} {}", s.unseen_per_day));
+                }
+                None => {
+                    ui.label(format!("{unseen} {unit}"));
+                }
+            }
+        }
         ui.add_space(8.0);
         egui::Grid::new("plan")
             .striped(true)
