@@ -680,6 +680,7 @@ impl AwsStudyApp {
 
     /// Blocks until the progress handed to the saver is on disk (on exit).
     pub fn flush_progress(&mut self) {
+        self.quiz.save_exam_clock(now_secs());
         self.save_progress_if_changed();
         if let Some(saver) = &self.progress_saver {
             saver.flush();

@@ -265,6 +265,8 @@ pub struct Strings {
     pub resume_exam: &'static str,
     /// Button: throw the paused exam away.
     pub abandon_exam: &'static str,
+    /// Button confirming it.
+    pub abandon_confirm: &'static str,
     /// Exam result filter.
     pub filter_all: &'static str,
     /// Exam result filter.
@@ -512,6 +514,7 @@ pub static FR: Strings = Strings {
     exam_paused: "Examen en pause",
     resume_exam: "Reprendre l’examen",
     abandon_exam: "Abandonner",
+    abandon_confirm: "Abandonner et perdre les réponses",
     filter_all: "Toutes",
     filter_wrong: "Fausses",
     filter_flagged: "Marquées",
@@ -733,6 +736,7 @@ pub static EN: Strings = Strings {
     exam_paused: "Exam paused",
     resume_exam: "Resume the exam",
     abandon_exam: "Abandon",
+    abandon_confirm: "Abandon and lose the answers",
     filter_all: "All",
     filter_wrong: "Wrong",
     filter_flagged: "Flagged",

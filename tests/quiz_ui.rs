@@ -386,6 +386,7 @@ fn a_session_is_answered_with_the_keyboard_alone() {
                         egui::Key::C,
                         egui::Key::D,
                         egui::Key::E,
+                        egui::Key::F,
                     ][k]
                 })
                 .collect();
@@ -418,6 +419,7 @@ fn a_session_is_answered_with_the_keyboard_alone() {
             egui::Key::Num3,
             egui::Key::Num4,
             egui::Key::Num5,
+            egui::Key::Num6,
         ][k]
     };
     press(&mut harness, wrong_key);

@@ -813,19 +813,12 @@ impl Editor {
         let mut new_id = None;
         self.edit(|d| {
             new_id = Some(match item {
-                PaletteItem::Service(icon) => {
-                    let label = Catalog::bundled()
-                        .by_aws_name(icon)
-                        .map_or_else(|| icon.clone(), |i| short_label(&i.display_name));
-                    d.add_service(icon, &label, at)
-                }
+                PaletteItem::Service(icon) => d.add_service(icon, &service_label(icon), at),
                 PaletteItem::Group(kind) => {
+                    // The header (title and icon) lands where the item was dropped, so it
+                    // is on screen: a large box centred on the cursor put it off the top.
                     let (w, h) = kind.default_size();
-                    d.add_group(
-                        *kind,
-                        kind.label(),
-                        Rect::new(at.x - w / 2.0, at.y - h / 2.0, w, h),
-                    )
+                    d.add_group(*kind, kind.label(), Rect::new(at.x, at.y, w, h))
                 }
             });
         });
@@ -882,12 +875,19 @@ impl Editor {
 }
 
 /// "Amazon Simple Storage Service" → "Simple Storage Service": the label a node starts with.
-fn short_label(display: &str) -> String {
-    display
-        .strip_prefix("Amazon ")
-        .or_else(|| display.strip_prefix("AWS "))
-        .unwrap_or(display)
-        .to_owned()
+/// The label of a new service node: the catalog's short name ("Amazon S3", "AWS Lambda"),
+/// as the exam and AWS's own diagrams write it; the icon's title for icons the catalog does
+/// not describe.
+pub fn service_label(icon: &str) -> String {
+    let icons = Catalog::bundled();
+    let Some(i) = icons.by_aws_name(icon) else {
+        return icon.to_owned();
+    };
+    let services = crate::services::Catalog::bundled();
+    services.by_icon(i.id).map_or_else(
+        || i.display_name.clone(),
+        |s| services.short_name(s).to_owned(),
+    )
 }
 
 #[cfg(test)]

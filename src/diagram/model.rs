@@ -139,6 +139,20 @@ pub struct Diagram {
     pub next_id: u64,
 }
 
+/// Where an edge's label sits on its polyline: the middle of the middle segment (never an
+/// end, which lies on a node's border). `None` for fewer than two points.
+#[must_use]
+pub fn label_point(path: &[Point]) -> Option<Point> {
+    let n = path.len();
+    if n < 2 {
+        return None;
+    }
+    // Even counts: the middle segment; odd counts (the middle point is a corner): the
+    // segment before it.
+    let (a, b) = (path[n / 2 - 1], path[n / 2]);
+    Some(Point::new(f32::midpoint(a.x, b.x), f32::midpoint(a.y, b.y)))
+}
+
 /// Default size of a service node's icon box, in world units.
 pub const SERVICE_SIZE: f32 = 64.0;
 

@@ -59,6 +59,9 @@ pub const DOMAIN_RULES: &[(Domain, &[&str])] = &[
             "compliance",
             "ddos",
             "waf",
+            "secret",
+            "audit",
+            "private subnet",
         ],
     ),
     (
@@ -76,6 +79,12 @@ pub const DOMAIN_RULES: &[(Domain, &[&str])] = &[
             "durability",
             "rpo",
             "rto",
+            "loosely coupled",
+            "scalab",
+            "auto scaling",
+            "backup",
+            "availability zone",
+            "cross region",
         ],
     ),
     (
@@ -89,7 +98,6 @@ pub const DOMAIN_RULES: &[(Domain, &[&str])] = &[
             "cache",
             "throughput",
             "iops",
-            "faster",
         ],
     ),
     (
@@ -102,6 +110,7 @@ pub const DOMAIN_RULES: &[(Domain, &[&str])] = &[
             "lowest price",
             "budget",
             "savings",
+            "infrequent",
         ],
     ),
 ];
@@ -114,7 +123,11 @@ pub fn infer_domain(text: &str) -> Option<Domain> {
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect();
-    let haystack = format!(" {}", words.join(" "));
+    // "MOST cost-effective" closes questions of every domain: it is not a cost cue.
+    let haystack = format!(" {}", words.join(" "))
+        .replace(" most cost effective", "")
+        .replace(" cost effective", "")
+        .replace(" cost efficient", "");
     let mut scores: Vec<(Domain, usize)> = DOMAIN_RULES
         .iter()
         .map(|(domain, keywords)| {
@@ -1780,9 +1793,29 @@ Answer: A
             ("Reduce latency with caching", Some(Domain::Performant)),
             ("Which option is the cheapest?", Some(Domain::Cost)),
             ("Which service sends e-mail?", None),
-            ("The most cost-effective highly available design", None),
+            // "most cost-effective" is no cost cue: the availability need decides.
+            (
+                "The most cost-effective highly available design",
+                Some(Domain::Resilient),
+            ),
+            ("Secure and highly available", None),
         ] {
             assert_eq!(infer_domain(text), want, "{text}");
         }
+    }
+
+    /// Regression (review): "Which solution is the MOST cost-effective?" ends questions of
+    /// every domain, and made a high-availability question a cost one.
+    #[test]
+    fn most_cost_effective_is_not_a_cost_cue() {
+        let q = "An application must stay highly available if an Availability Zone fails. \
+                 Which solution is the MOST cost-effective?";
+        assert_eq!(infer_domain(q), Some(Domain::Resilient));
+        let cost = "Which storage class is the cheapest for data read once a year?";
+        assert_eq!(infer_domain(cost), Some(Domain::Cost));
+        let loose = "The tiers must be loosely coupled and scale independently.";
+        assert_eq!(infer_domain(loose), Some(Domain::Resilient));
+        let secret = "Rotate the database credentials stored in Secrets Manager.";
+        assert_eq!(infer_domain(secret), Some(Domain::Secure));
     }
 }

@@ -148,6 +148,43 @@ impl Question {
         self.answers.len() > 1
     }
 
+    /// Whether the options must keep their order: an option such as "All of the above", or
+    /// an explanation naming options by letter ("option B", "(C)", "B is correct"), would
+    /// be wrong once shuffled. The bank never does either; imported banks often do.
+    #[must_use]
+    pub fn order_matters(&self) -> bool {
+        let relative = [
+            "of the above",
+            "both a and b",
+            "all of these",
+            "none of these",
+        ];
+        let options_refer = self.choices.iter().any(|c| match c {
+            Choice::Text(t) => {
+                let f = crate::text::fold(t);
+                relative.iter().any(|r| f.contains(r))
+            }
+            Choice::Icon(_) => false,
+        });
+        let letters = ['a', 'b', 'c', 'd', 'e', 'f'];
+        let names_letter = |text: &str| {
+            let f = crate::text::fold(text);
+            let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
+            words.windows(2).any(|w| {
+                matches!(w[0], "option" | "options" | "answer" | "answers" | "choice")
+                    && w[1].len() == 1
+                    && w[1].chars().all(|c| letters.contains(&c))
+            }) || letters.iter().any(|l| {
+                f.contains(&format!("({l})"))
+                    || f.contains(&format!(" {l} is correct"))
+                    || f.starts_with(&format!("{l} is correct"))
+            })
+        };
+        options_refer
+            || names_letter(&self.explanation)
+            || self.notes.iter().any(|n| names_letter(n))
+    }
+
     /// Whether `selected` (choice indices, any order) is exactly the right answer.
     #[must_use]
     pub fn is_correct(&self, selected: &[usize]) -> bool {
@@ -217,5 +254,21 @@ mod tests {
         assert!(!q.is_correct(&[1]));
         assert!(!q.is_correct(&[1, 2, 3]));
         assert!(q.is_multiple());
+    }
+
+    /// Regression (review): shuffled options made "All of the above" and an explanation
+    /// saying "option B" wrong.
+    #[test]
+    fn order_matters_when_options_or_explanations_name_places() {
+        let mut q = crate::quiz::test_question("x", None, &[]);
+        assert!(!q.order_matters(), "plain options shuffle");
+        q.explanation = "Option B is right because S3 stores objects.".into();
+        assert!(q.order_matters());
+        q.explanation = "(C) adds latency.".into();
+        assert!(q.order_matters());
+        q.explanation = "A bucket policy (in JSON) grants access.".into();
+        assert!(!q.order_matters(), "a word in parentheses is no letter");
+        q.choices[3] = Choice::Text("All of the above".into());
+        assert!(q.order_matters());
     }
 }

@@ -61,12 +61,17 @@ impl Default for StudySettings {
 
 impl StudySettings {
     /// The scheduler's view of these settings, for a student whose clock is
-    /// `utc_offset_secs` ahead of UTC: the cap is the start of the exam day, local time.
+    /// `utc_offset_secs` ahead of UTC on the eve of the exam: the cap is the start of the day
+    /// before the exam, local time, so the last reviews fall on the eve (shown in the
+    /// forecast), not on the morning of the exam.
     #[must_use]
     pub fn schedule(&self, utc_offset_secs: i64) -> scheduler::Schedule {
         scheduler::Schedule {
             desired_retention: self.desired_retention,
-            not_after_secs: self.exam_date.map(|d| day_start_secs(d, utc_offset_secs)),
+            not_after_secs: self
+                .exam_date
+                .and_then(|d| d.pred_opt())
+                .map(|eve| day_start_secs(eve, utc_offset_secs)),
         }
     }
 }

@@ -46,6 +46,26 @@ pub fn utc_offset_secs() -> i64 {
     i64::from(chrono::Local::now().offset().local_minus_utc())
 }
 
+/// The local time zone's offset from UTC on `day` (daylight saving time may differ from
+/// today's).
+#[must_use]
+pub fn utc_offset_on(day: chrono::NaiveDate) -> i64 {
+    use chrono::TimeZone as _;
+    day.and_hms_opt(12, 0, 0)
+        .and_then(|noon| chrono::Local.from_local_datetime(&noon).earliest())
+        .map_or_else(utc_offset_secs, |t| i64::from(t.offset().local_minus_utc()))
+}
+
+/// The scheduling settings in force, in the student's time zone as it will be on the eve
+/// of the exam.
+fn schedule_of(settings: &crate::quiz::progress::StudySettings) -> scheduler::Schedule {
+    let offset = settings
+        .exam_date
+        .and_then(|d| d.pred_opt())
+        .map_or_else(utc_offset_secs, utc_offset_on);
+    settings.schedule(offset)
+}
+
 /// The last second of the local day containing `now`: "due today" means due before it.
 #[must_use]
 pub fn end_of_today(now: i64) -> i64 {
@@ -304,14 +324,24 @@ impl QuizRoom {
     /// Rebuilds the generated questions and the services lists for a new index, and the
     /// tiers; an open session is ended since its question numbers change.
     pub fn rebuild(&mut self, env: QuizEnv<'_>) {
-        // A running exam is paused and saved by question id; it comes back below.
+        // A running exam is paused and saved by question id; it comes back below, running
+        // again if it was shown.
         let now = now_secs();
+        let exam_was_running = matches!(self.view, QuizView::Exam(_));
         if let QuizView::Exam(exam) = &mut self.view {
             exam.pause(now);
         }
         self.save_exam(now);
-        // A session indexes questions whose numbers change: it ends here.
-        self.paused_session = None;
+        // Sessions index the questions, whose numbers change: kept by id, and dropped only
+        // if one of their questions is gone.
+        let shown = match &self.view {
+            QuizView::Session(s) => Some((s.clone(), self.session_ids(s))),
+            _ => None,
+        };
+        let paused = self
+            .paused_session
+            .take()
+            .map(|s| (self.session_ids(&s), s));
         self.questions.truncate(self.bank_count);
         self.questions.extend(generate::from_notes(env.index, 0));
         self.questions.extend(self.imported.iter().cloned());
@@ -334,7 +364,55 @@ impl QuizRoom {
             self.view = QuizView::Home;
         }
         self.restore_exam();
+        if exam_was_running && let Some(mut exam) = self.paused_exam.take() {
+            exam.resume(now);
+            self.view = QuizView::Exam(exam);
+        }
+        if let Some((session, ids)) = shown
+            && let Some(session) = self.remap_session(session, &ids)
+        {
+            self.view = QuizView::Session(session);
+        }
+        if let Some((ids, session)) = paused {
+            self.paused_session = self.remap_session(session, &ids);
+        }
         self.refresh_tiers(env);
+    }
+
+    /// The ids of a session's queue and misses.
+    fn session_ids(&self, s: &Session) -> (Vec<String>, Vec<String>) {
+        let id = |i: &usize| {
+            self.questions
+                .get(*i)
+                .map(|q| q.id.clone())
+                .unwrap_or_default()
+        };
+        (
+            s.queue.iter().map(id).collect(),
+            s.missed.iter().map(id).collect(),
+        )
+    }
+
+    /// `session` over the current question numbers, `None` if a question is gone.
+    fn remap_session(
+        &self,
+        mut session: Session,
+        (queue, missed): &(Vec<String>, Vec<String>),
+    ) -> Option<Session> {
+        let index_of: HashMap<&str, usize> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        let map = |ids: &[String]| -> Option<Vec<usize>> {
+            ids.iter()
+                .map(|id| index_of.get(id.as_str()).copied())
+                .collect()
+        };
+        session.queue = map(queue)?;
+        session.missed = map(missed)?;
+        Some(session)
     }
 
     /// Brings back the exam saved in the progress (paused), if any.
@@ -348,6 +426,18 @@ impl QuizRoom {
                 .collect();
             Exam::from_saved(saved, &index_of)
         });
+        // Saved with no time left (a crash at the very end): scored now, not lost.
+        if let Some(exam) = self.paused_exam.take_if(|e| e.remaining_secs(0) == 0) {
+            let now = now_secs();
+            self.view = QuizView::Exam(exam);
+            self.submit_exam(now);
+        }
+    }
+
+    /// Writes the exam clock into the progress (on exit), so the next start resumes with
+    /// the time left now, not at the last 30-second save.
+    pub fn save_exam_clock(&mut self, now: i64) {
+        self.save_exam(now);
     }
 
     /// Writes the exam under way (shown or paused) into the progress, to be saved.
@@ -373,11 +463,15 @@ impl QuizRoom {
         let QuizView::Session(session) = &mut self.view else {
             return;
         };
-        let n = session
-            .current()
-            .and_then(|i| self.questions.get(i))
-            .map_or(0, |q| q.choices.len());
-        session.shuffle_choices(n, &mut self.rng);
+        let Some(q) = session.current().and_then(|i| self.questions.get(i)) else {
+            session.order.clear();
+            return;
+        };
+        if q.order_matters() {
+            session.order = (0..q.choices.len()).collect();
+        } else {
+            session.shuffle_choices(q.choices.len(), &mut self.rng);
+        }
     }
 
     fn start_session(&mut self, kind: SessionKind, queue: Vec<usize>, now: i64) {
@@ -727,7 +821,9 @@ impl QuizRoom {
         match command {
             QuizCommand::ShowHome => self.leave_for_home(now),
             QuizCommand::ResumeSession => {
-                if let Some(session) = self.paused_session.take() {
+                if let Some(mut session) = self.paused_session.take() {
+                    // The time away is not answer time.
+                    session.shown_at_secs = now;
                     self.view = QuizView::Session(session);
                     self.shuffle_shown();
                 }
@@ -918,7 +1014,7 @@ impl QuizRoom {
         let correct = q.is_correct(&session.selected);
         let ms = u64::try_from((now - session.shown_at_secs).max(0)).unwrap_or(0) * 1000;
         let previous = self.progress.cards.get(&q.id).cloned();
-        let schedule = self.progress.settings.schedule(utc_offset_secs());
+        let schedule = schedule_of(&self.progress.settings);
         self.progress
             .record_with(q, correct, ms, None, now, &schedule);
         session.check(correct, previous, scheduler::auto_grade(correct, ms));
@@ -937,7 +1033,7 @@ impl QuizRoom {
         let Some(checked) = &mut session.checked else {
             return;
         };
-        let schedule = self.progress.settings.schedule(utc_offset_secs());
+        let schedule = schedule_of(&self.progress.settings);
         let regraded = (grade != checked.auto_grade).then(|| {
             checked.chosen_grade = Some(grade);
             (
@@ -967,18 +1063,16 @@ impl QuizRoom {
         let elapsed =
             exam::EXAM_SECONDS.saturating_sub(u64::try_from(exam.remaining_secs(now)).unwrap_or(0));
         let per_question_ms = elapsed * 1000 / (questions.len().max(1) as u64);
-        let schedule = self.progress.settings.schedule(utc_offset_secs());
-        // Unanswered questions are not answers: no card, no statistics, no weakness.
+        let schedule = schedule_of(&self.progress.settings);
+        // Unanswered questions are not answers: no card, no statistics, no weakness. The
+        // time per question is an average (about two minutes at the exam's pace), which
+        // would grade every right answer "Hard": right is Good, wrong is Again.
         for (q, a) in questions.iter().zip(&exam.answers) {
             if let Some(a) = a {
-                self.progress.record_with(
-                    q,
-                    q.is_correct(a),
-                    per_question_ms,
-                    None,
-                    now,
-                    &schedule,
-                );
+                let correct = q.is_correct(a);
+                let grade = if correct { Grade::Good } else { Grade::Again };
+                self.progress
+                    .record_with(q, correct, per_question_ms, Some(grade), now, &schedule);
             }
         }
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -1273,11 +1367,17 @@ mod tests {
             room.apply(QuizCommand::Check, env, T0 + 2);
             room.apply(QuizCommand::Grade(Grade::Easy), env, T0 + 3);
         }
-        let cap = day_start_secs(exam_day, offset);
+        // The last reviews fall on the eve, not on the morning of the exam.
+        let eve = exam_day.pred_opt().unwrap();
+        let cap = day_start_secs(eve, utc_offset_on(eve));
         assert_eq!(room.progress().cards.len(), 4);
         for card in room.progress().cards.values() {
             assert!(card.due_secs <= cap, "{} > {cap}", card.due_secs);
         }
+        assert!(
+            room.progress().cards.values().any(|c| c.due_secs == cap),
+            "an Easy card of days is brought back to the eve"
+        );
         room.apply(QuizCommand::ShowHome, env, T0 + 4);
         room.prepare(&index, &[], T0 + 4);
         let c = room.countdown_shown().expect("a countdown");
@@ -1485,5 +1585,37 @@ mod tests {
             room.apply(QuizCommand::OpenTopic(3), env, T0),
             Some(QuizEffect::OpenTopic(3))
         );
+    }
+
+    /// Regression (review): the notes finishing their load (or an import) rebuilt the
+    /// questions and sent a student in the middle of a session or an exam back home.
+    #[test]
+    fn a_rebuild_keeps_the_session_and_the_running_exam() {
+        let index = empty_index();
+        let mut room = room(6, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = QuizEnv {
+            index: &index,
+            tiers: &[],
+            service_tiers: &tiers,
+        };
+        // `rebuild` reads the clock: the exam runs in real time here.
+        let t0 = now_secs();
+        room.apply(QuizCommand::StartPractice, env, t0);
+        let before = ids(&room, &queue(&room));
+        room.rebuild(env);
+        assert_eq!(
+            ids(&room, &queue(&room)),
+            before,
+            "the session is still shown"
+        );
+        room.apply(QuizCommand::StartExam, env, t0);
+        room.apply(QuizCommand::ExamToggle(1), env, t0 + 1);
+        room.rebuild(env);
+        let QuizView::Exam(e) = &room.view else {
+            panic!("the exam is still shown: {:?}", room.view)
+        };
+        assert!(!e.is_paused());
+        assert_eq!(e.answers[0], Some(vec![1]));
     }
 }

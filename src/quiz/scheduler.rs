@@ -574,6 +574,12 @@ mod tests {
             reviews += 1;
         }
         assert!(reviews >= 1);
+        assert_eq!(
+            card.due_secs.max(exam),
+            exam,
+            "the last review was capped at the exam"
+        );
+        assert!(now >= exam);
         // After the exam the cap no longer applies.
         let after = review_with(Some(&card), Grade::Good, exam + DAY, &schedule);
         assert!(after.due_secs > exam + DAY);

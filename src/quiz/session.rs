@@ -226,9 +226,9 @@ impl Exam {
         }
     }
 
-    /// A saved exam back, paused with the time it had; `index_of` maps ids to the current
-    /// question indices. Questions that no longer exist are left out with their answers.
-    /// `None` when none is left, or when the time was up.
+    /// A saved exam back, paused with the time it had (possibly none: the caller then
+    /// scores it); `index_of` maps ids to the current question indices. Questions that no
+    /// longer exist are left out with their answers. `None` when none is left.
     #[must_use]
     pub fn from_saved(saved: &SavedExam, index_of: &HashMap<&str, usize>) -> Option<Self> {
         let mut exam = Self::new(Vec::new(), 0, 0);
@@ -251,8 +251,8 @@ impl Exam {
             exam.flagged
                 .push(saved.flagged.get(i).copied().unwrap_or(false));
         }
-        (!exam.questions.is_empty() && saved.remaining_secs > 0).then(|| {
-            exam.paused_remaining_secs = Some(saved.remaining_secs);
+        (!exam.questions.is_empty()).then(|| {
+            exam.paused_remaining_secs = Some(saved.remaining_secs.max(0));
             exam
         })
     }
@@ -388,11 +388,16 @@ mod tests {
         assert_eq!(back.flagged, [false, true]);
         assert_eq!(back.pos, 1);
         assert_eq!(back.remaining_secs(1_000_000), 6600);
+        // Saved at the last second (a crash at the end): it comes back with no time, to be
+        // scored, not dropped.
         let over = SavedExam {
             remaining_secs: 0,
-            ..saved
+            ..saved.clone()
         };
-        assert!(Exam::from_saved(&over, &index_of).is_none());
+        let back = Exam::from_saved(&over, &index_of).unwrap();
+        assert_eq!(back.remaining_secs(0), 0);
+        let gone: HashMap<&str, usize> = HashMap::new();
+        assert!(Exam::from_saved(&saved, &gone).is_none());
     }
 
     #[test]

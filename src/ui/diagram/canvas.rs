@@ -344,10 +344,10 @@ fn rename_ui(
                 Pos2::new(r.center().x - 90.0, r.bottom() + 2.0)
             }
         }),
+        // Centred on the label's place on the line, not on an end (over the target node).
         LabelTarget::Edge(id) => d.edge(id).and_then(|e| {
-            let path = d.edge_path(e);
-            let mid = path.get(path.len() / 2).copied()?;
-            Some(view.to_screen(mid) - Vec2::new(90.0, 10.0))
+            let mid = crate::diagram::model::label_point(&d.edge_path(e))?;
+            Some(view.to_screen(mid) - Vec2::new(90.0, 24.0))
         }),
     };
     let Some(pos) = pos else {

@@ -200,15 +200,16 @@ pub(super) fn paint(
         if edge.arrows == Arrows::Both {
             head(&painter, pts[0], pts[1]);
         }
-        if !edge.label.is_empty() {
-            let mid = pts[n / 2 - usize::from(n.is_multiple_of(2))].lerp(pts[n / 2], 0.5);
-            painter.text(
-                mid,
-                egui::Align2::CENTER_BOTTOM,
-                &edge.label,
-                font(11.0),
-                text_color,
-            );
+        if !edge.label.is_empty()
+            && let Some(mid) = crate::diagram::model::label_point(&path)
+        {
+            // On a background of the canvas colour, so the line never crosses the text.
+            let galley = painter.layout_no_wrap(edge.label.clone(), font(11.0), text_color);
+            let rect = egui::Align2::CENTER_CENTER
+                .anchor_size(view.to_screen(mid), galley.size())
+                .expand2(Vec2::new(3.0, 1.0));
+            painter.rect_filled(rect, 3.0, visuals.extreme_bg_color);
+            painter.galley(rect.min + Vec2::new(3.0, 1.0), galley, text_color);
         }
     }
     // Handles of a single selected node, the gesture being made.

@@ -81,10 +81,16 @@ pub(super) fn home_ui(
                 ui.label(RichText::new(s.exam).size(18.0).strong());
                 ui.label(RichText::new(s.exam_hint).weak());
                 ui.add_space(6.0);
-                if ui
-                    .add_enabled(room.bank_count > 0, egui::Button::new(s.start_exam))
-                    .clicked()
-                {
+                // A paused exam is resumed or abandoned first: starting another one would
+                // throw it away with one click.
+                let paused = room.paused_exam.is_some();
+                let start = ui
+                    .add_enabled(
+                        room.bank_count > 0 && !paused,
+                        egui::Button::new(s.start_exam),
+                    )
+                    .on_disabled_hover_text(s.exam_paused);
+                if start.clicked() {
                     commands.push(QuizCommand::StartExam);
                 }
             });
@@ -194,8 +200,24 @@ fn resume_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<QuizCo
                     s.unanswered
                 ));
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if ui.button(s.abandon_exam).clicked() {
-                        commands.push(QuizCommand::AbandonExam);
+                    // Abandoning asks once more: the answers are lost.
+                    let confirm = egui::Id::unique("quiz_abandon_confirm");
+                    let asking = ui.data(|d| d.get_temp::<bool>(confirm)).unwrap_or(false);
+                    if asking {
+                        if ui.button(s.cancel).clicked() {
+                            ui.data_mut(|d| d.insert_temp(confirm, false));
+                        }
+                        if ui
+                            .button(
+                                RichText::new(s.abandon_confirm).color(ui.visuals().warn_fg_color),
+                            )
+                            .clicked()
+                        {
+                            ui.data_mut(|d| d.insert_temp(confirm, false));
+                            commands.push(QuizCommand::AbandonExam);
+                        }
+                    } else if ui.button(s.abandon_exam).clicked() {
+                        ui.data_mut(|d| d.insert_temp(confirm, true));
                     }
                     if ui.button(s.resume_exam).clicked() {
                         commands.push(QuizCommand::ResumeExam);

@@ -29,13 +29,21 @@ const GRADE_KEYS: [(Key, Grade); 4] = [
 ];
 
 /// The session's keys, read before anything is drawn (so a focused button does not also
-/// act on Enter), and only when no text field has the keyboard.
+/// act on Enter), and only when no text field has the keyboard. A key held down acts once:
+/// its auto-repeat would check, then grade and skip the feedback.
 fn keys(ui: &Ui, session: &Session, q: &Question, commands: &mut Vec<QuizCommand>) {
-    if ui.ctx().egui_wants_keyboard_input() {
+    if ui.ctx().text_edit_focused() {
         return;
     }
     ui.input_mut(|i| {
-        let mut pressed = |key: Key| i.consume_key(Modifiers::NONE, key);
+        let mut pressed = |key: Key| {
+            let first_press = i.events.iter().any(|e| {
+                matches!(e, egui::Event::Key { key: k, pressed: true, repeat: false, modifiers, .. }
+                    if *k == key && modifiers.is_none())
+            });
+            // Consumed either way, so a repeat does not reach a focused button.
+            i.consume_key(Modifiers::NONE, key) && first_press
+        };
         match &session.checked {
             None => {
                 for (k, (digit, letter)) in CHOICE_KEYS.iter().enumerate() {

@@ -254,7 +254,7 @@ fn domain_color(d: Domain) -> egui::Color32 {
     }
 }
 
-/// Past exams as lines, one per domain: share right (y, 0–100 %, with the 72 % pass line)
+/// Past exams as lines, one per domain: share right (y, 0–100 %, with the pass line)
 /// against the exam number (x), with axes, ticks and a legend.
 fn exam_history_ui(ui: &mut Ui, history: &[(u32, DomainScores)], lang: Lang) {
     let s = lang.strings();
@@ -290,7 +290,13 @@ fn exam_history_ui(ui: &mut Ui, history: &[(u32, DomainScores)], lang: Lang) {
             weak,
         );
     }
-    let pass = y_of(0.72);
+    // The pass mark as a share right, by the app's own scaling (720 ≈ 69 %).
+    let pass_share = f32::from(
+        u16::try_from(crate::quiz::exam::PASS_SCORE - crate::quiz::exam::MIN_SCORE).unwrap_or(620),
+    ) / f32::from(
+        u16::try_from(crate::quiz::exam::MAX_SCORE - crate::quiz::exam::MIN_SCORE).unwrap_or(900),
+    );
+    let pass = y_of(pass_share);
     painter.line_segment(
         [
             egui::pos2(plot.left(), pass),
