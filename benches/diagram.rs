@@ -1,10 +1,12 @@
 //! One frame of the Diagram canvas (layout + tessellation, headless `egui::Context`) for a
-//! 2,000-node, 3,000-edge, 50-group diagram, at 100 % zoom and zoomed out to show all.
+//! 2,000-node, 3,000-edge, 50-group diagram, at 100 % zoom and zoomed out to show all, and
+//! one frame of a drag gesture on it (the move previewed by the editor, then drawn), for a
+//! single service and for a group with its 40 members.
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use std::hint::black_box;
 
-use aws_study::diagram::editor::Editor;
+use aws_study::diagram::editor::{DiagramCommand, Editor};
 use aws_study::diagram::model::{Diagram, GroupKind, NodeId, Point, Rect};
 use aws_study::icons::{Catalog, IconKind};
 use aws_study::ui::diagram::{DiagramCtx, DiagramView, diagram_ui};
@@ -89,6 +91,41 @@ fn benches(c: &mut Criterion) {
     group.bench_function("100 % zoom", |b| {
         b.iter(|| black_box(frame(&ctx, &mut view, &editor)));
     });
+    // Drag gestures at 100 % zoom: each frame moves the selection a little further (the
+    // editor previews without history) and draws the canvas.
+    let first_group = *editor
+        .diagram()
+        .order
+        .iter()
+        .find(|id| {
+            editor
+                .diagram()
+                .node(**id)
+                .is_some_and(aws_study::diagram::model::Node::is_group)
+        })
+        .unwrap();
+    let first_service = *editor
+        .diagram()
+        .order
+        .iter()
+        .find(|id| editor.diagram().node(**id).is_some_and(|n| !n.is_group()))
+        .unwrap();
+    for (name, ids) in [
+        ("dragging one service (move + frame)", vec![first_service]),
+        ("dragging a group of 40 (move + frame)", vec![first_group]),
+    ] {
+        editor.apply(DiagramCommand::BeginMove(ids));
+        let mut step = 0.0_f32;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                step = (step + 3.0) % 300.0;
+                editor.apply(DiagramCommand::MoveTo(step, step / 2.0));
+                black_box(frame(&ctx, &mut view, &editor))
+            });
+        });
+        editor.apply(DiagramCommand::EndDrag);
+        editor.apply(DiagramCommand::Undo);
+    }
     view.fit(&editor);
     frame(&ctx, &mut view, &editor);
     group.bench_function("zoomed out to show all", |b| {

@@ -25,6 +25,7 @@ use crate::quiz::progress::Progress;
 use crate::quiz::room::{QuizEnv, QuizRoom, now_secs};
 use crate::services::{self, ServiceId};
 use crate::store::backup::{self, Backup};
+use crate::store::lock::{DataLock, LockError};
 use crate::store::saver::Saver;
 use crate::store::{self, DataFile, Overrides, Problem, Settings, ThemeChoice, Versioned};
 use crate::ui;
@@ -54,6 +55,10 @@ struct Loading {
 /// The whole application.
 pub struct AwsStudyApp {
     config: AppConfig,
+    /// The single-instance lock on the data folder, held for the app's life.
+    _lock: Option<DataLock>,
+    /// Why this instance may not run (another one uses the data folder): all it shows.
+    refused: Option<String>,
     settings: Settings,
     overrides: Overrides,
     /// False when the overrides file exists but could not be read: never overwrite it.
@@ -113,9 +118,25 @@ impl AwsStudyApp {
     /// Creates the app: reads settings and overrides from `config.data_dir`, shows the
     /// bundled notes, and starts loading the remembered (or given) notes folder.
     #[must_use]
-    pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
+    pub fn new(ctx: &egui::Context, mut config: AppConfig) -> Self {
         egui_extras::install_image_loaders(ctx);
         ui::widgets::install_fonts(ctx);
+        // One aws-study per data folder, so two windows never overwrite each other's files:
+        // a second one shows why it cannot start, and reads and writes nothing.
+        let (lock, refused) = match config.data_dir.as_deref().map(DataLock::acquire) {
+            Some(Ok(lock)) => (Some(lock), None),
+            Some(Err(e @ LockError::Held { .. })) => {
+                log::warn!("{e}");
+                config.data_dir = None;
+                (None, Some(e.to_string()))
+            }
+            Some(Err(e)) => {
+                // The folder cannot be locked (read-only disk...): go on, saves will report.
+                log::warn!("{e}");
+                (None, None)
+            }
+            None => (None, None),
+        };
         let mut problems = Vec::new();
         let (settings, settings_writable) =
             load_or_report::<Settings>(config.data_dir.as_ref(), DataFile::Settings, &mut problems);
@@ -165,7 +186,12 @@ impl AwsStudyApp {
             applied_theme: None,
             title: String::new(),
             config,
+            _lock: lock,
+            refused,
         };
+        if app.refused.is_some() {
+            return app;
+        }
         for problem in problems {
             app.report(problem);
         }
@@ -176,6 +202,7 @@ impl AwsStudyApp {
             service_tiers: &app.service_tiers,
         });
         app.restore_location();
+        app.reopen_last_diagram();
         if let Some(folder) = app.config.vault.clone() {
             app.start_loading(ctx, folder);
         } else if let Some(folder) = app.settings.vault.clone() {
@@ -729,7 +756,7 @@ impl AwsStudyApp {
             .map(|h| h.text.clone());
     }
 
-    fn save_settings(&mut self) {
+    pub(crate) fn save_settings(&mut self) {
         self.settings.version = Settings::VERSION;
         if !self.settings_writable {
             return;
@@ -799,6 +826,10 @@ impl AwsStudyApp {
     /// Draws one frame and applies what it asked for. This is what `eframe::App::ui` calls;
     /// tests call it through `egui_kittest`.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(why) = &self.refused {
+            ui::widgets::refused_ui(ui, why, self.lang().strings());
+            return;
+        }
         let ctx = ui.ctx().clone();
         self.poll_loading();
         self.apply_theme(&ctx);
@@ -999,6 +1030,10 @@ impl eframe::App for AwsStudyApp {
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        if self.refused.is_some() {
+            return;
+        }
+        self.settings.last_diagram = self.diagram.path().map(Path::to_owned);
         self.save_settings();
         // Also called on exit: the last answer is on disk before the window goes.
         self.flush_progress();

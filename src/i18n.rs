@@ -263,6 +263,14 @@ pub struct Strings {
     pub exam_paused: &'static str,
     /// Button.
     pub resume_exam: &'static str,
+    /// Title of the window of a second instance.
+    pub already_open: &'static str,
+    /// Button: close the window.
+    pub quit: &'static str,
+    /// A diagram exported (followed by the path).
+    pub diagram_exported: &'static str,
+    /// The native file dialog gave nothing.
+    pub no_file_dialog: &'static str,
     /// Button: throw the paused exam away.
     pub abandon_exam: &'static str,
     /// Button confirming it.
@@ -482,7 +490,7 @@ pub static FR: Strings = Strings {
     diagram_arrow_both: "Flèches ↔",
     diagram_open_note: "Ouvrir la note",
     diagram_unsaved: "Le schéma a des modifications non enregistrées.",
-    diagram_discard: "Fermer sans enregistrer",
+    diagram_discard: "Ne pas enregistrer",
     diagram_canvas: "Schéma",
     diagram_path: "Chemin du fichier",
     diagram_label: "Libellé (Entrée pour valider, Échap pour annuler)",
@@ -513,6 +521,10 @@ pub static FR: Strings = Strings {
     pause_exam: "Pause",
     exam_paused: "Examen en pause",
     resume_exam: "Reprendre l’examen",
+    already_open: "aws-study est déjà ouvert",
+    quit: "Quitter",
+    diagram_exported: "Exporté :",
+    no_file_dialog: "Aucun fichier choisi. Si aucune fenêtre ne s’est ouverte, ce bureau n’a pas de sélecteur de fichiers : tapez le chemin.",
     abandon_exam: "Abandonner",
     abandon_confirm: "Abandonner et perdre les réponses",
     filter_all: "Toutes",
@@ -704,7 +716,7 @@ pub static EN: Strings = Strings {
     diagram_arrow_both: "Arrows ↔",
     diagram_open_note: "Open note",
     diagram_unsaved: "The diagram has unsaved changes.",
-    diagram_discard: "Close without saving",
+    diagram_discard: "Don’t save",
     diagram_canvas: "Diagram canvas",
     diagram_path: "File path",
     diagram_label: "Label (Enter to apply, Esc to cancel)",
@@ -735,6 +747,10 @@ pub static EN: Strings = Strings {
     pause_exam: "Pause",
     exam_paused: "Exam paused",
     resume_exam: "Resume the exam",
+    already_open: "aws-study is already open",
+    quit: "Quit",
+    diagram_exported: "Exported:",
+    no_file_dialog: "No file picked. If no window opened, this desktop has no file chooser: type the path.",
     abandon_exam: "Abandon",
     abandon_confirm: "Abandon and lose the answers",
     filter_all: "All",

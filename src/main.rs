@@ -136,27 +136,8 @@ fn run_app(vault: Option<PathBuf>) -> ExitCode {
         ..Default::default()
     };
     let data_dir = store::default_data_dir();
-    // Held until the window closes: a second aws-study on the same data folder is refused
-    // before it reads or writes anything.
-    let _lock = match data_dir.as_deref().map(store::lock::DataLock::acquire) {
-        Some(Err(e @ store::lock::LockError::Held { .. })) => {
-            eprintln!("aws-study: {e}");
-            let _ = rfd::MessageDialog::new()
-                .set_level(rfd::MessageLevel::Warning)
-                .set_title("aws-study")
-                .set_description(e.to_string())
-                .set_buttons(rfd::MessageButtons::Ok)
-                .show();
-            return ExitCode::FAILURE;
-        }
-        Some(Err(e)) => {
-            // The folder cannot be locked (read-only disk...): go on, saves will report.
-            log::warn!("{e}");
-            None
-        }
-        Some(Ok(lock)) => Some(lock),
-        None => None,
-    };
+    // The app takes the single-instance lock on the data folder itself: a second
+    // aws-study opens a window that says why it cannot run, and touches no file.
     let config = AppConfig {
         data_dir,
         system_locale: sys_locale::get_locale(),

@@ -149,7 +149,8 @@ fn drag_an_icon_from_the_palette_then_connect_two_nodes() {
         canvas.center() - egui::vec2(200.0, 0.0),
     );
     let node = harness.state().diagram().diagram().node(a).unwrap().clone();
-    assert_eq!(node.label, "Lambda");
+    // Labelled with the catalog's short name, as AWS writes it.
+    assert_eq!(node.label, "AWS Lambda");
     assert!(matches!(&node.kind, NodeKind::Service { icon } if icon.contains("Lambda")));
     let b = drag_from_palette(
         &mut harness,
@@ -375,7 +376,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     // Closing again and discarding lets the window close.
     close_request(&mut harness);
     harness.run();
-    harness.get_by_label("Close without saving").click();
+    harness.get_by_label("Don’t save").click();
     harness.step();
     let closing = harness
         .output()
@@ -466,4 +467,137 @@ fn empty_space_pans_shift_drag_selects_and_arrows_get_labels() {
             "events"
         );
     }
+}
+
+/// Saves a one-node diagram at `path` through the app, then starts a fresh app.
+fn saved_diagram(dir: &Path) -> (std::path::PathBuf, aws_study::diagram::model::Diagram) {
+    let path = dir.join("saved.awsdiagram.ron");
+    let mut h = harness(dir);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply_diagram(
+        &ctx,
+        DiagramCommand::Template(aws_study::diagram::templates::Template::ALL[0]),
+    );
+    h.state_mut().apply_diagram(
+        &ctx,
+        DiagramCommand::CompletePath(PathPurpose::SaveAs, path.clone()),
+    );
+    h.run();
+    assert!(path.exists());
+    let saved = h.state().diagram().diagram().clone();
+    (path, saved)
+}
+
+/// Regression: File → Open replaced an unsaved diagram without asking, Ctrl+Z then brought
+/// it back under the opened file's name, and Ctrl+S wrote it over the saved diagram.
+#[test]
+fn open_with_unsaved_changes_asks_and_cancel_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, saved) = saved_diagram(dir.path());
+    let on_disk = std::fs::read(&path).unwrap();
+    let mut harness = harness(dir.path());
+    // The last diagram reopened at start, clean; add a function: unsaved changes.
+    let rect = canvas_rect(&harness);
+    drag_from_palette(&mut harness, "lamb", "AWS Lambda", rect.center());
+    let edited = harness.state().diagram().diagram().clone();
+    assert!(harness.state().diagram().dirty());
+    // File → Open, the saved file: the app asks first.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get(By::new().label_contains("Open…")).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("The diagram has unsaved changes.");
+    harness
+        .get(By::new().role(egui::Role::Button).label("Cancel"))
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().diagram().diagram(),
+        &edited,
+        "Cancel keeps the document"
+    );
+    assert!(harness.state().diagram().dirty());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        on_disk,
+        "the saved file is untouched"
+    );
+    assert_ne!(&edited, &saved);
+}
+
+#[test]
+fn undo_after_open_does_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, saved) = saved_diagram(dir.path());
+    let mut harness = harness(dir.path());
+    // The app reopened the last diagram; build another one, then open the saved one.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply_diagram(&ctx, DiagramCommand::New);
+    harness.run();
+    harness.state_mut().apply_diagram(
+        &ctx,
+        DiagramCommand::CompletePath(PathPurpose::Open, path.clone()),
+    );
+    harness.run();
+    assert_eq!(harness.state().diagram().diagram(), &saved);
+    harness.get_by_label("Diagram canvas").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().diagram().diagram(),
+        &saved,
+        "nothing to undo"
+    );
+    assert!(!harness.state().diagram().dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(
+        aws_study::diagram::file::load(&path).unwrap().0,
+        saved,
+        "Ctrl+S wrote the same diagram"
+    );
+}
+
+#[test]
+fn the_last_diagram_reopens_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, saved) = saved_diagram(dir.path());
+    let harness = harness(dir.path());
+    assert_eq!(harness.state().diagram().path(), Some(path.as_path()));
+    assert_eq!(harness.state().diagram().diagram(), &saved);
+}
+
+#[test]
+fn a_second_instance_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = aws_study::store::lock::DataLock::acquire(dir.path()).unwrap();
+    let config = AppConfig {
+        data_dir: Some(dir.path().to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: None,
+    };
+    let mut second = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    second.run();
+    second.get_by_label("aws-study is already open");
+    second.get_by_label_contains("already using");
+    // No room is there to touch anything, and nothing was written.
+    assert!(second.query_by_label("Diagram").is_none());
+    drop(second);
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, [aws_study::store::lock::FILE]);
+    drop(first);
 }

@@ -107,14 +107,18 @@ impl AwsStudyApp {
                 };
                 if let Some(path) = picked {
                     self.apply_diagram(ctx, C::CompletePath(purpose, path));
+                } else {
+                    // Cancelled, or no dialog on this desktop: the path window stays, and
+                    // says how to go on.
+                    let s = self.lang().strings();
+                    self.diagram_files
+                        .messages
+                        .push(s.no_file_dialog.to_owned());
                 }
             }
             C::CancelPath => self.diagram_view.path_prompt = None,
-            C::RecoverDraft => {
-                if let Some(d) = self.diagram_files.recovery.take() {
-                    self.diagram.replace(d, None);
-                }
-            }
+            // Recovering the draft replaces the document: unsaved changes are asked about.
+            C::RecoverDraft => self.ask_then_replace(C::RecoverDraft),
             C::DiscardDraft => {
                 self.diagram_files.recovery = None;
                 self.diagram_files.remove_draft();
@@ -158,7 +162,35 @@ impl AwsStudyApp {
             DiagramCommand::New => self.diagram.replace(Diagram::new(), None),
             DiagramCommand::Template(t) => self.diagram.replace(t.build(), None),
             DiagramCommand::CompletePath(_, path) => self.open_diagram(&path),
+            DiagramCommand::RecoverDraft => {
+                if let Some(d) = self.diagram_files.recovery.take() {
+                    self.diagram.replace(d, None);
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// Reopens the diagram that was open when the app closed (unless a crash left a draft
+    /// to recover, which is offered instead); a file gone or unreadable is only reported.
+    pub(super) fn reopen_last_diagram(&mut self) {
+        if self.diagram_files.recovery.is_some() {
+            return;
+        }
+        if let Some(path) = self.settings.last_diagram.clone() {
+            if path.exists() {
+                self.open_diagram(&path);
+            } else {
+                log::info!("last diagram {} is gone", path.display());
+            }
+        }
+    }
+
+    /// The file to reopen at the next start.
+    fn remember_diagram(&mut self, path: &Path) {
+        if self.settings.last_diagram.as_deref() != Some(path) {
+            self.settings.last_diagram = Some(path.to_owned());
+            self.save_settings();
         }
     }
 
@@ -168,6 +200,7 @@ impl AwsStudyApp {
         match file::load(path) {
             Ok((diagram, warnings)) => {
                 self.diagram.replace(diagram, Some(path.to_owned()));
+                self.remember_diagram(path);
                 self.diagram_files.remove_draft();
                 self.diagram_files.messages.extend(warnings);
             }
@@ -194,13 +227,21 @@ impl AwsStudyApp {
             PathPurpose::SaveAs => self.save_diagram_to(path),
             PathPurpose::ExportPng | PathPurpose::ExportSvg => {
                 let png = purpose == PathPurpose::ExportPng;
-                if let Err(e) = file::export(
+                match file::export(
                     path,
                     self.diagram.diagram(),
                     png,
                     self.diagram_view.export_scale,
                 ) {
-                    self.diagram_files.messages.push(e);
+                    Ok(()) => {
+                        let s = self.lang().strings();
+                        self.diagram_files.messages.push(format!(
+                            "{} {}",
+                            s.diagram_exported,
+                            path.display()
+                        ));
+                    }
+                    Err(e) => self.diagram_files.messages.push(e),
                 }
             }
         }
@@ -229,6 +270,7 @@ impl AwsStudyApp {
         let path = file::with_extension(path);
         match file::save(&path, self.diagram.diagram()) {
             Ok(()) => {
+                self.remember_diagram(&path);
                 self.diagram.mark_saved(path);
                 self.diagram_files.remove_draft();
             }

@@ -920,7 +920,7 @@ mod tests {
         let mut e = Editor::new();
         let a = add(&mut e, LAMBDA, 103.0, 47.0);
         let node = e.diagram().node(a).unwrap();
-        assert_eq!(node.label, "Lambda");
+        assert_eq!(node.label, "AWS Lambda");
         assert!(matches!(&node.kind, NodeKind::Service { icon } if icon == LAMBDA));
         assert_eq!(node.rect.center(), Point::new(100.0, 40.0));
         assert!(e.dirty());
@@ -929,7 +929,7 @@ mod tests {
         assert!(e.diagram().nodes.is_empty());
         assert!(e.selected.is_empty(), "the selection follows the document");
         e.apply(DiagramCommand::Redo);
-        assert_eq!(labels(&e), ["Lambda"]);
+        assert_eq!(labels(&e), ["AWS Lambda"]);
     }
 
     #[test]
@@ -951,7 +951,7 @@ mod tests {
         assert_eq!(styled.node(a).unwrap().label, "api");
         // Back one step at a time, in reverse order.
         e.apply(DiagramCommand::Undo);
-        assert_eq!(e.diagram().node(a).unwrap().label, "Lambda");
+        assert_eq!(e.diagram().node(a).unwrap().label, "AWS Lambda");
         e.apply(DiagramCommand::Undo);
         assert_ne!(e.diagram().edge(edge).unwrap().arrows, Arrows::Both);
         e.apply(DiagramCommand::Undo);
@@ -1138,5 +1138,32 @@ mod tests {
         }
         assert!(DiagramCommand::Open.is_file() && !DiagramCommand::Undo.is_file());
         assert!(DiagramCommand::ZoomIn.is_view());
+    }
+
+    /// Regression: a dropped group was centred on the cursor, so a VPC dropped near the top
+    /// of the canvas had its header (title, icon) off-screen.
+    #[test]
+    fn a_dropped_group_hangs_from_the_cursor() {
+        let mut e = Editor::new();
+        e.apply(DiagramCommand::Add(
+            PaletteItem::Group(GroupKind::Vpc),
+            Point::new(100.0, 40.0),
+        ));
+        let vpc = e.single_selected().unwrap();
+        let r = e.diagram().node(vpc).unwrap().rect;
+        assert_eq!((r.x, r.y), (100.0, 40.0));
+        assert_eq!((r.w, r.h), GroupKind::Vpc.default_size());
+    }
+
+    /// Regression: S3 was labelled "Simple Storage Service"; labels are the short names.
+    #[test]
+    fn new_services_are_labelled_with_their_short_names() {
+        let icons = Catalog::bundled();
+        let services = crate::services::Catalog::bundled();
+        let s3 = services.by_name("S3").unwrap();
+        let icon = icons.get(services.icon(s3).unwrap()).unwrap();
+        assert_eq!(service_label(&icon.aws_name), "Amazon S3");
+        assert_eq!(service_label(LAMBDA), "AWS Lambda");
+        assert_eq!(service_label("Arch_Not-An-Icon_48"), "Arch_Not-An-Icon_48");
     }
 }

@@ -1607,4 +1607,19 @@ mod tests {
         d.paste(&clip, 5.0, 5.0);
         assert_order_ok(&d);
     }
+
+    /// Regression: the arrow-label editor opened over the target node, at the path's end.
+    #[test]
+    fn an_edge_label_sits_mid_line_never_at_an_end() {
+        assert_eq!(label_point(&[p(0.0, 0.0)]), None);
+        assert_eq!(
+            label_point(&[p(0.0, 0.0), p(100.0, 0.0)]),
+            Some(p(50.0, 0.0))
+        );
+        // Orthogonal with 4 points: the middle segment.
+        let four = [p(0.0, 0.0), p(50.0, 0.0), p(50.0, 80.0), p(100.0, 80.0)];
+        assert_eq!(label_point(&four), Some(p(50.0, 40.0)));
+        let three = [p(0.0, 0.0), p(60.0, 0.0), p(60.0, 60.0)];
+        assert_eq!(label_point(&three), Some(p(30.0, 0.0)));
+    }
 }

@@ -461,6 +461,9 @@ pub struct Settings {
     pub last_note: Option<String>,
     /// Heading text of the last topic shown in that note.
     pub last_heading: Option<String>,
+    /// The diagram file open in the Diagram room when the app closed, reopened at start.
+    #[serde(default)]
+    pub last_diagram: Option<PathBuf>,
 }
 
 impl Versioned for Settings {

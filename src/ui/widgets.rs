@@ -247,6 +247,22 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// The only thing a second aws-study shows: why it cannot run, and a way out.
+pub fn refused_ui(ui: &mut Ui, why: &str, s: &Strings) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() / 3.0);
+            ui.heading(s.already_open);
+            ui.add_space(8.0);
+            ui.label(why);
+            ui.add_space(12.0);
+            if ui.button(s.quit).clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    });
+}
+
 /// Messages for the user (a file that could not be read, a save that failed...), each with a
 /// button to dismiss it. Used by every room.
 pub fn messages_ui(ui: &mut Ui, messages: &mut Vec<String>, dismiss_label: &str) {

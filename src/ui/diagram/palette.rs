@@ -136,6 +136,30 @@ fn group_row_ui(ui: &mut Ui, kind: GroupKind) -> Option<PaletteItem> {
     palette_row_ui(ui, PaletteItem::Group(kind), icon, kind.label())
 }
 
+/// The small picture of a group the AWS icon set has no icon for (Availability Zone,
+/// security group): its box as the canvas draws it, colour and dashes included.
+fn group_swatch_ui(ui: &mut Ui, kind: GroupKind, size: f32) {
+    let (rect, _) = ui.allocate_exact_size(egui::Vec2::splat(size), egui::Sense::hover());
+    let [r, g, b] = kind.color();
+    let color = egui::Color32::from_rgb(r, g, b);
+    let rect = rect.shrink(2.0);
+    let stroke = egui::Stroke::new(1.5, color);
+    if kind.dashed() {
+        let c = [
+            rect.left_top(),
+            rect.right_top(),
+            rect.right_bottom(),
+            rect.left_bottom(),
+            rect.left_top(),
+        ];
+        ui.painter()
+            .extend(egui::Shape::dashed_line(&c, stroke, 3.0, 2.0));
+    } else {
+        ui.painter()
+            .rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
+    }
+}
+
 fn service_row_ui(ui: &mut Ui, id: IconId) -> Option<PaletteItem> {
     let icon = Catalog::bundled().get(id)?;
     palette_row_ui(
@@ -157,7 +181,10 @@ fn palette_row_ui(
     let mut clicked = false;
     ui.dnd_drag_source(id, item.clone(), |ui| {
         ui.horizontal(|ui| {
-            crate::ui::widgets::icon_ui(ui, icon, 22.0);
+            match (&item, icon) {
+                (PaletteItem::Group(kind), None) => group_swatch_ui(ui, *kind, 22.0),
+                _ => crate::ui::widgets::icon_ui(ui, icon, 22.0),
+            }
             clicked = ui
                 .add(egui::Button::new(name).frame(false).truncate())
                 .on_hover_text(name)

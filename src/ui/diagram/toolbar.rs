@@ -103,6 +103,15 @@ pub(super) fn toolbar_ui(
         ui.checkbox(&mut view.badges, s.diagram_badges);
         ui.separator();
         let edges = !editor.selected_edges.is_empty();
+        // The selected arrows' style is shown pressed (when they all share it).
+        let selected: Vec<_> = editor
+            .selected_edges
+            .iter()
+            .filter_map(|e| editor.diagram().edge(*e))
+            .collect();
+        let all = |f: &dyn Fn(&crate::diagram::model::Edge) -> bool| {
+            !selected.is_empty() && selected.iter().all(|e| f(e))
+        };
         for command in [
             DiagramCommand::StyleEdges(None, Some(Routing::Straight)),
             DiagramCommand::StyleEdges(None, Some(Routing::Orthogonal)),
@@ -110,7 +119,18 @@ pub(super) fn toolbar_ui(
             DiagramCommand::StyleEdges(Some(Arrows::Forward), None),
             DiagramCommand::StyleEdges(Some(Arrows::Both), None),
         ] {
-            command_button(ui, s, edges, command, out);
+            let current = match &command {
+                DiagramCommand::StyleEdges(None, Some(r)) => all(&|e| e.routing == *r),
+                DiagramCommand::StyleEdges(Some(a), None) => all(&|e| e.arrows == *a),
+                _ => false,
+            };
+            let label = command.label(s).unwrap_or_default();
+            let response = ui
+                .add_enabled(edges, egui::Button::selectable(current, label))
+                .on_hover_text(label);
+            if response.clicked() {
+                out.push(command);
+            }
         }
         ui.separator();
         let topic = editor
