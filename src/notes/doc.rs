@@ -97,6 +97,26 @@ pub enum Block {
     Rule,
     /// Raw HTML, shown as text.
     Html(String),
+    /// `$$…$$` display math, set apart.
+    Math {
+        /// As written between the dollars.
+        tex: String,
+        /// What to show (Unicode rendition).
+        text: String,
+    },
+    /// `<details><summary>…</summary>…</details>`: a foldable block.
+    Details {
+        /// The summary line.
+        summary: Vec<Inline>,
+        /// The body.
+        blocks: Vec<Block>,
+        /// `<details open>`.
+        open: bool,
+    },
+    /// A `^block-id` that closed the block before it (hidden; `[[Note#^id]]` scrolls here).
+    Anchor(String),
+    /// An Excalidraw drawing (a `.excalidraw.md` note's scene).
+    Drawing(crate::notes::excalidraw::Scene),
 }
 
 /// One list item.
@@ -187,6 +207,16 @@ pub struct Style {
     pub italic: bool,
     /// `~~strike~~`
     pub strike: bool,
+    /// `<u>`
+    pub underline: bool,
+    /// `==highlight==`, `<mark>`
+    pub highlight: bool,
+    /// `<sub>`
+    pub sub: bool,
+    /// `<sup>`
+    pub sup: bool,
+    /// `<span style="color:…">`, `<font color=…>` (RGB).
+    pub color: Option<[u8; 3]>,
 }
 
 /// An inline element.
@@ -230,6 +260,13 @@ pub enum Inline {
     SoftBreak,
     /// A hard line break.
     HardBreak,
+    /// `$…$` math: the TeX source and its Unicode rendition (`\alpha` → `α`).
+    Math {
+        /// As written between the dollars.
+        tex: String,
+        /// What to show.
+        text: String,
+    },
 }
 
 /// The target of a wikilink or embed.

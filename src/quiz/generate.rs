@@ -513,6 +513,7 @@ fn plain(inlines: &[Inline]) -> String {
                 s.push_str(text);
             }
             Inline::WikiLink { label, .. } => s.push_str(label),
+            Inline::Math { text, .. } => s.push_str(text),
             Inline::SoftBreak | Inline::HardBreak => s.push(' '),
             Inline::Image { .. } | Inline::Embed(_) | Inline::Tag(_) => {}
         }

@@ -221,6 +221,34 @@ fn block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, block: &Block, depth
         Block::Html(html) => {
             ui.label(RichText::new(html).monospace().weak());
         }
+        Block::Math { text, .. } => {
+            ui.vertical_centered(|ui| ui.label(RichText::new(text).size(16.0).italics()));
+        }
+        Block::Details {
+            summary,
+            blocks,
+            open,
+        } => {
+            let title: String = summary
+                .iter()
+                .map(|i| match i {
+                    Inline::Text { text, .. } | Inline::Code(text) => text.as_str(),
+                    _ => "",
+                })
+                .collect();
+            egui::CollapsingHeader::new(title)
+                .id_salt(("details", note, depth, blocks.len()))
+                .default_open(*open)
+                .show(ui, |ui| blocks_ui(ui, cx, note, blocks, depth + 1));
+        }
+        Block::Anchor(_) => {}
+        Block::Drawing(scene) => {
+            ui.label(
+                RichText::new(scene.problem.as_deref().unwrap_or("Excalidraw"))
+                    .italics()
+                    .weak(),
+            );
+        }
     }
 }
 
@@ -598,6 +626,9 @@ fn inline_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inline: &Inline, ba
     match inline {
         Inline::Text { text, style } => {
             text_ui(ui, text, style.bold, style.italic, style.strike, base);
+        }
+        Inline::Math { text, .. } => {
+            text_ui(ui, text, false, true, false, base);
         }
         Inline::Code(code) => {
             ui.code(code);

@@ -358,6 +358,7 @@ impl Builder {
             bold: self.bold > 0,
             italic: self.italic > 0,
             strike: self.strike > 0,
+            ..Style::default()
         }
     }
 
@@ -581,6 +582,7 @@ impl Builder {
         let plain: &str = match &inline {
             Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => text,
             Inline::WikiLink { label, .. } => label,
+            Inline::Math { text, .. } => text,
             // A heading's outline text (the topic title) leaves its tags out.
             Inline::Tag(_) if matches!(leaf.kind, LeafKind::Heading(_)) => "",
             Inline::Tag(tag) => {
@@ -906,7 +908,8 @@ mod tests {
                 style: Style {
                     bold: true,
                     italic: true,
-                    strike: true
+                    strike: true,
+                    ..Style::default()
                 }
             }
         );

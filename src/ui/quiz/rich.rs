@@ -109,6 +109,15 @@ fn block_ui(
         Block::Html(html) => {
             ui.label(RichText::new(html).size(size).color(color));
         }
+        Block::Math { text, .. } => {
+            ui.label(RichText::new(text).size(size).italics().color(color));
+        }
+        Block::Details { blocks, .. } => {
+            for b in blocks {
+                block_ui(ui, b, size, color, depth, links);
+            }
+        }
+        Block::Anchor(_) | Block::Drawing(_) => {}
     }
 }
 
@@ -170,6 +179,11 @@ fn job(
                 job.append(&format!("[{}]", e.target.note), 0.0, f);
             }
             Inline::Tag(tag) => job.append(&format!("#{tag}"), 0.0, base(bold)),
+            Inline::Math { text, .. } => {
+                let mut f = base(bold);
+                f.italics = true;
+                job.append(text, 0.0, f);
+            }
             Inline::SoftBreak => job.append(" ", 0.0, base(bold)),
             Inline::HardBreak => job.append("\n", 0.0, base(bold)),
         }
