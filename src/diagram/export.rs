@@ -75,6 +75,8 @@ pub fn to_svg(d: &Diagram) -> String {
             NodeKind::Service { icon } => {
                 draw_service(&mut out, node, icon, catalog, &mut embedded);
             }
+            NodeKind::Text => draw_text(&mut out, node),
+            NodeKind::Box => draw_box(&mut out, node),
         }
     }
     for edge in d.edges.values() {
@@ -377,6 +379,48 @@ fn draw_service(
             escape(line),
         );
     }
+    out.push_str("</g>\n");
+}
+
+/// The lines of a label centred in `rect`, one `<text>` each.
+fn centred_lines(out: &mut String, rect: Rect, label: &str) {
+    let lines = label_lines(label);
+    let c = center(rect);
+    #[allow(clippy::cast_precision_loss)]
+    let top = c.y - (lines.len() as f32 * LINE_HEIGHT) / 2.0 + FONT_SIZE;
+    for (i, line) in lines.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = top + i as f32 * LINE_HEIGHT;
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-family="sans-serif" font-size="{}" text-anchor="middle" fill="{TEXT_COLOUR}">{}</text>"#,
+            num(c.x),
+            num(y - 2.0),
+            num(FONT_SIZE),
+            escape(line),
+        );
+    }
+}
+
+/// A free label: its lines centred in its box, nothing else.
+fn draw_text(out: &mut String, node: &Node) {
+    out.push_str(r#"<g class="text">"#);
+    centred_lines(out, clean(node.rect), &node.label);
+    out.push_str("</g>\n");
+}
+
+/// A plain labelled rectangle.
+fn draw_box(out: &mut String, node: &Node) {
+    let rect = clean(node.rect);
+    let _ = write!(
+        out,
+        r##"<g class="box"><rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" stroke="#879596" stroke-width="1"/>"##,
+        num(rect.x),
+        num(rect.y),
+        num(rect.w),
+        num(rect.h),
+    );
+    centred_lines(out, rect, &node.label);
     out.push_str("</g>\n");
 }
 
@@ -729,6 +773,7 @@ mod tests {
                     label: label.to_owned(),
                     arrows,
                     routing,
+                    waypoints: Vec::new(),
                 },
             );
         }

@@ -428,6 +428,7 @@ mod tests {
                 label: "invokes".into(),
                 arrows: Arrows::Both,
                 routing: Routing::Orthogonal,
+                waypoints: Vec::new(),
             },
         );
         d.next_id = 5;
@@ -490,6 +491,7 @@ mod tests {
                 to: NodeId(99),
                 label: String::new(),
                 arrows: Arrows::Forward,
+                waypoints: Vec::new(),
                 routing: Routing::Straight,
             },
         );
@@ -500,6 +502,7 @@ mod tests {
                 from: NodeId(3),
                 to: NodeId(3),
                 label: String::new(),
+                waypoints: Vec::new(),
                 arrows: Arrows::None,
                 routing: Routing::Straight,
             },
