@@ -592,7 +592,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("elb", "Arch_Elastic-Load-Balancing_48"),
     ("nat_gateway", "Res_Amazon-VPC_NAT-Gateway_48"),
     ("internet_gateway", "Res_Amazon-VPC_Internet-Gateway_48"),
-    ("vpn_gateway", "Res_AWS-Site-to-Site-VPN_48"),
+    ("vpn_gateway", "Arch_AWS-Site-to-Site-VPN_48"),
     ("vpc", "Arch_Amazon-Virtual-Private-Cloud_48"),
     ("virtual_private_cloud", "Arch_Amazon-Virtual-Private-Cloud_48"),
     ("customer_gateway", "Res_Amazon-VPC_Customer-Gateway_48"),
@@ -732,6 +732,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("elasticbeanstalk", "Arch_AWS-Elastic-Beanstalk_48"),
     ("oracle_db_instance", "Res_Amazon-Aurora-Oracle-Instance_48"),
     ("piops", "Res_Amazon-Aurora-PIOPS-Instance_48"),
+    ("datacenter", "Corporate-data-center_32"),
+    ("dataserver", "Res_Servers_48_Light"),
     ("aws_cloud_icon", "AWS-Cloud-logo_32"),
     ("virtual_private_cloud_icon", "Virtual-private-cloud-VPC_32"),
 ];
@@ -1117,7 +1119,9 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             roles.push(Some(Role::Node(NodeKind::Group { kind: *kind })));
             continue;
         }
-        if c.style.shape().is_some_and(|s| s.starts_with("mxgraph.aws3d.") && s.ends_with("Edge")) {
+        if c.style.shape().and_then(|s| s.strip_prefix("mxgraph.aws3d.")).is_some_and(|s| {
+            s.contains("Edge") || s.starts_with("arrow") || s == "secureConnection"
+        }) {
             connectors_3d += 1;
             roles.push(Some(Role::Dropped));
             continue;

@@ -9,6 +9,7 @@
 //! the canvas in `ui::diagram` transforms them to the screen. File I/O is done by the app
 //! (through [`file`] and [`export`]), never by the views.
 
+pub mod convert;
 pub mod drawio;
 pub mod editor;
 pub mod export;

@@ -1,0 +1,155 @@
+//! `aws-study convert IN OUT [--json]`: converts a diagram between `.awsdiagram.ron`,
+//! `.drawio` (or `.xml`), `.svg` and `.png`, chosen by extension, and reports what the
+//! reading had to approximate.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::drawio::{self, ImportReport};
+use super::file::{self, EXTENSION};
+
+/// What a conversion read and wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ConvertReport {
+    /// The file read.
+    pub input: String,
+    /// The file written.
+    pub output: String,
+    /// Pages of a draw.io input (empty for other inputs).
+    pub pages: Vec<String>,
+    /// What was found and approximated.
+    pub import: ImportReport,
+    /// Share of AWS shapes (icons and groups) mapped to a bundled icon or an AWS group, in
+    /// percent (100 when there is none).
+    pub mapped_percent: u32,
+    /// Repairs or other messages about the input, in words.
+    pub messages: Vec<String>,
+}
+
+impl ConvertReport {
+    /// The report as text, for the terminal.
+    pub fn render(&self) -> String {
+        let r = &self.import;
+        let mut out = String::new();
+        let _ = writeln!(out, "{} → {}", self.input, self.output);
+        if self.pages.len() > 1 {
+            let _ = writeln!(
+                out,
+                "pages: {} (the first was converted)",
+                self.pages.join(", ")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "vertices: {}, AWS icons: {}, AWS groups: {}, mapped: {} %",
+            r.vertices, r.mapped_icons, r.mapped_groups, self.mapped_percent
+        );
+        let _ = writeln!(out, "edges kept: {} of {}", r.edges_kept, r.edges);
+        if !r.unknown.is_empty() {
+            let _ = writeln!(out, "approximated ({}):", r.unknown.len());
+            for u in &r.unknown {
+                let _ = writeln!(out, "  {u}");
+            }
+        }
+        for m in r.notes.iter().chain(&self.messages) {
+            let _ = writeln!(out, "note: {m}");
+        }
+        out
+    }
+
+    /// The report as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+}
+
+/// The kind of file a path names, by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Ron,
+    Drawio,
+    Svg,
+    Png,
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(EXTENSION) {
+        Some(Format::Ron)
+    } else if name.ends_with(".drawio") || name.ends_with(".xml") {
+        Some(Format::Drawio)
+    } else if name.ends_with(".svg") {
+        Some(Format::Svg)
+    } else if name.ends_with(".png") {
+        Some(Format::Png)
+    } else {
+        None
+    }
+}
+
+/// Converts `input` to `output`, each kind chosen by its extension (`.awsdiagram.ron`,
+/// `.drawio`/`.xml`, `.svg`, `.png`; SVG and PNG are written editable, with the diagram
+/// inside). The input is never modified.
+///
+/// # Errors
+/// A message in words: an extension that is not one of these, a file that cannot be read
+/// or is not a diagram, or an output that cannot be written.
+pub fn convert(input: &Path, output: &Path) -> Result<ConvertReport, String> {
+    let kinds = "use .awsdiagram.ron, .drawio, .xml, .svg or .png";
+    let Some(_) = format_of(input) else {
+        return Err(format!("{}: unknown file type ({kinds})", input.display()));
+    };
+    let Some(out_format) = format_of(output) else {
+        return Err(format!("{}: unknown file type ({kinds})", output.display()));
+    };
+    let mut report = ConvertReport {
+        input: input.display().to_string(),
+        output: output.display().to_string(),
+        ..ConvertReport::default()
+    };
+    let diagram = if format_of(input) == Some(Format::Ron) {
+        let (d, warnings) = file::load(input).map_err(|e| e.to_string())?;
+        report.import = ImportReport {
+            vertices: d.nodes.len(),
+            mapped_icons: d
+                .nodes
+                .values()
+                .filter(|n| n.icon().is_some())
+                .count(),
+            mapped_groups: d.nodes.values().filter(|n| n.is_group()).count(),
+            edges: d.edges.len(),
+            edges_kept: d.edges.len(),
+            ..ImportReport::default()
+        };
+        report.messages = warnings;
+        d
+    } else {
+        let bytes = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
+        let imported =
+            drawio::import(&bytes, None).map_err(|e| format!("{}: {e}", input.display()))?;
+        report.pages = imported.pages;
+        report.import = imported.report;
+        imported.diagram
+    };
+    let r = &report.import;
+    let mapped = r.mapped_icons + r.mapped_groups;
+    let aws = mapped
+        + r.unknown
+            .iter()
+            .filter(|u| u.starts_with("mxgraph.aws") || u.starts_with("group "))
+            .count();
+    report.mapped_percent = if aws == 0 {
+        100
+    } else {
+        u32::try_from(mapped * 100 / aws).unwrap_or(100)
+    };
+    match out_format {
+        Format::Ron => file::save(output, &diagram).map_err(|e| e.to_string())?,
+        Format::Drawio => file::export_drawio(output, &diagram)?,
+        Format::Svg => file::export(output, &diagram, false, 1.0)?,
+        Format::Png => file::export(output, &diagram, true, 1.0)?,
+    }
+    Ok(report)
+}
