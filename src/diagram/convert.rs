@@ -113,11 +113,7 @@ pub fn convert(input: &Path, output: &Path) -> Result<ConvertReport, String> {
         let (d, warnings) = file::load(input).map_err(|e| e.to_string())?;
         report.import = ImportReport {
             vertices: d.nodes.len(),
-            mapped_icons: d
-                .nodes
-                .values()
-                .filter(|n| n.icon().is_some())
-                .count(),
+            mapped_icons: d.nodes.values().filter(|n| n.icon().is_some()).count(),
             mapped_groups: d.nodes.values().filter(|n| n.is_group()).count(),
             edges: d.edges.len(),
             edges_kept: d.edges.len(),
@@ -152,4 +148,75 @@ pub fn convert(input: &Path, output: &Path) -> Result<ConvertReport, String> {
         Format::Png => file::export(output, &diagram, true, 1.0)?,
     }
     Ok(report)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::diagram::templates::Template;
+
+    #[test]
+    fn converts_between_every_format_and_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        let ron = dir.path().join("a.awsdiagram.ron");
+        let d = Template::ThreeTier.build();
+        file::save(&ron, &d).unwrap();
+        let drawio_path = dir.path().join("a.drawio");
+        let r = convert(&ron, &drawio_path).unwrap();
+        assert_eq!(r.import.vertices, d.nodes.len());
+        assert_eq!(r.mapped_percent, 100);
+        let png = dir.path().join("a.png");
+        let r = convert(&drawio_path, &png).unwrap();
+        assert_eq!(r.import.vertices, d.nodes.len());
+        assert_eq!(r.import.edges_kept, d.edges.len());
+        assert!(r.import.unknown.is_empty());
+        assert_eq!(r.mapped_percent, 100);
+        let svg = dir.path().join("a.svg");
+        convert(&png, &svg).unwrap();
+        let back = dir.path().join("b.awsdiagram.ron");
+        convert(&svg, &back).unwrap();
+        let (again, _) = file::load(&back).unwrap();
+        assert_eq!(again.nodes.len(), d.nodes.len());
+        assert_eq!(again.edges.len(), d.edges.len());
+        let text = r.render();
+        assert!(text.contains("edges kept:"), "{text}");
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(json["import"]["edges_kept"], d.edges.len());
+    }
+
+    #[test]
+    fn errors_are_plain_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.drawio");
+        let e = convert(&a, &dir.path().join("b.txt")).unwrap_err();
+        assert!(e.contains("unknown file type"), "{e}");
+        let e = convert(&a, &dir.path().join("b.svg")).unwrap_err();
+        assert!(e.contains("a.drawio"), "{e}");
+        std::fs::write(&a, "not a diagram").unwrap();
+        let e = convert(&a, &dir.path().join("b.svg")).unwrap_err();
+        assert!(e.contains("not a draw.io file"), "{e}");
+        assert!(!dir.path().join("b.svg").exists());
+    }
+
+    #[test]
+    fn load_any_reads_drawio_and_names_the_other_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("n.drawio");
+        std::fs::write(
+            &p,
+            include_bytes!("../../tests/fixtures/drawio/nested.drawio"),
+        )
+        .unwrap();
+        let (d, messages) = file::load_any(&p).unwrap();
+        assert_eq!(d.nodes.len(), 12);
+        assert!(messages[0].contains("Storage"), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("rhombus")),
+            "{messages:?}"
+        );
+        let ron = dir.path().join("n.awsdiagram.ron");
+        file::save(&ron, &d).unwrap();
+        assert_eq!(file::load_any(&ron).unwrap().0, d);
+    }
 }

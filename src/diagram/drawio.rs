@@ -169,7 +169,9 @@ fn container_xml(bytes: &[u8]) -> Result<String, DrawioError> {
             decode_embedded(content)
         }
         "mxfile" | "mxGraphModel" | "diagram" => Ok(text.to_owned()),
-        other => Err(DrawioError::NotDrawio(format!("the root element is <{other}>"))),
+        other => Err(DrawioError::NotDrawio(format!(
+            "the root element is <{other}>"
+        ))),
     }
 }
 
@@ -347,8 +349,12 @@ impl Style {
 
     /// The shape: `shape=` or a bare shape name.
     fn shape(&self) -> Option<&str> {
-        self.get("shape")
-            .or_else(|| self.names.iter().find(|n| n.starts_with("mxgraph.")).map(String::as_str))
+        self.get("shape").or_else(|| {
+            self.names
+                .iter()
+                .find(|n| n.starts_with("mxgraph."))
+                .map(String::as_str)
+        })
     }
 
     fn none_or_missing(&self, k: &str) -> bool {
@@ -398,10 +404,7 @@ fn point_of(n: roxmltree::Node<'_, '_>) -> Point {
 /// The cells of a model, in document order.
 fn cells_of(model: &str) -> Result<Vec<Cell>, DrawioError> {
     let doc = roxmltree::Document::parse(model).map_err(|e| DrawioError::Xml(e.to_string()))?;
-    let Some(root) = doc
-        .descendants()
-        .find(|n| n.has_tag_name("root"))
-    else {
+    let Some(root) = doc.descendants().find(|n| n.has_tag_name("root")) else {
         return Ok(Vec::new());
     };
     let mut cells = Vec::new();
@@ -468,7 +471,11 @@ fn cells_of(model: &str) -> Result<Vec<Cell>, DrawioError> {
 /// A label as plain text: HTML tags stripped (`<br>`, `</div>`, `</p>` become line breaks),
 /// entities decoded, blank lines and surrounding spaces removed.
 pub fn plain_label(value: &str, html: bool) -> String {
-    let text = if html { strip_html(value) } else { value.to_owned() };
+    let text = if html {
+        strip_html(value)
+    } else {
+        value.to_owned()
+    };
     text.lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())
@@ -484,7 +491,9 @@ fn strip_html(s: &str) -> String {
         rest = &rest[i..];
         if rest.starts_with('<') {
             let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-            let tag = rest[1..end.saturating_sub(1).max(1)].trim().to_ascii_lowercase();
+            let tag = rest[1..end.saturating_sub(1).max(1)]
+                .trim()
+                .to_ascii_lowercase();
             let name = tag
                 .trim_start_matches('/')
                 .split(|c: char| c.is_whitespace() || c == '/')
@@ -492,7 +501,8 @@ fn strip_html(s: &str) -> String {
                 .unwrap_or_default()
                 .to_owned();
             let closing = tag.starts_with('/');
-            if name == "br" || (closing && matches!(name.as_str(), "div" | "p" | "li" | "tr"))
+            if name == "br"
+                || (closing && matches!(name.as_str(), "div" | "p" | "li" | "tr"))
                 || (!closing && matches!(name.as_str(), "div" | "p" | "li") && !out.is_empty())
             {
                 out.push('\n');
@@ -546,7 +556,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("mobile", "Arch-Category_Front-End-Web-Mobile_48"),
     ("general", "Res_Generic-Application_48_Light"),
     ("iot_analytics", "Arch-Category_Internet-of-Things_48"),
-    ("iot_analytics_channel", "Arch-Category_Internet-of-Things_48"),
+    (
+        "iot_analytics_channel",
+        "Arch-Category_Internet-of-Things_48",
+    ),
     ("greengrass", "Arch_AWS-IoT-Greengrass_48"),
     ("m4_instance", "Res_Amazon-EC2_Instance_48"),
     ("optimized_instance", "Res_Amazon-EC2_Instance_48"),
@@ -555,13 +568,19 @@ const ALIASES: &[(&str, &str)] = &[
     ("instances", "Res_Amazon-EC2_Instances_48"),
     ("instances_2", "Res_Amazon-EC2_Instances_48"),
     ("ec2_instance", "Res_Amazon-EC2_Instance_48"),
-    ("ecs_service", "Res_Amazon-Elastic-Container-Service_Service_48"),
+    (
+        "ecs_service",
+        "Res_Amazon-Elastic-Container-Service_Service_48",
+    ),
     ("external_sdk", "Res_SDK_48_Light"),
     ("illustration_desktop", "Res_Client_48_Light"),
     ("illustration_devices", "Res_Mobile-client_48_Light"),
     ("illustration_notification", "Res_Alert_48_Light"),
     ("illustration_users", "Res_Users_48_Light"),
-    ("fleet_management", "Res_AWS-IoT-Device-Management_Fleet-Hub_48"),
+    (
+        "fleet_management",
+        "Res_AWS-IoT-Device-Management_Fleet-Hub_48",
+    ),
     ("topic", "Res_Amazon-Simple-Notification-Service_Topic_48"),
     ("topic_2", "Res_AWS-IoT_Topic_48"),
     ("rule", "Res_AWS-IoT-Rule_48"),
@@ -570,7 +589,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("resources", "Res_Generic-Application_48_Light"),
     ("hosted_zone", "Res_Amazon-Route-53-Hosted-Zone_48"),
     ("route_53_hosted_zone", "Res_Amazon-Route-53-Hosted-Zone_48"),
-    ("import_export", "Res_AWS-Snowball_Snowball-Import-Export_48"),
+    (
+        "import_export",
+        "Res_AWS-Snowball_Snowball-Import-Export_48",
+    ),
     ("management_console", "Arch_AWS-Management-Console_48"),
     ("internet", "Res_Internet_48_Light"),
     ("internet_2", "Res_Internet-alt1_48_Light"),
@@ -584,23 +606,41 @@ const ALIASES: &[(&str, &str)] = &[
     ("data_center", "Corporate-data-center_32"),
     ("worker", "Res_Amazon-EC2_Instance_48"),
     ("traditional_server", "Res_Traditional-server_48_Light"),
-    ("application_load_balancer", "Res_Elastic-Load-Balancing_Application-Load-Balancer_48"),
-    ("network_load_balancer", "Res_Elastic-Load-Balancing_Network-Load-Balancer_48"),
-    ("classic_load_balancer", "Res_Elastic-Load-Balancing_Classic-Load-Balancer_48"),
-    ("gateway_load_balancer", "Res_Elastic-Load-Balancing_Gateway-Load-Balancer_48"),
+    (
+        "application_load_balancer",
+        "Res_Elastic-Load-Balancing_Application-Load-Balancer_48",
+    ),
+    (
+        "network_load_balancer",
+        "Res_Elastic-Load-Balancing_Network-Load-Balancer_48",
+    ),
+    (
+        "classic_load_balancer",
+        "Res_Elastic-Load-Balancing_Classic-Load-Balancer_48",
+    ),
+    (
+        "gateway_load_balancer",
+        "Res_Elastic-Load-Balancing_Gateway-Load-Balancer_48",
+    ),
     ("elastic_load_balancer", "Arch_Elastic-Load-Balancing_48"),
     ("elb", "Arch_Elastic-Load-Balancing_48"),
     ("nat_gateway", "Res_Amazon-VPC_NAT-Gateway_48"),
     ("internet_gateway", "Res_Amazon-VPC_Internet-Gateway_48"),
     ("vpn_gateway", "Arch_AWS-Site-to-Site-VPN_48"),
     ("vpc", "Arch_Amazon-Virtual-Private-Cloud_48"),
-    ("virtual_private_cloud", "Arch_Amazon-Virtual-Private-Cloud_48"),
+    (
+        "virtual_private_cloud",
+        "Arch_Amazon-Virtual-Private-Cloud_48",
+    ),
     ("customer_gateway", "Res_Amazon-VPC_Customer-Gateway_48"),
     ("router", "Res_Amazon-VPC_Router_48"),
     ("endpoints", "Res_Amazon-VPC_Endpoints_48"),
     ("endpoint", "Res_Amazon-VPC_Endpoints_48"),
     ("flow_logs", "Res_Amazon-VPC_Flow-Logs_48"),
-    ("elastic_network_interface", "Res_Amazon-VPC_Elastic-Network-Interface_48"),
+    (
+        "elastic_network_interface",
+        "Res_Amazon-VPC_Elastic-Network-Interface_48",
+    ),
     ("user", "Res_User_48_Light"),
     ("users", "Res_Users_48_Light"),
     ("client", "Res_Client_48_Light"),
@@ -611,7 +651,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("database", "Res_Database_48_Light"),
     ("s3", "Arch_Amazon-Simple-Storage-Service_48"),
     ("glacier", "Arch_Amazon-Simple-Storage-Service-Glacier_48"),
-    ("s3_glacier", "Arch_Amazon-Simple-Storage-Service-Glacier_48"),
+    (
+        "s3_glacier",
+        "Arch_Amazon-Simple-Storage-Service-Glacier_48",
+    ),
     ("lambda_function", "Res_AWS-Lambda_Lambda-Function_48"),
     ("ecr", "Arch_Amazon-Elastic-Container-Registry_48"),
     ("ecs", "Arch_Amazon-Elastic-Container-Service_48"),
@@ -619,28 +662,58 @@ const ALIASES: &[(&str, &str)] = &[
     ("ebs", "Arch_Amazon-Elastic-Block-Store_48"),
     ("efs", "Arch_Amazon-EFS_48"),
     ("elastic_file_system", "Arch_Amazon-EFS_48"),
-    ("kinesis_data_firehose", "Arch_Amazon-Kinesis-Data-Firehose_48"),
-    ("kinesis_data_analytics", "Arch_Amazon-Managed-Service-for-Apache-Flink_48"),
-    ("managed_streaming_for_kafka", "Arch_Amazon-Managed-Streaming-for-Apache-Kafka_48"),
+    (
+        "kinesis_data_firehose",
+        "Arch_Amazon-Kinesis-Data-Firehose_48",
+    ),
+    (
+        "kinesis_data_analytics",
+        "Arch_Amazon-Managed-Service-for-Apache-Flink_48",
+    ),
+    (
+        "managed_streaming_for_kafka",
+        "Arch_Amazon-Managed-Streaming-for-Apache-Kafka_48",
+    ),
     ("msk", "Arch_Amazon-Managed-Streaming-for-Apache-Kafka_48"),
     ("cloudwatch_2", "Arch_Amazon-CloudWatch_48"),
     ("shield_advanced", "Res_AWS-Shield_AWS-Shield-Advanced_48"),
     ("single_sign_on", "Arch_AWS-IAM-Identity-Center_48"),
     ("iam", "Arch_AWS-Identity-and-Access-Management_48"),
-    ("identity_and_access_management", "Arch_AWS-Identity-and-Access-Management_48"),
+    (
+        "identity_and_access_management",
+        "Arch_AWS-Identity-and-Access-Management_48",
+    ),
     ("role", "Res_AWS-Identity-Access-Management_Role_48"),
-    ("permissions", "Res_AWS-Identity-Access-Management_Permissions_48"),
-    ("encrypted_data", "Res_AWS-Identity-Access-Management_Encrypted-Data_48"),
+    (
+        "permissions",
+        "Res_AWS-Identity-Access-Management_Permissions_48",
+    ),
+    (
+        "encrypted_data",
+        "Res_AWS-Identity-Access-Management_Encrypted-Data_48",
+    ),
     ("addon", "Res_AWS-Identity-Access-Management_Add-on_48"),
     ("template", "Res_AWS-CloudFormation_Template_48"),
     ("stack", "Res_AWS-CloudFormation_Stack_48"),
-    ("parameter_store", "Res_AWS-Systems-Manager_Parameter-Store_48"),
+    (
+        "parameter_store",
+        "Res_AWS-Systems-Manager_Parameter-Store_48",
+    ),
     ("queue", "Res_Amazon-Simple-Queue-Service_Queue_48"),
     ("message", "Res_Amazon-Simple-Queue-Service_Message_48"),
-    ("email_notification", "Res_Amazon-Simple-Notification-Service_Email-Notification_48"),
-    ("http_notification", "Res_Amazon-Simple-Notification-Service_HTTP-Notification_48"),
+    (
+        "email_notification",
+        "Res_Amazon-Simple-Notification-Service_Email-Notification_48",
+    ),
+    (
+        "http_notification",
+        "Res_Amazon-Simple-Notification-Service_HTTP-Notification_48",
+    ),
     ("bucket", "Res_Amazon-Simple-Storage-Service_Bucket_48"),
-    ("bucket_with_objects", "Res_Amazon-Simple-Storage-Service_Bucket-With-Objects_48"),
+    (
+        "bucket_with_objects",
+        "Res_Amazon-Simple-Storage-Service_Bucket-With-Objects_48",
+    ),
     ("object", "Res_Amazon-Simple-Storage-Service_Object_48"),
     ("table", "Res_Amazon-DynamoDB_Table_48"),
     ("attributes", "Res_Amazon-DynamoDB_Attributes_48"),
@@ -654,20 +727,50 @@ const ALIASES: &[(&str, &str)] = &[
     ("sagemaker_notebook", "Res_Amazon-SageMaker_Notebook_48"),
     ("shadow", "Res_AWS-IoT_Shadow_48"),
     ("alexa_skill", "Res_AWS-IoT_Alexa_Skill_48"),
-    ("alexa_enabled_device", "Res_AWS-IoT_Alexa_Enabled-Device_48"),
+    (
+        "alexa_enabled_device",
+        "Res_AWS-IoT_Alexa_Enabled-Device_48",
+    ),
     ("echo", "Res_AWS-IoT_Echo_48"),
     ("iot_over_the_air_update", "Res_AWS-IoT_Over-Air-Update_48"),
-    ("temporary_security_credential", "Res_AWS-Identity-Access-Management_Temporary-Security-Credential_48"),
-    ("download_distribution", "Res_Amazon-CloudFront_Download-Distribution_48"),
-    ("streaming_distribution", "Res_Amazon-CloudFront_Streaming-Distribution_48"),
+    (
+        "temporary_security_credential",
+        "Res_AWS-Identity-Access-Management_Temporary-Security-Credential_48",
+    ),
+    (
+        "download_distribution",
+        "Res_Amazon-CloudFront_Download-Distribution_48",
+    ),
+    (
+        "streaming_distribution",
+        "Res_Amazon-CloudFront_Streaming-Distribution_48",
+    ),
     ("edge_location", "Res_Amazon-CloudFront_Edge-Location_48"),
     ("filtering_rule", "Res_AWS-WAF_Filtering-Rule_48"),
-    ("checklist_cost", "Res_AWS-Trusted-Advisor_Checklist-Cost_48"),
-    ("container_1", "Res_Amazon-Elastic-Container-Service_Container-1_48"),
-    ("container_2", "Res_Amazon-Elastic-Container-Service_Container-2_48"),
-    ("container_3", "Res_Amazon-Elastic-Container-Service_Container-3_48"),
-    ("event_event_based", "Res_Amazon-CloudWatch_Event-Event-Based_48"),
-    ("event_time_based", "Res_Amazon-CloudWatch_Event-Time-Based_48"),
+    (
+        "checklist_cost",
+        "Res_AWS-Trusted-Advisor_Checklist-Cost_48",
+    ),
+    (
+        "container_1",
+        "Res_Amazon-Elastic-Container-Service_Container-1_48",
+    ),
+    (
+        "container_2",
+        "Res_Amazon-Elastic-Container-Service_Container-2_48",
+    ),
+    (
+        "container_3",
+        "Res_Amazon-Elastic-Container-Service_Container-3_48",
+    ),
+    (
+        "event_event_based",
+        "Res_Amazon-CloudWatch_Event-Event-Based_48",
+    ),
+    (
+        "event_time_based",
+        "Res_Amazon-CloudWatch_Event-Time-Based_48",
+    ),
     ("alarm", "Res_Amazon-CloudWatch_Alarm_48"),
     ("logs", "Res_Amazon-CloudWatch_Logs_48"),
     ("certificate_manager", "Arch_AWS-Certificate-Manager_48"),
@@ -695,7 +798,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("ec2", "Arch_Amazon-EC2_48"),
     ("lambda", "Arch_AWS-Lambda_48"),
     ("dynamodb", "Arch_Amazon-DynamoDB_48"),
-    ("simple_storage_service", "Arch_Amazon-Simple-Storage-Service_48"),
+    (
+        "simple_storage_service",
+        "Arch_Amazon-Simple-Storage-Service_48",
+    ),
     ("elastic_load_balancing", "Arch_Elastic-Load-Balancing_48"),
     ("kinesis", "Arch_Amazon-Kinesis_48"),
     ("cognito", "Arch_Amazon-Cognito_48"),
@@ -712,12 +818,24 @@ const ALIASES: &[(&str, &str)] = &[
     ("vpc_router", "Res_Amazon-VPC_Router_48"),
     ("http_protocol", "Res_AWS-IoT_HTTP_Protocol_48"),
     ("mqtt_protocol", "Res_AWS-IoT_MQTT_Protocol_48"),
-    ("rds_mysql_db_instance", "Res_Amazon-Aurora-MySQL-Instance_48"),
-    ("rds_db_instance", "Res_Amazon-Aurora_Amazon-RDS-Instance_48"),
+    (
+        "rds_mysql_db_instance",
+        "Res_Amazon-Aurora-MySQL-Instance_48",
+    ),
+    (
+        "rds_db_instance",
+        "Res_Amazon-Aurora_Amazon-RDS-Instance_48",
+    ),
     ("rdsmaster", "Res_Amazon-Aurora_Amazon-RDS-Instance_48"),
-    ("rdsslave", "Res_Amazon-Aurora_Amazon-RDS-Instance-Aternate_48"),
+    (
+        "rdsslave",
+        "Res_Amazon-Aurora_Amazon-RDS-Instance-Aternate_48",
+    ),
     ("rds_master", "Res_Amazon-Aurora_Amazon-RDS-Instance_48"),
-    ("rds_slave", "Res_Amazon-Aurora_Amazon-RDS-Instance-Aternate_48"),
+    (
+        "rds_slave",
+        "Res_Amazon-Aurora_Amazon-RDS-Instance-Aternate_48",
+    ),
     ("simpledb", "Arch_Amazon-DynamoDB_48"),
     ("simpledb2", "Arch_Amazon-DynamoDB_48"),
     ("simple_db", "Arch_Amazon-DynamoDB_48"),
@@ -766,8 +884,7 @@ fn name_parts(aws_name: &str) -> Vec<&str> {
 }
 
 fn strip_vendor(s: &str) -> &str {
-    s.trim_start_matches("Amazon-")
-        .trim_start_matches("AWS-")
+    s.trim_start_matches("Amazon-").trim_start_matches("AWS-")
 }
 
 fn index() -> &'static Index {
@@ -863,7 +980,10 @@ fn aws_icon_name(style: &Style) -> Option<(&'static str, String)> {
     if let Some(rest) = shape.strip_prefix("mxgraph.aws3d.") {
         return Some(("aws3d", rest.to_owned()));
     }
-    if let Some(rest) = shape.strip_prefix("mxgraph.aws2.").or_else(|| shape.strip_prefix("mxgraph.aws.")) {
+    if let Some(rest) = shape
+        .strip_prefix("mxgraph.aws2.")
+        .or_else(|| shape.strip_prefix("mxgraph.aws."))
+    {
         return Some(("aws2", rest.rsplit('.').next().unwrap_or(rest).to_owned()));
     }
     None
@@ -991,13 +1111,17 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             continue;
         }
         let mut chain = Vec::new();
-        let mut cur = cells[i].parent.as_deref().and_then(|p| by_id.get(p).copied());
+        let mut cur = cells[i]
+            .parent
+            .as_deref()
+            .and_then(|p| by_id.get(p).copied());
         while let Some(p) = cur {
             if chain.len() >= MAX_DEPTH || chain.contains(&p) || p == i {
                 if !cycle_noted {
-                    report
-                        .notes
-                        .push("some cells are nested in a loop; they were placed as if on the page".to_owned());
+                    report.notes.push(
+                        "some cells are nested in a loop; they were placed as if on the page"
+                            .to_owned(),
+                    );
                     cycle_noted = true;
                 }
                 chain.clear();
@@ -1007,7 +1131,10 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
                 break;
             }
             chain.push(p);
-            cur = cells[p].parent.as_deref().and_then(|q| by_id.get(q).copied());
+            cur = cells[p]
+                .parent
+                .as_deref()
+                .and_then(|q| by_id.get(q).copied());
         }
         let mut at = Point::default();
         let mut size = (0.0, 0.0);
@@ -1070,8 +1197,10 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
     for (i, c) in cells.iter().enumerate() {
         let shape = c.style.shape();
         let frame = c.vertex
-            && (matches!(shape, Some("mxgraph.aws.groups.rrect" | "mxgraph.aws2.groups.rrect"))
-                || (shape.is_none() && c.style.get("container") == Some("1")));
+            && (matches!(
+                shape,
+                Some("mxgraph.aws.groups.rrect" | "mxgraph.aws2.groups.rrect")
+            ) || (shape.is_none() && c.style.get("container") == Some("1")));
         if !frame {
             continue;
         }
@@ -1095,7 +1224,11 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             roles.push(None);
             continue;
         }
-        let parent = c.parent.as_deref().and_then(|p| by_id.get(p)).map(|p| &cells[*p]);
+        let parent = c
+            .parent
+            .as_deref()
+            .and_then(|p| by_id.get(p))
+            .map(|p| &cells[*p]);
         let html = c.style.get("html") == Some("1");
         let label = plain_label(&c.value, html);
         if parent.is_some_and(|p| p.edge) {
@@ -1104,7 +1237,9 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             } else if c.unconnectable || c.style.has("edgeLabel") || c.geometry.relative {
                 roles.push(Some(Role::EdgeLabel(label)));
             } else {
-                report.notes.push(format!("a shape placed on an edge was left out: “{label}”"));
+                report
+                    .notes
+                    .push(format!("a shape placed on an edge was left out: “{label}”"));
                 roles.push(Some(Role::Dropped));
             }
             continue;
@@ -1119,9 +1254,13 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             roles.push(Some(Role::Node(NodeKind::Group { kind: *kind })));
             continue;
         }
-        if c.style.shape().and_then(|s| s.strip_prefix("mxgraph.aws3d.")).is_some_and(|s| {
-            s.contains("Edge") || s.starts_with("arrow") || s == "secureConnection"
-        }) {
+        if c.style
+            .shape()
+            .and_then(|s| s.strip_prefix("mxgraph.aws3d."))
+            .is_some_and(|s| {
+                s.contains("Edge") || s.starts_with("arrow") || s == "secureConnection"
+            })
+        {
             connectors_3d += 1;
             roles.push(Some(Role::Dropped));
             continue;
@@ -1139,9 +1278,15 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             }
             continue;
         }
-        if let Some(icon) = c.style.get("awsStudyIcon").filter(|n| icons::Catalog::bundled().by_aws_name(n).is_some()) {
+        if let Some(icon) = c
+            .style
+            .get("awsStudyIcon")
+            .filter(|n| icons::Catalog::bundled().by_aws_name(n).is_some())
+        {
             report.mapped_icons += 1;
-            roles.push(Some(Role::Node(NodeKind::Service { icon: icon.to_owned() })));
+            roles.push(Some(Role::Node(NodeKind::Service {
+                icon: icon.to_owned(),
+            })));
             continue;
         }
         if let Some((lib, name)) = aws_icon_name(&c.style) {
@@ -1149,7 +1294,9 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
                 report.mapped_icons += 1;
                 roles.push(Some(Role::Node(NodeKind::Service { icon })));
             } else {
-                report.unknown.push(format!("mxgraph.{lib}.{name}{}", quoted(&label)));
+                report
+                    .unknown
+                    .push(format!("mxgraph.{lib}.{name}{}", quoted(&label)));
                 roles.push(Some(Role::Node(NodeKind::Box)));
             }
             continue;
@@ -1228,7 +1375,10 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
     // Parents: the nearest enclosing group (through transparent groupings).
     let mut unparented_in_box = 0usize;
     for (i, id) in &node_of {
-        let mut cur = cells[*i].parent.as_deref().and_then(|p| by_id.get(p).copied());
+        let mut cur = cells[*i]
+            .parent
+            .as_deref()
+            .and_then(|p| by_id.get(p).copied());
         let mut steps = 0;
         while let Some(p) = cur {
             steps += 1;
@@ -1245,7 +1395,10 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
                 }
                 break;
             }
-            cur = cells[p].parent.as_deref().and_then(|q| by_id.get(q).copied());
+            cur = cells[p]
+                .parent
+                .as_deref()
+                .and_then(|q| by_id.get(q).copied());
         }
     }
     if unparented_in_box > 0 {
@@ -1257,7 +1410,12 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
     // Shapes drawn over a group without being its members (common in templates): members
     // of the innermost group around them, as the editor makes them when they are moved.
     let mut placed = 0usize;
-    let loose: Vec<NodeId> = d.order.iter().copied().filter(|id| d.nodes.get(id).is_some_and(|n| n.parent.is_none())).collect();
+    let loose: Vec<NodeId> = d
+        .order
+        .iter()
+        .copied()
+        .filter(|id| d.nodes.get(id).is_some_and(|n| n.parent.is_none()))
+        .collect();
     for id in loose {
         let Some(n) = d.nodes.get(&id) else {
             continue;
@@ -1353,8 +1511,14 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             .filter(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join("\n");
-        let end_arrow = c.style.get("endArrow").is_none_or(|v| v != "none" && !v.is_empty());
-        let start_arrow = c.style.get("startArrow").is_some_and(|v| v != "none" && !v.is_empty());
+        let end_arrow = c
+            .style
+            .get("endArrow")
+            .is_none_or(|v| v != "none" && !v.is_empty());
+        let start_arrow = c
+            .style
+            .get("startArrow")
+            .is_some_and(|v| v != "none" && !v.is_empty());
         let mut waypoints: Vec<Point> = c
             .geometry
             .points
@@ -1372,8 +1536,11 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
         };
         let routing = match c.style.get("edgeStyle") {
             Some(
-                "orthogonalEdgeStyle" | "elbowEdgeStyle" | "entityRelationEdgeStyle"
-                | "segmentEdgeStyle" | "isometricEdgeStyle",
+                "orthogonalEdgeStyle"
+                | "elbowEdgeStyle"
+                | "entityRelationEdgeStyle"
+                | "segmentEdgeStyle"
+                | "isometricEdgeStyle",
             ) => super::model::Routing::Orthogonal,
             _ => super::model::Routing::Straight,
         };
@@ -1555,8 +1722,20 @@ fn group_style(kind: GroupKind) -> String {
             return "fillColor=none;strokeColor=#00A4A6;dashed=1;verticalAlign=top;fontStyle=0;fontColor=#00A4A6;whiteSpace=wrap;html=1;container=1;pointerEvents=0;collapsible=0;recursiveResize=0;".to_owned();
         }
         GroupKind::Vpc => ("group_vpc2", "#8C4FFF", "none", false, ""),
-        GroupKind::PublicSubnet => ("group_security_group", "#7AA116", "#F2F6E8", false, "grStroke=0;"),
-        GroupKind::PrivateSubnet => ("group_security_group", "#00A4A6", "#E6F6F7", false, "grStroke=0;"),
+        GroupKind::PublicSubnet => (
+            "group_security_group",
+            "#7AA116",
+            "#F2F6E8",
+            false,
+            "grStroke=0;",
+        ),
+        GroupKind::PrivateSubnet => (
+            "group_security_group",
+            "#00A4A6",
+            "#E6F6F7",
+            false,
+            "grStroke=0;",
+        ),
         GroupKind::SecurityGroup => ("group_security_group", "#DD3522", "none", false, ""),
         GroupKind::AutoScalingGroup => ("group_auto_scaling_group", "#ED7100", "none", true, ""),
     };

@@ -387,11 +387,10 @@ pub fn load_any(path: &Path) -> Result<(Diagram, Vec<String>), FileError> {
             }),
         };
     }
-    let imported =
-        super::drawio::import(&bytes, None).map_err(|e| FileError::Parse {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
+    let imported = super::drawio::import(&bytes, None).map_err(|e| FileError::Parse {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
     let mut messages = imported.report.lines();
     if imported.pages.len() > 1 {
         let others: Vec<&str> = imported

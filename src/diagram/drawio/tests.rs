@@ -54,7 +54,12 @@ fn nested_groups_get_absolute_coordinates_and_members() {
     assert_eq!(by_label(d, "Users").icon(), Some("Res_Users_48_Light"));
     assert_eq!(by_label(d, "Users").parent, None);
     assert_eq!(by_label(d, "Public subnet").rect.w, 220.0);
-    assert_eq!(by_label(d, "eu-west-1").kind, NodeKind::Group { kind: GroupKind::Region });
+    assert_eq!(
+        by_label(d, "eu-west-1").kind,
+        NodeKind::Group {
+            kind: GroupKind::Region
+        }
+    );
 }
 
 #[test]
@@ -82,16 +87,26 @@ fn edges_keep_labels_arrows_routing_and_absolute_waypoints() {
     assert_eq!((https.from, https.to), (id("Users"), id("ALB")));
     assert_eq!(https.routing, Routing::Orthogonal);
     assert_eq!(https.arrows, Arrows::Forward);
-    assert_eq!(https.waypoints, [Point::new(30.0, 250.0), Point::new(310.0, 250.0)]);
+    assert_eq!(
+        https.waypoints,
+        [Point::new(30.0, 250.0), Point::new(310.0, 250.0)]
+    );
     let path = d.edge_path(https);
     assert_eq!(path.len(), 4);
     assert_eq!(path[1], Point::new(30.0, 250.0));
     // A head at the start only: turned round, its waypoint relative to the VPC.
     let invoke = d.edges.values().find(|e| e.label == "invoke").unwrap();
-    assert_eq!((invoke.from, invoke.to), (id("Orders\nfunction"), id("ALB")));
+    assert_eq!(
+        (invoke.from, invoke.to),
+        (id("Orders\nfunction"), id("ALB"))
+    );
     assert_eq!(invoke.arrows, Arrows::Forward);
     assert_eq!(invoke.waypoints, [Point::new(290.0, 330.0)]);
-    let plain = d.edges.values().find(|e| e.to == id("Orders table")).unwrap();
+    let plain = d
+        .edges
+        .values()
+        .find(|e| e.to == id("Orders table"))
+        .unwrap();
     assert_eq!(plain.arrows, Arrows::None);
     assert_eq!(plain.routing, Routing::Straight);
 }
@@ -116,8 +131,14 @@ fn compressed_pages_are_inflated() {
     let imp = import(COMPRESSED, None).unwrap();
     assert_eq!(imp.pages, ["Compressed"]);
     let d = &imp.diagram;
-    assert_eq!(by_label(d, "Queue").icon(), Some("Arch_Amazon-Simple-Queue-Service_48"));
-    assert_eq!(by_label(d, "Worker").icon(), Some("Res_AWS-Lambda_Lambda-Function_48"));
+    assert_eq!(
+        by_label(d, "Queue").icon(),
+        Some("Arch_Amazon-Simple-Queue-Service_48")
+    );
+    assert_eq!(
+        by_label(d, "Worker").icon(),
+        Some("Res_AWS-Lambda_Lambda-Function_48")
+    );
     assert_eq!(d.edges.values().next().unwrap().label, "poll");
 }
 
@@ -128,8 +149,14 @@ fn legacy_frames_icons_and_loose_edge_ends() {
     let servers = by_label(d, "Web servers");
     assert_eq!(servers.icon(), Some("Res_Amazon-EC2_Instances_48"));
     assert_eq!(kind_of(d, servers.parent), Some(GroupKind::AwsCloud));
-    assert_eq!(by_label(d, "DynamoDB").icon(), Some("Arch_Amazon-DynamoDB_48"));
-    assert_eq!(by_label(d, "ELB").icon(), Some("Arch_Elastic-Load-Balancing_48"));
+    assert_eq!(
+        by_label(d, "DynamoDB").icon(),
+        Some("Arch_Amazon-DynamoDB_48")
+    );
+    assert_eq!(
+        by_label(d, "ELB").icon(),
+        Some("Arch_Elastic-Load-Balancing_48")
+    );
     let r = &imp.report;
     assert_eq!((r.mapped_groups, r.mapped_icons), (1, 3));
     assert!(r.unknown.is_empty(), "{:?}", r.unknown);
@@ -142,11 +169,17 @@ fn legacy_frames_icons_and_loose_edge_ends() {
 fn aliases_name_bundled_icons_and_common_names_map() {
     let catalog = crate::icons::Catalog::bundled();
     for (name, aws) in ALIASES {
-        assert!(catalog.by_aws_name(aws).is_some(), "{name} → {aws} is not bundled");
+        assert!(
+            catalog.by_aws_name(aws).is_some(),
+            "{name} → {aws} is not bundled"
+        );
     }
     for (name, want) in [
         ("elastic_load_balancing", "Arch_Elastic-Load-Balancing_48"),
-        ("simple_storage_service", "Arch_Amazon-Simple-Storage-Service_48"),
+        (
+            "simple_storage_service",
+            "Arch_Amazon-Simple-Storage-Service_48",
+        ),
         ("dynamodb", "Arch_Amazon-DynamoDB_48"),
         ("lambda", "Arch_AWS-Lambda_48"),
         ("cloudfront", "Arch_Amazon-CloudFront_48"),
@@ -168,7 +201,10 @@ fn aliases_name_bundled_icons_and_common_names_map() {
         ("internet_gateway", "Res_Amazon-VPC_Internet-Gateway_48"),
         ("users", "Res_Users_48_Light"),
         ("client", "Res_Client_48_Light"),
-        ("application_load_balancer", "Res_Elastic-Load-Balancing_Application-Load-Balancer_48"),
+        (
+            "application_load_balancer",
+            "Res_Elastic-Load-Balancing_Application-Load-Balancer_48",
+        ),
         ("lambda_function", "Res_AWS-Lambda_Lambda-Function_48"),
         ("door_lock", "Res_AWS-IoT_Thing_Door-Lock_48"),
         ("cloudwatch_2", "Arch_Amazon-CloudWatch_48"),
@@ -183,18 +219,36 @@ fn aliases_name_bundled_icons_and_common_names_map() {
 #[test]
 fn html_labels_become_plain_text() {
     assert_eq!(plain_label("<b>Web</b><br>tier", true), "Web\ntier");
-    assert_eq!(plain_label("<div>a</div><div>b &amp; c</div>", true), "a\nb & c");
-    assert_eq!(plain_label("x&nbsp;&lt;y&gt; &#233;&#x41; &bogus; &", true), "x <y> éA &bogus; &");
+    assert_eq!(
+        plain_label("<div>a</div><div>b &amp; c</div>", true),
+        "a\nb & c"
+    );
+    assert_eq!(
+        plain_label("x&nbsp;&lt;y&gt; &#233;&#x41; &bogus; &", true),
+        "x <y> éA &bogus; &"
+    );
     assert_eq!(plain_label("<b>kept</b>", false), "<b>kept</b>");
     assert_eq!(plain_label("<span", true), "");
 }
 
 #[test]
 fn errors_say_what_is_wrong_and_nothing_panics() {
-    assert!(matches!(import(b"hello", None), Err(DrawioError::NotDrawio(_))));
-    assert!(matches!(import(b"<html/>", None), Err(DrawioError::NotDrawio(_))));
-    assert!(matches!(import(b"<mxfile><diagram", None), Err(DrawioError::Xml(_))));
-    assert!(matches!(import(b"<mxfile/>", None), Err(DrawioError::NoPages)));
+    assert!(matches!(
+        import(b"hello", None),
+        Err(DrawioError::NotDrawio(_))
+    ));
+    assert!(matches!(
+        import(b"<html/>", None),
+        Err(DrawioError::NotDrawio(_))
+    ));
+    assert!(matches!(
+        import(b"<mxfile><diagram", None),
+        Err(DrawioError::Xml(_))
+    ));
+    assert!(matches!(
+        import(b"<mxfile/>", None),
+        Err(DrawioError::NoPages)
+    ));
     assert!(matches!(
         import(b"<mxfile><diagram>!!notbase64</diagram></mxfile>", None),
         Err(DrawioError::Inflate(_))
@@ -203,8 +257,14 @@ fn errors_say_what_is_wrong_and_nothing_panics() {
         import(b"<mxfile><diagram>AAAA</diagram></mxfile>", None),
         Err(DrawioError::Inflate(_))
     ));
-    assert!(matches!(import(b"<svg/>", None), Err(DrawioError::NotDrawio(_))));
-    assert!(matches!(import(b"\x89PNG\r\n\x1a\n", None), Err(DrawioError::NotDrawio(_))));
+    assert!(matches!(
+        import(b"<svg/>", None),
+        Err(DrawioError::NotDrawio(_))
+    ));
+    assert!(matches!(
+        import(b"\x89PNG\r\n\x1a\n", None),
+        Err(DrawioError::NotDrawio(_))
+    ));
     assert!(import(&[0xff, 0xfe, 0], None).is_err());
     for bytes in [NESTED, COMPRESSED, LEGACY] {
         for cut in (0..bytes.len()).step_by(97) {
@@ -232,10 +292,26 @@ fn same_diagram(a: &Diagram, b: &Diagram, what: &str) {
     let map: HashMap<NodeId, NodeId> = a.nodes.values().map(|n| (n.id, find(n).id)).collect();
     for n in a.nodes.values() {
         let m = find(n);
-        for (x, y) in [(n.rect.x, m.rect.x), (n.rect.y, m.rect.y), (n.rect.w, m.rect.w), (n.rect.h, m.rect.h)] {
-            assert!((x - y).abs() <= 0.5, "{what}: {:?} moved: {:?} vs {:?}", n.label, n.rect, m.rect);
+        for (x, y) in [
+            (n.rect.x, m.rect.x),
+            (n.rect.y, m.rect.y),
+            (n.rect.w, m.rect.w),
+            (n.rect.h, m.rect.h),
+        ] {
+            assert!(
+                (x - y).abs() <= 0.5,
+                "{what}: {:?} moved: {:?} vs {:?}",
+                n.label,
+                n.rect,
+                m.rect
+            );
         }
-        assert_eq!(n.parent.map(|p| map[&p]), m.parent, "{what}: parent of {:?}", n.label);
+        assert_eq!(
+            n.parent.map(|p| map[&p]),
+            m.parent,
+            "{what}: parent of {:?}",
+            n.label
+        );
     }
     assert_eq!(a.edges.len(), b.edges.len(), "{what}: edge count");
     for e in a.edges.values() {
@@ -344,7 +420,10 @@ fn png_text_chunks_of_every_kind_are_read() {
     let mut itxt = b"mxfile\0\x01\0\0\0".to_vec();
     itxt.extend_from_slice(&zipped);
     for bytes in [png(chunk(b"zTXt", &ztxt)), png(chunk(b"iTXt", &itxt))] {
-        assert_eq!(import(&bytes, None).unwrap().diagram.nodes.len(), rich(Template::ServerlessApi).nodes.len());
+        assert_eq!(
+            import(&bytes, None).unwrap().diagram.nodes.len(),
+            rich(Template::ServerlessApi).nodes.len()
+        );
     }
 }
 
