@@ -77,15 +77,14 @@ enum Format {
 fn format_of(path: &Path) -> Option<Format> {
     let name = path.to_string_lossy().to_ascii_lowercase();
     if name.ends_with(EXTENSION) {
-        Some(Format::Ron)
-    } else if name.ends_with(".drawio") || name.ends_with(".xml") {
-        Some(Format::Drawio)
-    } else if name.ends_with(".svg") {
-        Some(Format::Svg)
-    } else if name.ends_with(".png") {
-        Some(Format::Png)
-    } else {
-        None
+        return Some(Format::Ron);
+    }
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    match ext.as_str() {
+        "drawio" | "xml" => Some(Format::Drawio),
+        "svg" => Some(Format::Svg),
+        "png" => Some(Format::Png),
+        _ => None,
     }
 }
 
@@ -136,11 +135,9 @@ pub fn convert(input: &Path, output: &Path) -> Result<ConvertReport, String> {
             .iter()
             .filter(|u| u.starts_with("mxgraph.aws") || u.starts_with("group "))
             .count();
-    report.mapped_percent = if aws == 0 {
-        100
-    } else {
-        u32::try_from(mapped * 100 / aws).unwrap_or(100)
-    };
+    report.mapped_percent = (mapped * 100)
+        .checked_div(aws)
+        .map_or(100, |p| u32::try_from(p).unwrap_or(100));
     match out_format {
         Format::Ron => file::save(output, &diagram).map_err(|e| e.to_string())?,
         Format::Drawio => file::export_drawio(output, &diagram)?,

@@ -491,7 +491,9 @@ fn strip_html(s: &str) -> String {
         rest = &rest[i..];
         if rest.starts_with('<') {
             let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-            let tag = rest[1..end.saturating_sub(1).max(1)]
+            let tag = rest
+                .get(1..end.saturating_sub(1).max(1))
+                .unwrap_or_default()
                 .trim()
                 .to_ascii_lowercase();
             let name = tag
@@ -510,15 +512,16 @@ fn strip_html(s: &str) -> String {
             rest = &rest[end..];
         } else {
             let end = rest[1..].find(';').map(|e| e + 2).filter(|e| *e <= 12);
-            match end.and_then(|e| decode_entity(&rest[1..e - 1]).map(|c| (e, c))) {
-                Some((e, c)) => {
-                    out.push(c);
-                    rest = &rest[e..];
-                }
-                None => {
-                    out.push('&');
-                    rest = &rest[1..];
-                }
+            if let Some((e, c)) = end.and_then(|e| {
+                decode_entity(rest.get(1..e - 1)?)
+                    .map(|c| (e, c))
+                    .filter(|_| rest.is_char_boundary(e))
+            }) {
+                out.push(c);
+                rest = &rest[e..];
+            } else {
+                out.push('&');
+                rest = &rest[1..];
             }
         }
     }
@@ -894,26 +897,22 @@ fn index() -> &'static Index {
         let mut resources = HashMap::new();
         for icon in icons::Catalog::bundled().icons() {
             let parts = name_parts(&icon.aws_name);
-            match icon.kind {
-                IconKind::Service => {
-                    let whole = parts.join("-");
-                    services
-                        .entry(compact(strip_vendor(&whole)))
-                        .or_insert_with(|| icon.aws_name.clone());
-                    services
-                        .entry(compact(&whole))
-                        .or_insert_with(|| icon.aws_name.clone());
-                }
-                _ => {
-                    let whole = parts.join("-");
+            let whole = parts.join("-");
+            if icon.kind == IconKind::Service {
+                services
+                    .entry(compact(strip_vendor(&whole)))
+                    .or_insert_with(|| icon.aws_name.clone());
+                services
+                    .entry(compact(&whole))
+                    .or_insert_with(|| icon.aws_name.clone());
+            } else {
+                resources
+                    .entry(compact(strip_vendor(&whole)))
+                    .or_insert_with(|| icon.aws_name.clone());
+                if let Some(last) = parts.last() {
                     resources
-                        .entry(compact(strip_vendor(&whole)))
+                        .entry(compact(last))
                         .or_insert_with(|| icon.aws_name.clone());
-                    if let Some(last) = parts.last() {
-                        resources
-                            .entry(compact(last))
-                            .or_insert_with(|| icon.aws_name.clone());
-                    }
                 }
             }
         }
@@ -1357,7 +1356,7 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
         if label.is_empty()
             && let NodeKind::Group { kind } = kind
         {
-            label = kind.label().to_owned();
+            kind.label().clone_into(&mut label);
         }
         d.nodes.insert(
             id,
