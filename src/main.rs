@@ -8,6 +8,9 @@
 //!                           exit 0/2
 //! aws-study questions --json
 //!                           the shipped and imported questions as JSON (README)
+//! aws-study convert IN OUT [--json]
+//!                           convert a diagram between .awsdiagram.ron, .drawio, .svg and
+//!                           .png; exit 0/1
 //! ```
 
 use std::path::PathBuf;
@@ -23,7 +26,11 @@ const USAGE: &str = "usage:
                             they come from, icons, broken links (--json: the same report as
                             JSON; exit code 0 when the folder could be read, 2 when not)
   aws-study questions --json
-                            print the shipped and imported questions as JSON";
+                            print the shipped and imported questions as JSON
+  aws-study convert IN OUT [--json]
+                            convert a diagram between .awsdiagram.ron, .drawio (.xml), .svg
+                            and .png (by extension) and report what was approximated
+                            (--json: the report as JSON; exit code 1 on error)";
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
@@ -37,7 +44,15 @@ fn main() -> ExitCode {
         ["check", folder] if !folder.starts_with('-') => run_check(folder, false),
         ["check", "--json", folder] | ["check", folder, "--json"] => run_check(folder, true),
         ["questions", "--json"] => run_questions(),
-        ["check" | "questions", ..] => {
+        ["convert", input, output] if !input.starts_with('-') && !output.starts_with('-') => {
+            run_convert(input, output, false)
+        }
+        ["convert", "--json", input, output] | ["convert", input, output, "--json"]
+            if !input.starts_with('-') && !output.starts_with('-') =>
+        {
+            run_convert(input, output, true)
+        }
+        ["check" | "questions" | "convert", ..] => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
@@ -71,6 +86,23 @@ fn run_check(folder: &str, json: bool) -> ExitCode {
         Err(e) => {
             eprintln!("aws-study check: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn run_convert(input: &str, output: &str, json: bool) -> ExitCode {
+    match aws_study::diagram::convert::convert(input.as_ref(), output.as_ref()) {
+        Ok(report) if json => {
+            println!("{}", report.to_json());
+            ExitCode::SUCCESS
+        }
+        Ok(report) => {
+            print!("{}", report.render());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("aws-study convert: {e}");
+            ExitCode::FAILURE
         }
     }
 }

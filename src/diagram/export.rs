@@ -37,15 +37,25 @@ const MAX_PNG_SIDE: f32 = 16384.0;
 const MAX_PNG_PIXELS: f32 = 64.0 * 1024.0 * 1024.0;
 
 /// A standalone SVG of the whole diagram (its bounds plus a 20-unit margin, 1 unit = 1 px,
-/// white background).
+/// white background). Like draw.io's own `.drawio.svg`, the root's `content` attribute
+/// holds the diagram as an mxfile, so draw.io (and [`super::drawio::import`]) can edit it.
 #[must_use]
 pub fn to_svg(d: &Diagram) -> String {
+    svg_document(d, true)
+}
+
+fn svg_document(d: &Diagram, editable: bool) -> String {
     let catalog = Catalog::bundled();
     let canvas = canvas(d);
     let mut out = String::with_capacity(16 * 1024);
+    let content = if editable {
+        format!(r#" content="{}""#, escape(&super::drawio::export(d)))
+    } else {
+        String::new()
+    };
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}"{content}>"#,
         x = num(canvas.x),
         y = num(canvas.y),
         w = num(canvas.w),
@@ -75,6 +85,8 @@ pub fn to_svg(d: &Diagram) -> String {
             NodeKind::Service { icon } => {
                 draw_service(&mut out, node, icon, catalog, &mut embedded);
             }
+            NodeKind::Text => draw_text(&mut out, node),
+            NodeKind::Box => draw_box(&mut out, node),
         }
     }
     for edge in d.edges.values() {
@@ -88,7 +100,8 @@ pub fn to_svg(d: &Diagram) -> String {
 /// reduced so the image is at most 16384 px a side and 64 Mpx in all) to PNG bytes.
 ///
 /// Text is drawn with the system's sans-serif font; without any font it is simply not
-/// drawn. External images are never loaded.
+/// drawn. External images are never loaded. As draw.io does, a `tEXt` chunk with keyword
+/// `mxfile` carries the diagram (URL-encoded mxfile), so the image stays editable.
 ///
 /// # Errors
 /// A message if the SVG cannot be rendered or encoded (a bug, or out of memory).
@@ -98,7 +111,7 @@ pub fn to_png(d: &Diagram, scale: f32) -> Result<Vec<u8>, String> {
     } else {
         1.0
     };
-    let svg = to_svg(d);
+    let svg = svg_document(d, false);
     let opt = usvg::Options {
         // Never resolve image references (files on disk, or data URLs).
         image_href_resolver: usvg::ImageHrefResolver {
@@ -118,9 +131,44 @@ pub fn to_png(d: &Diagram, scale: f32) -> Result<Vec<u8>, String> {
         tiny_skia::Transform::from_scale(s, s),
         &mut pixmap.as_mut(),
     );
-    pixmap
+    let png = pixmap
         .encode_png()
-        .map_err(|e| format!("cannot encode PNG: {e}"))
+        .map_err(|e| format!("cannot encode PNG: {e}"))?;
+    Ok(with_text_chunk(
+        png,
+        "mxfile",
+        &super::drawio::url_encode(&super::drawio::export(d)),
+    ))
+}
+
+/// The PNG with a `tEXt` chunk (`keyword`, `text`: Latin-1, here ASCII) before `IEND`.
+/// Bytes that are not a PNG ending with `IEND` are returned unchanged.
+fn with_text_chunk(png: Vec<u8>, keyword: &str, text: &str) -> Vec<u8> {
+    const IEND_CHUNK: usize = 12;
+    let Some(at) = png.len().checked_sub(IEND_CHUNK) else {
+        return png;
+    };
+    if png.get(at + 4..at + 8) != Some(b"IEND".as_slice()) {
+        return png;
+    }
+    let mut data = Vec::with_capacity(keyword.len() + 1 + text.len());
+    data.extend_from_slice(keyword.as_bytes());
+    data.push(0);
+    data.extend_from_slice(text.as_bytes());
+    let Ok(len) = u32::try_from(data.len()) else {
+        return png;
+    };
+    let mut crc = flate2::Crc::new();
+    crc.update(b"tEXt");
+    crc.update(&data);
+    let mut out = Vec::with_capacity(png.len() + data.len() + 12);
+    out.extend_from_slice(&png[..at]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(b"tEXt");
+    out.extend_from_slice(&data);
+    out.extend_from_slice(&crc.sum().to_be_bytes());
+    out.extend_from_slice(&png[at..]);
+    out
 }
 
 /// Pixel size and effective scale of a `width`×`height` image at `scale`, within the
@@ -377,6 +425,48 @@ fn draw_service(
             escape(line),
         );
     }
+    out.push_str("</g>\n");
+}
+
+/// The lines of a label centred in `rect`, one `<text>` each.
+fn centred_lines(out: &mut String, rect: Rect, label: &str) {
+    let lines = label_lines(label);
+    let c = center(rect);
+    #[allow(clippy::cast_precision_loss)]
+    let top = c.y - (lines.len() as f32 * LINE_HEIGHT) / 2.0 + FONT_SIZE;
+    for (i, line) in lines.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = top + i as f32 * LINE_HEIGHT;
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-family="sans-serif" font-size="{}" text-anchor="middle" fill="{TEXT_COLOUR}">{}</text>"#,
+            num(c.x),
+            num(y - 2.0),
+            num(FONT_SIZE),
+            escape(line),
+        );
+    }
+}
+
+/// A free label: its lines centred in its box, nothing else.
+fn draw_text(out: &mut String, node: &Node) {
+    out.push_str(r#"<g class="text">"#);
+    centred_lines(out, clean(node.rect), &node.label);
+    out.push_str("</g>\n");
+}
+
+/// A plain labelled rectangle.
+fn draw_box(out: &mut String, node: &Node) {
+    let rect = clean(node.rect);
+    let _ = write!(
+        out,
+        r##"<g class="box"><rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" stroke="#879596" stroke-width="1"/>"##,
+        num(rect.x),
+        num(rect.y),
+        num(rect.w),
+        num(rect.h),
+    );
+    centred_lines(out, rect, &node.label);
     out.push_str("</g>\n");
 }
 
@@ -729,6 +819,7 @@ mod tests {
                     label: label.to_owned(),
                     arrows,
                     routing,
+                    waypoints: Vec::new(),
                 },
             );
         }

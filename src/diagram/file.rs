@@ -355,6 +355,88 @@ pub fn export(path: &Path, d: &Diagram, png: bool, scale: f32) -> Result<(), Str
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Reads a diagram from any file this app understands, chosen by extension and content:
+/// `.awsdiagram.ron` with [`load`]; `.drawio`, `.xml`, `.svg` and `.png` (and anything
+/// that looks like draw.io) with [`super::drawio::import`]. Returns the diagram and
+/// messages in words: the repairs, or the import report (what was approximated); for a
+/// draw.io file of several pages, the first page is read and a message names the others.
+///
+/// # Errors
+/// [`FileError::Read`] if the file cannot be read, [`FileError::Parse`] (with the reason
+/// in words) if it is neither kind of diagram, [`FileError::TooNew`] as [`load`].
+pub fn load_any(path: &Path) -> Result<(Diagram, Vec<String>), FileError> {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(EXTENSION) {
+        return load(path);
+    }
+    let bytes = std::fs::read(path).map_err(|source| FileError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let drawio_like = [".drawio", ".xml", ".svg", ".png"]
+        .iter()
+        .any(|e| name.ends_with(e))
+        || bytes.starts_with(b"\x89PNG")
+        || bytes.trim_ascii_start().starts_with(b"<");
+    if !drawio_like {
+        return match std::str::from_utf8(&bytes) {
+            Ok(text) => from_ron(path, text),
+            Err(_) => Err(FileError::Parse {
+                path: path.to_owned(),
+                reason: "neither a diagram file nor a draw.io file".to_owned(),
+            }),
+        };
+    }
+    let imported = super::drawio::import(&bytes, None).map_err(|e| FileError::Parse {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    let mut messages = imported.report.lines();
+    if imported.pages.len() > 1 {
+        let others: Vec<&str> = imported
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != imported.page)
+            .map(|(_, n)| n.as_str())
+            .collect();
+        messages.insert(
+            0,
+            format!(
+                "the file has {} pages; “{}” was opened, not: {}",
+                imported.pages.len(),
+                imported.pages.get(imported.page).map_or("", String::as_str),
+                others.join(", ")
+            ),
+        );
+    }
+    Ok((imported.diagram, messages))
+}
+
+/// Writes the diagram as an uncompressed `.drawio` file, atomically (temporary file in
+/// the same folder, then renamed over the old one) like [`save`].
+///
+/// # Errors
+/// The reason, in words, when it cannot be written (the previous file is then intact).
+pub fn export_drawio(path: &Path, d: &Diagram) -> Result<(), String> {
+    write_atomic(path, super::drawio::export(d).as_bytes())
+}
+
+/// Writes bytes to a temporary file next to `path`, syncs it and renames it over `path`.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write as _;
+    let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    tmp.write_all(bytes).map_err(|e| fail(&e))?;
+    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    Ok(())
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -428,6 +510,7 @@ mod tests {
                 label: "invokes".into(),
                 arrows: Arrows::Both,
                 routing: Routing::Orthogonal,
+                waypoints: Vec::new(),
             },
         );
         d.next_id = 5;
@@ -490,6 +573,7 @@ mod tests {
                 to: NodeId(99),
                 label: String::new(),
                 arrows: Arrows::Forward,
+                waypoints: Vec::new(),
                 routing: Routing::Straight,
             },
         );
@@ -500,6 +584,7 @@ mod tests {
                 from: NodeId(3),
                 to: NodeId(3),
                 label: String::new(),
+                waypoints: Vec::new(),
                 arrows: Arrows::None,
                 routing: Routing::Straight,
             },

@@ -69,6 +69,12 @@ pub enum NodeKind {
         /// Which AWS group.
         kind: GroupKind,
     },
+    /// A free label: the text alone, centred in its box (`rect`), no border. Imported from
+    /// draw.io text cells.
+    Text,
+    /// A plain labelled rectangle: what an imported shape without an AWS equivalent
+    /// becomes.
+    Box,
 }
 
 /// A node: a service or a group.
@@ -123,6 +129,10 @@ pub struct Edge {
     pub arrows: Arrows,
     /// Routing.
     pub routing: Routing,
+    /// Points the edge passes through between its ends, in world coordinates (empty: the
+    /// automatic route). Files written before waypoints existed load with none.
+    #[serde(default)]
+    pub waypoints: Vec<Point>,
 }
 
 /// A whole diagram. Nodes are kept in drawing order (`order`, back to front): groups are
@@ -356,7 +366,7 @@ impl Node {
     pub fn icon(&self) -> Option<&str> {
         match &self.kind {
             NodeKind::Service { icon } => Some(icon),
-            NodeKind::Group { .. } => None,
+            NodeKind::Group { .. } | NodeKind::Text | NodeKind::Box => None,
         }
     }
 }
@@ -586,10 +596,21 @@ impl Diagram {
     pub fn edge_at(&self, p: Point, tolerance: f32) -> Option<EdgeId> {
         let mut best: Option<(f32, EdgeId)> = None;
         for e in self.edges.values().rev() {
-            let Some(path) = self.path_of(e) else {
-                continue;
+            let with_waypoints;
+            let path;
+            let pts: &[Point] = if e.waypoints.is_empty() {
+                let Some(p) = self.path_of(e) else {
+                    continue;
+                };
+                path = p;
+                path.points()
+            } else {
+                let Some(p) = self.waypoint_path(e) else {
+                    continue;
+                };
+                with_waypoints = p;
+                &with_waypoints
             };
-            let pts = path.points();
             let d = pts
                 .windows(2)
                 .map(|w| segment_distance(p, w[0], w[1]))
@@ -677,10 +698,38 @@ impl Diagram {
     /// Polyline of an edge, from the border of `from`'s rect to the border of `to`'s rect
     /// (Straight: 2 points, centre-to-centre line clipped at both rect borders; Orthogonal:
     /// 2–4 points with horizontal/vertical segments). Empty if a node is missing.
+    ///
+    /// With waypoints, the path is a polyline through them (in order), from where the line
+    /// towards the first waypoint leaves `from` to where the line from the last one enters
+    /// `to`.
     pub fn edge_path(&self, e: &Edge) -> Vec<Point> {
+        if !e.waypoints.is_empty() {
+            return self.waypoint_path(e).unwrap_or_default();
+        }
         self.path_of(e)
             .map(|p| p.points().to_vec())
             .unwrap_or_default()
+    }
+
+    /// The polyline of an edge with waypoints; `None` if a node is missing.
+    fn waypoint_path(&self, e: &Edge) -> Option<Vec<Point>> {
+        let a = self.nodes.get(&e.from)?;
+        let b = self.nodes.get(&e.to)?;
+        let first = *e.waypoints.first()?;
+        let last = *e.waypoints.last()?;
+        let mut pts = Vec::with_capacity(e.waypoints.len() + 2);
+        pts.push(if a.rect.contains(first) {
+            a.rect.center()
+        } else {
+            clip_to_border(&a.rect, first)
+        });
+        pts.extend(e.waypoints.iter().copied());
+        pts.push(if b.rect.contains(last) {
+            b.rect.center()
+        } else {
+            clip_to_border(&b.rect, last)
+        });
+        Some(pts)
     }
 
     fn path_of(&self, e: &Edge) -> Option<Path> {
@@ -823,6 +872,14 @@ impl Diagram {
                 n.rect = n.rect.translated(dx, dy);
             }
         }
+        // Waypoints travel with edges whose both ends moved.
+        for e in self.edges.values_mut() {
+            if moved.contains(&e.from) && moved.contains(&e.to) {
+                for p in &mut e.waypoints {
+                    *p = Point::new(p.x + dx, p.y + dy);
+                }
+            }
+        }
         let roots: Vec<NodeId> = ids
             .iter()
             .copied()
@@ -923,6 +980,7 @@ impl Diagram {
                 label: String::new(),
                 arrows: Arrows::default(),
                 routing: Routing::default(),
+                waypoints: Vec::new(),
             },
         );
         self.normalize();
@@ -1026,6 +1084,11 @@ impl Diagram {
                     id,
                     from: *from,
                     to: *to,
+                    waypoints: e
+                        .waypoints
+                        .iter()
+                        .map(|p| Point::new(p.x + dx, p.y + dy))
+                        .collect(),
                     ..e.clone()
                 },
             );
@@ -1589,6 +1652,7 @@ mod tests {
                     to: id,
                     label: String::new(),
                     arrows: Arrows::Forward,
+                    waypoints: Vec::new(),
                     routing: Routing::Orthogonal,
                 };
                 d.edges.insert(e, edge);

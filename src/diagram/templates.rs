@@ -271,6 +271,7 @@ impl Builder {
                 label: label.to_owned(),
                 arrows: Arrows::Forward,
                 routing: Routing::Orthogonal,
+                waypoints: Vec::new(),
             },
         );
         Some(id)
@@ -314,7 +315,7 @@ mod tests {
                     c.by_aws_name(icon)
                         .map_or_else(|| format!("?{icon}"), |i| i.display_name.clone()),
                 ),
-                NodeKind::Group { .. } => None,
+                NodeKind::Group { .. } | NodeKind::Text | NodeKind::Box => None,
             })
             .collect();
         names.sort();

@@ -158,6 +158,25 @@ pub(super) fn paint(
                     );
                 }
             }
+            NodeKind::Text => paint_text(&painter, r, &node.label, font(12.0), text_color),
+            NodeKind::Box => {
+                painter.rect(
+                    r,
+                    2.0,
+                    visuals.extreme_bg_color,
+                    Stroke::new(1.0, visuals.weak_text_color()),
+                    egui::StrokeKind::Inside,
+                );
+                paint_text(&painter, r, &node.label, font(12.0), text_color);
+            }
+        }
+        if selected && matches!(node.kind, NodeKind::Text | NodeKind::Box) {
+            painter.rect_stroke(
+                r.expand(3.0),
+                4.0,
+                Stroke::new(2.0, visuals.selection.stroke.color),
+                egui::StrokeKind::Outside,
+            );
         }
     }
     // Edges on top of groups and icons.
@@ -262,6 +281,17 @@ pub(super) fn paint(
             visuals.weak_text_color(),
         );
     }
+}
+
+/// A label centred in `r` (free labels and plain boxes), its lines centred.
+fn paint_text(painter: &egui::Painter, r: ERect, label: &str, font: egui::FontId, color: Color32) {
+    let job = egui::text::LayoutJob {
+        halign: egui::Align::Center,
+        ..egui::text::LayoutJob::simple(label.to_owned(), font, color, r.width().max(1.0))
+    };
+    let galley = painter.layout_job(job);
+    let top = r.center().y - galley.size().y / 2.0;
+    painter.galley(Pos2::new(r.center().x, top), galley, color);
 }
 
 /// The texture of an icon at the zoomed size, rounded up to a power of two so zooming
