@@ -857,6 +857,7 @@ impl AwsStudyApp {
         self.handle_diagram_close_request(&ctx);
         let mut diagram_commands = Vec::new();
         if self.room == Room::Diagram {
+            self.open_dropped_diagram(&ctx);
             diagram_commands = self.diagram_room_ui(ui, lang);
         } else if self.room == Room::Quiz {
             egui::CentralPanel::default().show(ui, |ui| {

@@ -267,6 +267,10 @@ pub struct Strings {
     pub already_open: &'static str,
     /// Button: close the window.
     pub quit: &'static str,
+    /// File menu: export as draw.io.
+    pub diagram_export_drawio: &'static str,
+    /// A draw.io or image file was opened as a new, unsaved diagram (followed by the path).
+    pub diagram_imported: &'static str,
     /// A diagram exported (followed by the path).
     pub diagram_exported: &'static str,
     /// The native file dialog gave nothing.
@@ -524,6 +528,8 @@ pub static FR: Strings = Strings {
     already_open: "aws-study est déjà ouvert",
     quit: "Quitter",
     diagram_exported: "Exporté :",
+    diagram_export_drawio: "Exporter pour draw.io…",
+    diagram_imported: "Importé (Enregistrer créera un fichier .awsdiagram.ron, l’original reste intact) :",
     no_file_dialog: "Aucun fichier choisi. Si aucune fenêtre ne s’est ouverte, ce bureau n’a pas de sélecteur de fichiers : tapez le chemin.",
     abandon_exam: "Abandonner",
     abandon_confirm: "Abandonner et perdre les réponses",
@@ -750,6 +756,8 @@ pub static EN: Strings = Strings {
     already_open: "aws-study is already open",
     quit: "Quit",
     diagram_exported: "Exported:",
+    diagram_export_drawio: "Export draw.io…",
+    diagram_imported: "Imported (Save writes an .awsdiagram.ron; the original stays as it is):",
     no_file_dialog: "No file picked. If no window opened, this desktop has no file chooser: type the path.",
     abandon_exam: "Abandon",
     abandon_confirm: "Abandon and lose the answers",

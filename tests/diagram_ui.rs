@@ -601,3 +601,49 @@ fn a_second_instance_is_refused() {
     assert_eq!(files, [aws_study::store::lock::FILE]);
     drop(first);
 }
+
+/// A draw.io file opens as a new, unsaved diagram (Save never writes RON over it), and
+/// File → Export draw.io… writes one that opens back the same.
+#[test]
+fn a_drawio_file_opens_and_exports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drawio/nested.drawio");
+    let original = std::fs::read(&fixture).unwrap();
+    let mut harness = harness(dir.path());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply_diagram(
+        &ctx,
+        DiagramCommand::CompletePath(PathPurpose::Open, fixture.clone()),
+    );
+    harness.run();
+    let imported = harness.state().diagram().diagram().clone();
+    assert!(imported.nodes.len() >= 5, "{} nodes", imported.nodes.len());
+    assert!(!imported.edges.is_empty());
+    assert_eq!(
+        harness.state().diagram().path(),
+        None,
+        "not the document's file"
+    );
+    harness.get_by_label_contains("Imported (Save writes");
+    // Export through the File menu.
+    let out = dir.path().join("again.drawio");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export draw.io…").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&out.display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let back = aws_study::diagram::drawio::import(&std::fs::read(&out).unwrap(), None).unwrap();
+    assert_eq!(back.diagram.nodes.len(), imported.nodes.len());
+    assert_eq!(back.diagram.edges.len(), imported.edges.len());
+    assert_eq!(
+        std::fs::read(&fixture).unwrap(),
+        original,
+        "the original is untouched"
+    );
+}

@@ -84,6 +84,7 @@ impl AwsStudyApp {
             C::SaveAs => self.save_diagram(true),
             C::ExportPng => self.prompt(PathPurpose::ExportPng),
             C::ExportSvg => self.prompt(PathPurpose::ExportSvg),
+            C::ExportDrawio => self.prompt(PathPurpose::ExportDrawio),
             C::CompletePath(purpose, path) => {
                 self.diagram_view.path_prompt = None;
                 self.complete(purpose, &path);
@@ -91,7 +92,12 @@ impl AwsStudyApp {
             C::BrowsePath(purpose) => {
                 let dialog = rfd::FileDialog::new();
                 let picked = if purpose == PathPurpose::Open {
-                    dialog.add_filter("aws-study diagram", &["ron"]).pick_file()
+                    dialog
+                        .add_filter(
+                            "Diagrams (aws-study, draw.io, editable SVG/PNG)",
+                            &["ron", "drawio", "xml", "svg", "png"],
+                        )
+                        .pick_file()
                 } else {
                     let name = self
                         .diagram_view
@@ -194,17 +200,49 @@ impl AwsStudyApp {
         }
     }
 
-    /// Opens a diagram file; a file that cannot be read is left untouched and reported,
-    /// and the document on screen stays.
+    /// Opens a diagram file (ours, a draw.io file, or an SVG/PNG exported with the diagram
+    /// inside); a file that cannot be read is left untouched and reported, and the document
+    /// on screen stays. An imported file is never the document's file: Save asks where to
+    /// write the `.awsdiagram.ron`, so the original is not overwritten in another format.
     fn open_diagram(&mut self, path: &Path) {
-        match file::load(path) {
+        let ours = path
+            .to_string_lossy()
+            .to_ascii_lowercase()
+            .ends_with(EXTENSION);
+        match file::load_any(path) {
             Ok((diagram, warnings)) => {
-                self.diagram.replace(diagram, Some(path.to_owned()));
-                self.remember_diagram(path);
+                if ours {
+                    self.diagram.replace(diagram, Some(path.to_owned()));
+                    self.remember_diagram(path);
+                } else {
+                    self.diagram.replace(diagram, None);
+                    let s = self.lang().strings();
+                    self.diagram_files.messages.push(format!(
+                        "{} {}",
+                        s.diagram_imported,
+                        path.display()
+                    ));
+                }
                 self.diagram_files.remove_draft();
                 self.diagram_files.messages.extend(warnings);
             }
             Err(e) => self.diagram_files.messages.push(e.to_string()),
+        }
+    }
+
+    /// Files dropped on the window while the Diagram room is shown are opened (asking
+    /// about unsaved changes first).
+    pub(super) fn open_dropped_diagram(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.apply_diagram(ctx, DiagramCommand::CompletePath(PathPurpose::Open, path));
         }
     }
 
@@ -213,6 +251,7 @@ impl AwsStudyApp {
             PathPurpose::Open | PathPurpose::SaveAs => EXTENSION,
             PathPurpose::ExportPng => "png",
             PathPurpose::ExportSvg => "svg",
+            PathPurpose::ExportDrawio => "drawio",
         };
         let path = file::default_path(self.diagram.path(), extension);
         self.diagram_view
@@ -225,6 +264,17 @@ impl AwsStudyApp {
                 self.ask_then_replace(DiagramCommand::CompletePath(purpose, path.to_owned()));
             }
             PathPurpose::SaveAs => self.save_diagram_to(path),
+            PathPurpose::ExportDrawio => match file::export_drawio(path, self.diagram.diagram()) {
+                Ok(()) => {
+                    let s = self.lang().strings();
+                    self.diagram_files.messages.push(format!(
+                        "{} {}",
+                        s.diagram_exported,
+                        path.display()
+                    ));
+                }
+                Err(e) => self.diagram_files.messages.push(e),
+            },
             PathPurpose::ExportPng | PathPurpose::ExportSvg => {
                 let png = purpose == PathPurpose::ExportPng;
                 match file::export(

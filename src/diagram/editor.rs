@@ -53,6 +53,8 @@ pub enum PathPurpose {
     ExportPng,
     /// Export an SVG.
     ExportSvg,
+    /// Export a draw.io file.
+    ExportDrawio,
 }
 
 /// A direction for the arrow keys.
@@ -171,6 +173,8 @@ pub enum DiagramCommand {
     ExportPng,
     /// Ask where to export an SVG.
     ExportSvg,
+    /// Ask where to export a draw.io file.
+    ExportDrawio,
     /// The path window was filled in: do what it was for.
     CompletePath(PathPurpose, PathBuf),
     /// The path window's "Browse…": ask the OS with its file dialog.
@@ -371,6 +375,7 @@ impl DiagramCommand {
             Self::SaveAs => s.diagram_save_as,
             Self::ExportPng => s.diagram_export_png,
             Self::ExportSvg => s.diagram_export_svg,
+            Self::ExportDrawio => s.diagram_export_drawio,
             Self::Template(t) => t.label(),
             Self::Undo => s.diagram_undo,
             Self::Redo => s.diagram_redo,
@@ -404,6 +409,7 @@ impl DiagramCommand {
                 | Self::SaveAs
                 | Self::ExportPng
                 | Self::ExportSvg
+                | Self::ExportDrawio
                 | Self::CompletePath(..)
                 | Self::BrowsePath(_)
                 | Self::CancelPath
@@ -727,6 +733,7 @@ impl Editor {
             | C::SaveAs
             | C::ExportPng
             | C::ExportSvg
+            | C::ExportDrawio
             | C::CompletePath(..)
             | C::BrowsePath(_)
             | C::CancelPath

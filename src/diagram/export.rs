@@ -429,8 +429,34 @@ fn draw_service(
 }
 
 /// The lines of a label centred in `rect`, one `<text>` each.
+/// `label`'s lines, each wrapped at word boundaries to fit `width` (by the average width
+/// of a sans-serif character: SVG has no text layout of its own, and a free label of draw.io
+/// is a paragraph meant to wrap in its box).
+fn wrapped_lines(label: &str, width: f32) -> Vec<String> {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let max_chars = ((width / (FONT_SIZE * 0.55)).floor().max(1.0)) as usize;
+    let mut out = Vec::new();
+    for line in label_lines(label) {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            let len = current.chars().count();
+            if len > 0 && len + 1 + word.chars().count() > max_chars {
+                out.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+    }
+    out
+}
+
 fn centred_lines(out: &mut String, rect: Rect, label: &str) {
-    let lines = label_lines(label);
+    let lines = wrapped_lines(label, rect.w);
     let c = center(rect);
     #[allow(clippy::cast_precision_loss)]
     let top = c.y - (lines.len() as f32 * LINE_HEIGHT) / 2.0 + FONT_SIZE;
@@ -949,5 +975,24 @@ mod tests {
         let (w, h, _) = png_size(10_000.0, 10_000.0, 8.0);
         assert!(f64::from(w) * f64::from(h) <= f64::from(MAX_PNG_PIXELS) * 1.01);
         assert_eq!(png_size(100.0, 50.0, 2.0), (200, 100, 2.0));
+    }
+
+    /// Regression: a draw.io paragraph label was exported as one line running across the
+    /// whole diagram.
+    #[test]
+    fn free_labels_wrap_in_their_box() {
+        let lines = wrapped_lines(
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit",
+            100.0,
+        );
+        assert!(lines.len() >= 4, "{lines:?}");
+        for l in &lines {
+            assert!(l.chars().count() <= 15, "{l:?}");
+        }
+        assert_eq!(
+            lines.join(" "),
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit"
+        );
+        assert_eq!(wrapped_lines("one\ntwo", 500.0), ["one", "two"]);
     }
 }

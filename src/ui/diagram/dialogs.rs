@@ -43,6 +43,7 @@ pub(super) fn path_prompt_ui(
         PathPurpose::SaveAs => s.diagram_save_as,
         PathPurpose::ExportPng => s.diagram_export_png,
         PathPurpose::ExportSvg => s.diagram_export_svg,
+        PathPurpose::ExportDrawio => s.diagram_export_drawio,
     }
     .trim_end_matches('…');
     let dialog = PathDialog {

@@ -64,6 +64,12 @@ pub(super) fn toolbar_ui(
             });
             menu_entry(ui, s.diagram_export_png, DiagramCommand::ExportPng, out);
             menu_entry(ui, s.diagram_export_svg, DiagramCommand::ExportSvg, out);
+            menu_entry(
+                ui,
+                s.diagram_export_drawio,
+                DiagramCommand::ExportDrawio,
+                out,
+            );
         });
         ui.menu_button(s.diagram_templates, |ui| {
             for t in Template::ALL {
