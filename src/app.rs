@@ -952,6 +952,9 @@ impl AwsStudyApp {
                     ui.centered_and_justified(|ui| ui.label(s.empty_vault));
                 }
             }
+            ui::markdown::image_viewer_ui(ui.ctx(), &mut self.images, lang);
+            // Textures of images not shown this frame are freed once over the budget.
+            self.images.end_frame();
         });
     }
 

@@ -263,6 +263,12 @@ pub struct Strings {
     pub exam_paused: &'static str,
     /// Button.
     pub resume_exam: &'static str,
+    /// Before a remote image's link (never downloaded).
+    pub remote_image: &'static str,
+    /// Hover text of an image in a note.
+    pub image_open_viewer: &'static str,
+    /// How to use the image viewer.
+    pub image_viewer_hint: &'static str,
     /// Title of the window of a second instance.
     pub already_open: &'static str,
     /// Button: close the window.
@@ -525,6 +531,9 @@ pub static FR: Strings = Strings {
     pause_exam: "Pause",
     exam_paused: "Examen en pause",
     resume_exam: "Reprendre l’examen",
+    remote_image: "Image en ligne (jamais téléchargée)",
+    image_open_viewer: "Cliquer pour agrandir",
+    image_viewer_hint: "Molette : zoom · glisser : déplacer · Échap : fermer",
     already_open: "aws-study est déjà ouvert",
     quit: "Quitter",
     diagram_exported: "Exporté :",
@@ -753,6 +762,9 @@ pub static EN: Strings = Strings {
     pause_exam: "Pause",
     exam_paused: "Exam paused",
     resume_exam: "Resume the exam",
+    remote_image: "Online image (never downloaded)",
+    image_open_viewer: "Click to enlarge",
+    image_viewer_hint: "Wheel: zoom · drag: pan · Esc: close",
     already_open: "aws-study is already open",
     quit: "Quit",
     diagram_exported: "Exported:",

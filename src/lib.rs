@@ -17,6 +17,7 @@ pub mod diagram;
 pub mod frequency;
 pub mod i18n;
 pub mod icons;
+pub mod images;
 pub mod notes;
 pub mod quiz;
 pub mod services;

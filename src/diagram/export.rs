@@ -188,7 +188,7 @@ fn png_size(width: f32, height: f32, scale: f32) -> (u32, u32, f32) {
 }
 
 /// System fonts, loaded once, with `sans-serif` mapped to a family that exists.
-fn fonts() -> Arc<usvg::fontdb::Database> {
+pub(crate) fn fonts() -> Arc<usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     FONTS
         .get_or_init(|| {

@@ -236,26 +236,44 @@ impl LoadedVault {
         let VaultSource::Folder(root) = &self.source else {
             return Err(format!("{rel} is not part of the bundled notes"));
         };
-        let Some(clean) = normalize_relative(rel) else {
-            return Err(format!("{rel} points outside the notes folder"));
-        };
-        let path = root.join(&clean);
-        let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) else {
-            return Err(format!("{rel} was not found"));
-        };
-        if !real.starts_with(&real_root) {
-            return Err(format!("{rel} points outside the notes folder"));
-        }
-        let meta = fs::metadata(&real).map_err(|e| format!("{rel}: {e}"))?;
-        if !meta.is_file() {
-            return Err(format!("{rel} is not a regular file"));
-        }
-        let size = meta.len();
-        if size > MAX_ATTACHMENT_BYTES {
-            return Err(format!("{rel} is too large ({} MB)", size / 1_000_000));
-        }
-        fs::read(&real).map_err(|e| format!("{rel}: {e}"))
+        read_attachment_in(root, rel)
     }
+
+    /// The vault's folder (`None` for the bundled notes).
+    #[must_use]
+    pub fn root(&self) -> Option<&Path> {
+        match &self.source {
+            VaultSource::Folder(root) => Some(root),
+            VaultSource::Bundled => None,
+        }
+    }
+}
+
+/// Reads attachment `rel` of the vault in `root`: never a file outside it (`..`, links), a
+/// directory or one over the size limit. The UI's image decoder runs this on its thread.
+///
+/// # Errors
+/// Why it cannot be read, in words.
+pub fn read_attachment_in(root: &Path, rel: &str) -> Result<Vec<u8>, String> {
+    let Some(clean) = normalize_relative(rel) else {
+        return Err(format!("{rel} points outside the notes folder"));
+    };
+    let path = root.join(&clean);
+    let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) else {
+        return Err(format!("{rel} was not found"));
+    };
+    if !real.starts_with(&real_root) {
+        return Err(format!("{rel} points outside the notes folder"));
+    }
+    let meta = fs::metadata(&real).map_err(|e| format!("{rel}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!("{rel} is not a regular file"));
+    }
+    let size = meta.len();
+    if size > MAX_ATTACHMENT_BYTES {
+        return Err(format!("{rel} is too large ({} MB)", size / 1_000_000));
+    }
+    fs::read(&real).map_err(|e| format!("{rel}: {e}"))
 }
 
 /// Lexically normalises a `/`- or `\`-separated relative path. `None` if it is absolute or

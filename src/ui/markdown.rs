@@ -14,7 +14,8 @@ use crate::i18n::Lang;
 use crate::icons::{Catalog, IconId};
 use crate::notes::doc::{Block, Callout, CalloutKind, Embed, FmValue, Fold, Inline, ListItem};
 use crate::notes::index::{Index, Location, TierOrigin, Unresolved, section_blocks};
-use crate::notes::vault::{LoadedVault, is_image, svg_has_external_refs};
+use crate::notes::vault::is_image;
+use crate::ui::images::{ImageKey, ImageState, VaultImages};
 use crate::ui::widgets::{icon_ui, tier_badge_ui};
 
 /// Deepest nesting drawn with its own indentation; deeper content is drawn flat, so a
@@ -25,12 +26,16 @@ const MAX_EMBED_DEPTH: usize = 4;
 /// Width of the note text column, for comfortable reading.
 const MAX_TEXT_WIDTH: f32 = 860.0;
 
-/// Attachment bytes read from the vault, by vault-relative path (or the error message).
+/// What the Notes room keeps between frames to draw images and icons: the textures of the
+/// vault's images (decoded off the UI thread, within a memory budget), the icons short
+/// bold phrases name, and the image open in the viewer.
 #[derive(Default)]
 pub struct ImageCache {
-    /// Attachment bytes, and whether an SVG refers to other files (checked once, on load).
-    map: HashMap<String, Result<(egui::load::Bytes, bool), String>>,
+    /// Textures of the vault's images.
+    pub textures: crate::ui::images::VaultImages,
     service_icons: HashMap<String, Option<IconId>>,
+    /// The image shown in the zoomable viewer, and its pan/zoom.
+    viewer: Option<(ImageKey, egui::Rect)>,
 }
 
 impl ImageCache {
@@ -50,23 +55,14 @@ impl ImageCache {
 
     /// Forgets everything (another vault was opened).
     pub fn clear(&mut self) {
-        self.map.clear();
+        self.textures.clear();
         self.service_icons.clear();
+        self.viewer = None;
     }
 
-    /// The attachment's bytes and whether it is an SVG that refers to other files, read
-    /// and checked once per vault.
-    fn get(&mut self, vault: &LoadedVault, rel: &str) -> Result<(egui::load::Bytes, bool), String> {
-        self.map
-            .entry(rel.to_owned())
-            .or_insert_with(|| {
-                vault.read_attachment(rel).map(|bytes| {
-                    let external =
-                        rel.to_ascii_lowercase().ends_with(".svg") && svg_has_external_refs(&bytes);
-                    (egui::load::Bytes::from(bytes), external)
-                })
-            })
-            .clone()
+    /// Ends a frame: frees the textures over budget that were not shown.
+    pub fn end_frame(&mut self) {
+        self.textures.end_frame();
     }
 }
 
@@ -579,6 +575,9 @@ fn inlines_ui(
     flow_ui(ui, cx, note, &inlines[start..], base);
 }
 
+/// Draws a run of inline content: text, code, links, tags and math laid out as one text
+/// job per run (the font wraps it as a whole, so a bold word or a code span near the right
+/// edge never becomes a column of one character), with images between the runs.
 fn flow_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inlines: &[Inline], base: Base) {
     let blank = inlines.iter().all(|i| match i {
         Inline::Text { text, .. } => text.trim().is_empty(),
@@ -588,117 +587,310 @@ fn flow_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inlines: &[Inline], b
     if blank {
         return;
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = Vec2::new(0.0, 2.0);
-        // "1. **AWS Lambda** : ..." — a definition that starts with a service name gets its icon.
-        if let Some(Inline::Text { text, style }) = inlines.first()
-            && style.bold
-            && let Some(icon) = cx.images.service_icon(text)
+    // "1. **AWS Lambda** : ..." — a definition that starts with a service name gets its icon.
+    let mut icon = match inlines.first() {
+        Some(Inline::Text { text, style }) if style.bold => cx.images.service_icon(text),
+        _ => None,
+    };
+    let mut start = 0;
+    for (i, inline) in inlines.iter().enumerate() {
+        let image = match inline {
+            Inline::Image { src, alt } => Some((src.as_str(), alt.as_str(), None)),
+            Inline::Embed(e) => Some((e.target.note.as_str(), e.target.note.as_str(), e.width)),
+            _ => None,
+        };
+        let Some((src, alt, width)) = image else {
+            continue;
+        };
+        // A small AWS icon right at the start of the run is the run's icon, drawn before it.
+        if i == start
+            && icon.is_none()
+            && let Some(id) = Catalog::bundled().by_file_name(src)
+            && width.is_none_or(|w| w <= 48.0)
         {
-            icon_ui(ui, Some(icon), 18.0);
-            ui.add_space(4.0);
+            icon = Some(id);
+            start = i + 1;
+            continue;
         }
-        for (i, inline) in inlines.iter().enumerate() {
-            ui.push_id(i, |ui| inline_ui(ui, cx, note, inline, base));
-        }
+        ui.push_id(("run", i), |ui| {
+            text_run_ui(ui, cx, note, &inlines[start..i], base, icon.take());
+        });
+        ui.push_id(("image", i), |ui| image_ui(ui, cx, note, src, alt, width));
+        start = i + 1;
+    }
+    text_run_ui(ui, cx, note, &inlines[start..], base, icon);
+}
+
+/// What a part of a laid-out run does when clicked.
+enum LinkAction {
+    /// Go to a note or heading.
+    Navigate(Location),
+    /// Open a web page.
+    Web(String),
+    /// Nothing (a broken link: the hover text says why).
+    None,
+}
+
+/// A clickable range of a run: chars `range` of the job's text.
+struct RunLink {
+    range: std::ops::Range<usize>,
+    label: String,
+    hover: String,
+    action: LinkAction,
+}
+
+/// One run of text as a single wrapped job, preceded by `icon`.
+fn text_run_ui(
+    ui: &mut Ui,
+    cx: &mut NoteCtx<'_>,
+    note: usize,
+    inlines: &[Inline],
+    base: Base,
+    icon: Option<IconId>,
+) {
+    let has_text = inlines.iter().any(|i| match i {
+        Inline::Text { text, .. } => !text.trim().is_empty(),
+        Inline::SoftBreak | Inline::HardBreak => false,
+        _ => true,
     });
+    if !has_text && icon.is_none() {
+        return;
+    }
+    let draw = |ui: &mut Ui, cx: &mut NoteCtx<'_>| {
+        let (job, links) = run_job(ui, cx, note, inlines, base, ui.available_width());
+        show_run(ui, cx, job, &links);
+    };
+    match icon {
+        Some(icon) => {
+            ui.horizontal_top(|ui| {
+                icon_ui(ui, Some(icon), 18.0);
+                ui.add_space(4.0);
+                ui.vertical(|ui| draw(ui, cx));
+            });
+        }
+        None => draw(ui, cx),
+    }
 }
 
-fn text_ui(ui: &mut Ui, text: &str, bold: bool, italic: bool, strike: bool, base: Base) {
-    let mut rt = RichText::new(text);
-    if bold || base.strong {
-        rt = rt.strong();
-    }
-    if italic {
-        rt = rt.italics();
-    }
-    if strike {
-        rt = rt.strikethrough();
-    }
-    if let Some(color) = base.color {
-        rt = rt.color(color);
-    }
-    ui.label(rt);
-}
-
-fn inline_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inline: &Inline, base: Base) {
+/// The text job of a run, and its links (char ranges).
+fn run_job(
+    ui: &Ui,
+    cx: &NoteCtx<'_>,
+    note: usize,
+    inlines: &[Inline],
+    base: Base,
+    width: f32,
+) -> (egui::text::LayoutJob, Vec<RunLink>) {
+    use egui::text::{LayoutJob, TextFormat};
     let s = cx.lang.strings();
-    match inline {
-        Inline::Text { text, style } => {
-            text_ui(ui, text, style.bold, style.italic, style.strike, base);
-        }
-        Inline::Math { text, .. } => {
-            text_ui(ui, text, false, true, false, base);
-        }
-        Inline::Code(code) => {
-            ui.code(code);
-        }
-        Inline::Link { url, text } => {
-            let label = if text.is_empty() { url } else { text };
-            match internal_link_target(url) {
-                Some(target) => {
-                    if let Ok(loc) = cx.index.resolve(note, &target) {
-                        if ui.link(label).on_hover_text(url).clicked() {
-                            cx.commands.push(Command::Navigate(loc));
-                        }
-                    } else {
-                        let color = ui.visuals().weak_text_color();
-                        ui.label(RichText::new(label).color(color).italics().underline())
-                            .on_hover_text(format!("{}: {url}", s.missing_note));
-                    }
+    let visuals = ui.visuals();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let text_color = base.color.unwrap_or_else(|| visuals.text_color());
+    let strong_color = base.color.unwrap_or_else(|| visuals.strong_text_color());
+    let link_color = visuals.hyperlink_color;
+    let weak = visuals.weak_text_color();
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width.max(40.0);
+    let mut links = Vec::new();
+    let mut chars = 0usize;
+    let mut push =
+        |job: &mut LayoutJob, text: &str, format: TextFormat| -> std::ops::Range<usize> {
+            let start = chars;
+            chars += text.chars().count();
+            job.append(text, 0.0, format);
+            start..chars
+        };
+    let plain = |strong: bool| TextFormat {
+        font_id: body.clone(),
+        color: if strong { strong_color } else { text_color },
+        ..TextFormat::default()
+    };
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, style } => {
+                let mut f = plain(style.bold || base.strong);
+                f.italics = style.italic;
+                if style.strike {
+                    f.strikethrough = Stroke::new(1.0, f.color);
                 }
-                None => {
-                    ui.hyperlink_to(label, url).on_hover_text(url);
+                if style.underline {
+                    f.underline = Stroke::new(1.0, f.color);
                 }
+                if let Some([r, g, b]) = style.color {
+                    f.color = Color32::from_rgb(r, g, b);
+                }
+                if style.highlight {
+                    f.background = Color32::from_rgba_unmultiplied(0xff, 0xd8, 0x4d, 0x66);
+                }
+                if style.sub || style.sup {
+                    f.font_id.size *= 0.75;
+                    f.valign = if style.sup { Align::TOP } else { Align::BOTTOM };
+                }
+                push(&mut job, text, f);
             }
-        }
-        Inline::WikiLink { target, label } => {
-            let written = match &target.heading {
-                Some(h) => format!("{}#{h}", target.note),
-                None => target.note.clone(),
-            };
-            match cx.index.resolve(note, target) {
-                Ok(loc) => {
-                    if ui.link(label).on_hover_text(&written).clicked() {
-                        cx.commands.push(Command::Navigate(loc));
-                    }
-                }
-                Err(Unresolved::Heading(n)) => {
-                    let response = ui
-                        .link(label)
-                        .on_hover_text(format!("{}: {written}", s.missing_heading));
-                    if response.clicked() {
-                        cx.commands.push(Command::Navigate(Location {
+            Inline::Math { text, .. } => {
+                let mut f = plain(base.strong);
+                f.italics = true;
+                push(&mut job, text, f);
+            }
+            Inline::Code(code) => {
+                let f = TextFormat {
+                    font_id: mono.clone(),
+                    color: text_color,
+                    background: visuals.code_bg_color,
+                    ..TextFormat::default()
+                };
+                push(&mut job, code, f);
+            }
+            Inline::Tag(tag) => {
+                let f = TextFormat {
+                    font_id: body.clone(),
+                    color: link_color,
+                    background: link_color.gamma_multiply(0.15),
+                    ..TextFormat::default()
+                };
+                push(&mut job, &format!("#{tag}"), f);
+            }
+            Inline::SoftBreak => {
+                push(&mut job, " ", plain(false));
+            }
+            Inline::HardBreak => {
+                push(&mut job, "\n", plain(false));
+            }
+            Inline::Link { url, text } => {
+                let label = if text.is_empty() { url } else { text };
+                let (action, hover, ok) = match internal_link_target(url) {
+                    Some(target) => match cx.index.resolve(note, &target) {
+                        Ok(loc) => (LinkAction::Navigate(loc), url.clone(), true),
+                        Err(_) => (
+                            LinkAction::None,
+                            format!("{}: {url}", s.missing_note),
+                            false,
+                        ),
+                    },
+                    None => (LinkAction::Web(url.clone()), url.clone(), true),
+                };
+                let f = link_format(&body, if ok { link_color } else { weak }, !ok);
+                let range = push(&mut job, label, f);
+                links.push(RunLink {
+                    range,
+                    label: label.clone(),
+                    hover,
+                    action,
+                });
+            }
+            Inline::WikiLink { target, label } => {
+                let written = match &target.heading {
+                    Some(h) => format!("{}#{h}", target.note),
+                    None => target.note.clone(),
+                };
+                let (action, hover, ok) = match cx.index.resolve(note, target) {
+                    Ok(loc) => (LinkAction::Navigate(loc), written, true),
+                    Err(Unresolved::Heading(n)) => (
+                        LinkAction::Navigate(Location {
                             note: n,
                             heading: None,
-                        }));
-                    }
-                }
-                Err(Unresolved::Note) => {
-                    let color = ui.visuals().weak_text_color();
-                    ui.label(RichText::new(label).color(color).italics().underline())
-                        .on_hover_text(format!("{}: {written}", s.missing_note));
+                        }),
+                        format!("{}: {written}", s.missing_heading),
+                        true,
+                    ),
+                    Err(Unresolved::Note) => (
+                        LinkAction::None,
+                        format!("{}: {written}", s.missing_note),
+                        false,
+                    ),
+                };
+                let f = link_format(&body, if ok { link_color } else { weak }, !ok);
+                let range = push(&mut job, label, f);
+                links.push(RunLink {
+                    range,
+                    label: label.clone(),
+                    hover,
+                    action,
+                });
+            }
+            // Drawn between runs by `flow_ui`.
+            Inline::Image { .. } | Inline::Embed(_) => {}
+        }
+    }
+    (job, links)
+}
+
+fn link_format(font: &egui::FontId, color: Color32, broken: bool) -> egui::text::TextFormat {
+    egui::text::TextFormat {
+        font_id: font.clone(),
+        color,
+        italics: broken,
+        underline: Stroke::new(1.0, color),
+        ..egui::text::TextFormat::default()
+    }
+}
+
+/// Lays out and draws a run; each link gets a widget of its own over its glyphs (hover
+/// text, pointer, click, and a node for screen readers and tests).
+fn show_run(ui: &mut Ui, cx: &mut NoteCtx<'_>, job: egui::text::LayoutJob, links: &[RunLink]) {
+    let galley = ui.painter().layout_job(job);
+    let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
+    let text = galley.text().to_owned();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+    if ui.is_rect_visible(rect) {
+        ui.painter()
+            .galley(rect.min, galley.clone(), ui.visuals().text_color());
+    }
+    if links.is_empty() {
+        return;
+    }
+    // Rectangles of each link's glyphs, row by row.
+    let mut char_index = 0usize;
+    let mut boxes: Vec<Vec<egui::Rect>> = vec![Vec::new(); links.len()];
+    for row in &galley.rows {
+        let mut row_boxes: Vec<Option<egui::Rect>> = vec![None; links.len()];
+        for glyph in &row.glyphs {
+            if let Some(l) = links.iter().position(|l| l.range.contains(&char_index)) {
+                let x0 = rect.min.x + row.pos.x + glyph.pos.x;
+                let r = egui::Rect::from_min_max(
+                    egui::pos2(x0, rect.min.y + row.pos.y),
+                    egui::pos2(
+                        x0 + glyph.advance_width,
+                        rect.min.y + row.pos.y + row.size.y,
+                    ),
+                );
+                row_boxes[l] = Some(row_boxes[l].map_or(r, |b| b.union(r)));
+            }
+            char_index += 1;
+        }
+        if row.ends_with_newline {
+            char_index += 1;
+        }
+        for (l, b) in row_boxes.into_iter().enumerate() {
+            if let Some(b) = b {
+                boxes[l].push(b);
+            }
+        }
+    }
+    for (l, (link, rects)) in links.iter().zip(boxes).enumerate() {
+        for (k, r) in rects.into_iter().enumerate() {
+            let id = response.id.with(("link", l, k));
+            let sense = if matches!(link.action, LinkAction::None) {
+                egui::Sense::hover()
+            } else {
+                egui::Sense::click()
+            };
+            let hit = ui.interact(r, id, sense);
+            hit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &link.label));
+            let hit = hit.on_hover_text(&link.hover);
+            if !matches!(link.action, LinkAction::None) && hit.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+            if hit.clicked() {
+                match &link.action {
+                    LinkAction::Navigate(loc) => cx.commands.push(Command::Navigate(*loc)),
+                    LinkAction::Web(url) => ui.ctx().open_url(egui::OpenUrl::new_tab(url)),
+                    LinkAction::None => {}
                 }
             }
         }
-        Inline::Image { src, alt } => image_ui(ui, cx, note, src, alt, None),
-        Inline::Embed(embed) => {
-            image_ui(
-                ui,
-                cx,
-                note,
-                &embed.target.note,
-                &embed.target.note,
-                embed.width,
-            );
-        }
-        Inline::Tag(tag) => {
-            chip_ui(ui, &format!("#{tag}"));
-        }
-        Inline::SoftBreak => {
-            text_ui(ui, " ", false, false, false, base);
-        }
-        Inline::HardBreak => ui.end_row(),
     }
 }
 
@@ -716,33 +908,110 @@ fn image_ui(
         return;
     }
     if src.contains("://") {
-        let label = if alt.is_empty() { src } else { alt };
-        ui.hyperlink_to(label, src);
+        // Never fetched: the app works offline and a note must not phone home.
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}:", s.remote_image)).small().weak());
+            ui.hyperlink_to(
+                RichText::new(if alt.is_empty() { src } else { alt }).small(),
+                src,
+            );
+        });
         return;
     }
     let vault = &cx.index.vault;
     let path = &cx.index.notes[note].path;
-    let found = vault.find_attachment(path, src);
-    let bytes = found.as_ref().map(|rel| (rel, cx.images.get(vault, rel)));
-    match bytes {
-        Some((rel, Ok((_, true)))) => {
-            placeholder_ui(
-                ui,
-                s.missing_image,
-                &format!("{rel} (refers to other files)"),
-            );
+    let (Some(rel), Some(root)) = (vault.find_attachment(path, src), vault.root()) else {
+        return placeholder_ui(ui, s.missing_image, src);
+    };
+    let column = ui.available_width().max(60.0);
+    let shown_max = width.map_or(column, |w| w.min(column));
+    let key = ImageKey {
+        root: root.to_owned(),
+        rel,
+        width: VaultImages::decode_width(shown_max * ui.ctx().pixels_per_point()),
+    };
+    let ctx = ui.ctx().clone();
+    match cx.images.textures.get(&ctx, &key) {
+        ImageState::Loading => {
+            let (rect, _) =
+                ui.allocate_exact_size(Vec2::new(shown_max.min(240.0), 60.0), egui::Sense::hover());
+            ui.put(rect, egui::Spinner::new());
         }
-        Some((rel, Ok((bytes, false)))) => {
-            let uri = format!("bytes://vault{}/{rel}", cx.generation);
-            let max = width.unwrap_or(ui.available_width().max(100.0));
-            ui.add(
-                egui::Image::from_bytes(uri, bytes)
-                    .max_width(max)
-                    .alt_text(alt),
-            );
+        ImageState::Failed(e) => {
+            let e = e.clone();
+            placeholder_ui(ui, s.missing_image, &format!("{}: {e}", key.rel));
         }
-        Some((_, Err(e))) => placeholder_ui(ui, s.missing_image, &e),
-        None => placeholder_ui(ui, s.missing_image, src),
+        ImageState::Ready(texture, natural) => {
+            // Natural size (one image pixel per point), at most the column or the width
+            // the note asks for.
+            #[allow(clippy::cast_precision_loss)]
+            let (nw, nh) = (natural.0.max(1) as f32, natural.1.max(1) as f32);
+            let w = nw.min(shown_max);
+            let size = Vec2::new(w, w * nh / nw);
+            let response = ui
+                .add(
+                    egui::Image::from_texture((texture.id(), size))
+                        .alt_text(alt)
+                        .sense(egui::Sense::click()),
+                )
+                .on_hover_text(s.image_open_viewer);
+            if response.clicked() {
+                let viewer_key = ImageKey {
+                    width: crate::images::MAX_TEXTURE_SIDE,
+                    ..key
+                };
+                cx.images.viewer = Some((viewer_key, egui::Rect::ZERO));
+            }
+            if response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
+            }
+        }
+    }
+}
+
+/// The zoomable viewer of the image clicked (scroll or pinch to zoom, drag to pan,
+/// Escape or the button to close); decoded at up to 4096 pixels.
+pub fn image_viewer_ui(ctx: &egui::Context, images: &mut ImageCache, lang: Lang) {
+    let s = lang.strings();
+    let Some((key, mut scene_rect)) = images.viewer.take() else {
+        return;
+    };
+    let mut open = true;
+    let modal = egui::Modal::new(egui::Id::unique("image_viewer")).show(ctx, |ui| {
+        let screen = ctx.content_rect();
+        ui.set_width(screen.width() * 0.85);
+        ui.set_height(screen.height() * 0.8);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&key.rel).strong());
+            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                if ui.button(s.close).clicked() {
+                    open = false;
+                }
+                ui.label(RichText::new(s.image_viewer_hint).small().weak());
+            });
+        });
+        let state = images.textures.get(ctx, &key);
+        match state {
+            ImageState::Ready(texture, natural) => {
+                #[allow(clippy::cast_precision_loss)]
+                let size = Vec2::new(natural.0.max(1) as f32, natural.1.max(1) as f32);
+                let texture = texture.id();
+                egui::Scene::new()
+                    .zoom_range(0.05..=8.0)
+                    .show(ui, &mut scene_rect, |ui| {
+                        ui.add(egui::Image::from_texture((texture, size)));
+                    });
+            }
+            ImageState::Loading => {
+                ui.centered_and_justified(egui::Ui::spinner);
+            }
+            ImageState::Failed(e) => {
+                ui.label(e.as_str());
+            }
+        }
+    });
+    if open && !modal.should_close() {
+        images.viewer = Some((key, scene_rect));
     }
 }
 

@@ -3,6 +3,7 @@
 //! draws (a small view struct, its own state, the commands); none imports the app.
 
 pub mod diagram;
+pub mod images;
 pub mod markdown;
 pub mod path_dialog;
 pub mod quiz;
