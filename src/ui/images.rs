@@ -11,11 +11,11 @@ use std::sync::mpsc;
 use crate::images::{Decoded, decode};
 
 /// Texture memory kept for the images of notes (the viewer's one image comes on top).
-pub const TEXTURE_BUDGET_BYTES: usize = 160 * 1024 * 1024;
+pub const TEXTURE_BUDGET_BYTES: usize = 48 * 1024 * 1024;
 
 /// Widths are rounded up to a multiple of this, so resizing the window does not decode an
 /// image again at every pixel.
-const WIDTH_STEP: u32 = 256;
+const WIDTH_STEP: u32 = 128;
 
 /// What to decode: the vault folder and the attachment's vault-relative path, at a width.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -24,7 +24,7 @@ pub struct ImageKey {
     pub root: PathBuf,
     /// The attachment, relative to it.
     pub rel: String,
-    /// Width in pixels it is decoded at (a multiple of 256, or the viewer's 4096).
+    /// Width in pixels it is decoded at (a multiple of 128, or the viewer's 4096).
     pub width: u32,
 }
 
