@@ -206,7 +206,8 @@ mod tests {
         )
         .unwrap();
         let (d, messages) = file::load_any(&p).unwrap();
-        assert_eq!(d.nodes.len(), 12);
+        // 12 shapes and the anchor of an edge that ends on another edge.
+        assert_eq!(d.nodes.len(), 13);
         assert!(messages[0].contains("Storage"), "{messages:?}");
         assert!(
             messages.iter().any(|m| m.contains("rhombus")),

@@ -1452,6 +1452,7 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
     let mut missing = 0usize;
     let mut to_edges = 0usize;
     let mut attached = 0usize;
+    let mut anchored = 0usize;
     let mut seen_ids: HashSet<&str> = HashSet::new();
     for (i, c) in cells.iter().enumerate() {
         if !c.edge || !seen_ids.insert(c.id.as_str()) {
@@ -1485,20 +1486,44 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
         if matches!(ends, (Ok(a), Ok(b)) if a != b) {
             attached += attached_here;
         }
-        let (from, to) = match ends {
-            (Ok(a), Ok(b)) if a != b => (a, b),
-            (Ok(_), Ok(_)) => {
-                missing += 1;
-                continue;
+        // An end on nothing (a floating arrow of a legend) or on another edge keeps the edge,
+        // ending at a point: an invisible anchor where draw.io draws that end.
+        let mut anchor = |d: &mut Diagram, pt: Option<Point>| -> Option<NodeId> {
+            let p = pt?;
+            let id = NodeId(next);
+            next += 1;
+            d.nodes.insert(
+                id,
+                super::model::Node {
+                    id,
+                    kind: NodeKind::Text,
+                    label: String::new(),
+                    rect: Rect::new(p.x + o.x - 0.5, p.y + o.y - 0.5, 1.0, 1.0),
+                    parent: None,
+                },
+            );
+            d.order.push(id);
+            Some(id)
+        };
+        let mut resolve = |d: &mut Diagram, end: Result<NodeId, bool>, pt: Option<Point>| match end {
+            Ok(id) => Some(id),
+            Err(on_edge) => {
+                let id = anchor(d, pt);
+                if id.is_some() {
+                    anchored += 1;
+                } else if on_edge {
+                    to_edges += 1;
+                } else {
+                    missing += 1;
+                }
+                id
             }
-            (Err(true), _) | (_, Err(true)) => {
-                to_edges += 1;
-                continue;
-            }
-            _ => {
-                missing += 1;
-                continue;
-            }
+        };
+        let from = resolve(&mut d, ends.0, c.geometry.source_point);
+        let to = resolve(&mut d, ends.1, c.geometry.target_point);
+        let (from, to) = match (from, to) {
+            (Some(a), Some(b)) if a != b => (a, b),
+            _ => continue,
         };
         let html = c.style.get("html") == Some("1");
         let mut label_parts = vec![plain_label(&c.value, html)];
@@ -1562,6 +1587,11 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
     if attached > 0 {
         report.notes.push(format!(
             "{attached} loose edge ends lying on a shape were connected to it"
+        ));
+    }
+    if anchored > 0 {
+        report.notes.push(format!(
+            "{anchored} edge ends connected to no shape end at a point of their own"
         ));
     }
     if missing > 0 {
