@@ -130,7 +130,8 @@ impl Word {
     }
 }
 
-/// Phrase patterns per tier, in priority order (the more specific first).
+/// Phrase patterns per tier, in priority order (the more specific first); none is longer
+/// than [`LONGEST_PATTERN`] words.
 const PATTERNS: &[(Tier, &[&[Word]])] = &[
     (
         Tier::TresFrequent,
@@ -201,6 +202,32 @@ const LABEL_ONLY: &[(Tier, &[&[Word]])] = &[(
 const NEGATIONS: &[&str] = &[
     "not", "never", "no", "isn", "aren", "wasn", "doesn", "don", "pas", "jamais", "guere",
 ];
+
+/// Words of the longest phrase pattern.
+const LONGEST_PATTERN: usize = 4;
+
+/// Letter-and-digit runs in `text`, as [`words`] would count them, without folding.
+fn raw_word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !in_word {
+            count += 1;
+        }
+        in_word = alnum;
+    }
+    count
+}
+
+/// Whether `needle` (ASCII, lower case) occurs in `hay`, ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
 
 /// Splits folded text into words (letters and digits), dropping markup and punctuation.
 fn words(text: &str) -> Vec<String> {
@@ -291,6 +318,11 @@ pub fn detect_phrase(text: &str) -> Option<Tier> {
 /// "frequently accessed data") never sets a tier.
 #[must_use]
 pub fn detect_label(text: &str) -> Option<Tier> {
+    // A label is at most a leading word and a pattern (4 words): most prose lines are
+    // longer, and are turned down here without folding them into words.
+    if raw_word_count(text) > LONGEST_PATTERN + 1 {
+        return None;
+    }
     let tokens = words(text);
     let skip =
         usize::from(tokens.first().is_some_and(|t| {
@@ -311,6 +343,14 @@ pub fn detect_label(text: &str) -> Option<Tier> {
 /// "frequently tested".
 #[must_use]
 pub fn is_exam_context(text: &str) -> bool {
+    // ASCII text without any of the words as a substring cannot hold them: no folding.
+    if text.is_ascii()
+        && !["exam", "saa", "tested", "certification"]
+            .iter()
+            .any(|w| contains_ignore_ascii_case(text, w))
+    {
+        return false;
+    }
     words(text).iter().any(|w| {
         matches!(
             w.as_str(),
@@ -399,6 +439,24 @@ pub fn tier_from_value(v: &str) -> Option<Tier> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefilters_never_turn_down_what_the_full_reading_finds() {
+        let longest = PATTERNS
+            .iter()
+            .chain(LABEL_ONLY)
+            .flat_map(|(_, pats)| pats.iter().map(|p| p.len()))
+            .max();
+        assert_eq!(longest, Some(LONGEST_PATTERN));
+        assert_eq!(raw_word_count("**Très** fréquent, l’examen"), 4);
+        assert!(is_exam_context("For the EXAM: know it"));
+        assert!(is_exam_context("Pour l’examen"));
+        assert!(!is_exam_context("Frequent scaling indicates"));
+        assert_eq!(
+            detect_label("Notion **très fréquente**"),
+            Some(Tier::TresFrequent)
+        );
+    }
 
     #[test]
     fn keys_round_trip_and_labels() {

@@ -48,12 +48,41 @@ pub struct Note {
     pub problem: Option<String>,
     /// Indices into [`Index::topics`] of this note's topics, in order.
     pub topics: Vec<usize>,
-    /// The note's lines, folded (lower case, no accents), for full-text search.
-    pub folded_lines: Vec<String>,
+    /// The note's text folded (lower case, no accents), for full-text search: one string,
+    /// not one per line ([`Note::folded_line`]).
+    pub folded_text: String,
+    /// Where each line starts in [`Note::folded_text`].
+    pub folded_starts: Vec<u32>,
     /// The raw lines, for search snippets.
     pub lines: Vec<String>,
     /// Each heading's [`heading_key`], in [`Document::headings`] order, for links.
     pub heading_keys: Vec<String>,
+}
+
+impl Note {
+    /// Line `l` (0-based) of the folded text, without its line break.
+    #[must_use]
+    pub fn folded_line(&self, l: usize) -> &str {
+        let start = self
+            .folded_starts
+            .get(l)
+            .map_or(self.folded_text.len(), |&s| s as usize);
+        let end = self
+            .folded_starts
+            .get(l + 1)
+            .map_or(self.folded_text.len(), |&s| (s as usize).saturating_sub(1));
+        let line = self.folded_text.get(start..end.max(start)).unwrap_or("");
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+
+    /// The 0-based line holding byte `at` of [`Note::folded_text`].
+    #[must_use]
+    pub fn folded_line_at(&self, at: usize) -> usize {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        self.folded_starts
+            .partition_point(|&s| s <= at)
+            .saturating_sub(1)
+    }
 }
 
 /// Where a tier came from.
@@ -569,11 +598,22 @@ fn index_note(
         });
     }
     let lines: Vec<String> = file.text.lines().map(str::to_owned).collect();
+    let folded_text = fold(&file.text);
+    let folded_starts = std::iter::once(0)
+        .chain(
+            folded_text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        )
+        .collect();
     Note {
         path: file.path.clone(),
         folded_title: fold(&title),
         title,
-        folded_lines: lines.iter().map(|l| fold(l)).collect(),
+        folded_text,
+        folded_starts,
         lines,
         heading_keys,
         doc,
