@@ -230,12 +230,43 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 }
 
 /// Splits folded text into words (letters and digits), dropping markup and punctuation.
-fn words(text: &str) -> Vec<String> {
-    crate::text::fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+fn words(text: &str) -> Words {
+    let folded = crate::text::fold(text);
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, folded.len()));
+    }
+    Words { folded, spans }
+}
+
+/// The words of a text: one folded string and where each word is in it (no string per
+/// word).
+struct Words {
+    /// The folded text.
+    folded: String,
+    /// Byte ranges of the words.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Words {
+    /// The words as slices.
+    fn list(&self) -> Vec<&str> {
+        self.spans
+            .iter()
+            .map(|&(a, b)| &self.folded[a..b])
+            .collect()
+    }
 }
 
 /// English nouns that make a following "frequent" describe the data, not the exam
@@ -276,24 +307,24 @@ const DESCRIBED_BY_FREQUENT: &[&str] = &[
 ];
 
 /// Whether `pattern` occurs in `tokens` starting at `at`.
-fn matches_at(tokens: &[String], at: usize, pattern: &[Word]) -> bool {
+fn matches_at(tokens: &[&str], at: usize, pattern: &[Word]) -> bool {
     let end = at + pattern.len();
     tokens.len() >= end
         && pattern.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
-        && !(FREQUENT_FORMS.contains(&tokens[end - 1].as_str())
+        && !(FREQUENT_FORMS.contains(&tokens[end - 1])
             && tokens
                 .get(end)
-                .is_some_and(|t| DESCRIBED_BY_FREQUENT.contains(&t.as_str())))
+                .is_some_and(|t| DESCRIBED_BY_FREQUENT.contains(t)))
 }
 
 /// Whether `pattern` occurs anywhere in `tokens`, not negated by one of the three words
 /// before it ("may not be heavily featured").
-fn contains(tokens: &[String], pattern: &[Word]) -> bool {
+fn contains(tokens: &[&str], pattern: &[Word]) -> bool {
     (0..tokens.len()).any(|at| {
         matches_at(tokens, at, pattern)
             && !tokens[at.saturating_sub(3)..at]
                 .iter()
-                .any(|t| NEGATIONS.contains(&t.as_str()))
+                .any(|t| NEGATIONS.contains(t))
     })
 }
 
@@ -304,7 +335,8 @@ fn contains(tokens: &[String], pattern: &[Word]) -> bool {
 /// "à connaître").
 #[must_use]
 pub fn detect_phrase(text: &str) -> Option<Tier> {
-    let tokens = words(text);
+    let words = words(text);
+    let tokens = words.list();
     PATTERNS
         .iter()
         .find(|(_, pats)| pats.iter().any(|p| contains(&tokens, p)))
@@ -323,11 +355,13 @@ pub fn detect_label(text: &str) -> Option<Tier> {
     if raw_word_count(text) > LONGEST_PATTERN + 1 {
         return None;
     }
-    let tokens = words(text);
-    let skip =
-        usize::from(tokens.first().is_some_and(|t| {
-            ["notion", "notions", "service", "sujet", "topic"].contains(&t.as_str())
-        }));
+    let words = words(text);
+    let tokens = words.list();
+    let skip = usize::from(
+        tokens
+            .first()
+            .is_some_and(|t| ["notion", "notions", "service", "sujet", "topic"].contains(t)),
+    );
     let rest = tokens.get(skip..)?;
     PATTERNS
         .iter()
@@ -351,9 +385,9 @@ pub fn is_exam_context(text: &str) -> bool {
     {
         return false;
     }
-    words(text).iter().any(|w| {
+    words(text).list().iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "examen" | "examens" | "exam" | "exams" | "saa" | "tested" | "certification"
         )
     })
@@ -365,9 +399,9 @@ pub fn is_exam_context(text: &str) -> bool {
 /// [`Tier::ModerementFrequent`]. The note says the exam asks about it, not how often.
 #[must_use]
 pub fn emphasis_tier(text: &str) -> Tier {
-    let stressed = words(text).iter().any(|w| {
+    let stressed = words(text).list().iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "critical"
                 | "crucial"
                 | "essential"

@@ -2,6 +2,7 @@
 //! explicit stack (never recursing over the input's depth, capped at [`MAX_DEPTH`]).
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
@@ -860,24 +861,35 @@ impl<'a> Builder<'a> {
         let Some(leaf) = &mut self.leaf else {
             return;
         };
+        // Headings keep their plain text (the outline), paragraphs their lines (the prose
+        // read for exam hints); nothing else needs a copy of the text.
+        let heading = matches!(leaf.kind, LeafKind::Heading(_));
+        let prose = leaf.kind == LeafKind::Paragraph;
         let plain: &str = match &inline {
             Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => text,
             Inline::WikiLink { label, .. } => label,
             Inline::Math { text, .. } => text,
             // A heading's outline text (the topic title) leaves its tags out.
-            Inline::Tag(_) if matches!(leaf.kind, LeafKind::Heading(_)) => "",
-            Inline::Tag(tag) => {
-                leaf.plain.push('#');
-                tag
-            }
+            Inline::Tag(_) if heading => "",
+            Inline::Tag(tag) => tag,
             Inline::SoftBreak | Inline::HardBreak => {
-                leaf.plain.push(' ');
-                leaf.lines.push((0, String::new()));
+                if heading {
+                    leaf.plain.push(' ');
+                }
+                if prose {
+                    leaf.lines.push((0, String::new()));
+                }
                 ""
             }
             Inline::Image { .. } | Inline::Embed(_) => "",
         };
-        leaf.plain.push_str(plain);
+        if heading {
+            leaf.plain.push_str(plain);
+        }
+        if !prose {
+            leaf.inlines.push(inline);
+            return;
+        }
         if let Some((at, text)) = leaf.lines.last_mut() {
             if *at == 0 && !plain.is_empty() {
                 *at = line;
@@ -960,7 +972,8 @@ impl<'a> Builder<'a> {
     /// Keeps a paragraph's lines for frequency detection.
     fn record_prose(&mut self, lines: Vec<(usize, String)>) {
         let heading = self.doc.headings.len().checked_sub(1);
-        let items: Vec<usize> = self
+        // Shared by the paragraph's lines: one allocation per paragraph, not per line.
+        let items: Rc<[usize]> = self
             .frames
             .iter()
             .filter_map(|f| match f.kind {
@@ -968,7 +981,7 @@ impl<'a> Builder<'a> {
                 _ => None,
             })
             .collect();
-        let quotes: Vec<usize> = self
+        let quotes: Rc<[usize]> = self
             .frames
             .iter()
             .filter_map(|f| match f.kind {
