@@ -107,6 +107,10 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
+    // `PARSE_ONLY=1` stops here (e.g. to profile the parser alone).
+    if std::env::var_os("PARSE_ONLY").is_some() {
+        return;
+    }
     let vault = big_vault(VAULT_NOTES);
     // `NO_MEMORY=1` skips the memory count (e.g. to profile one bench alone).
     if std::env::var_os("NO_MEMORY").is_none() {

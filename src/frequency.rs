@@ -220,13 +220,39 @@ fn raw_word_count(text: &str) -> usize {
     count
 }
 
-/// Whether `needle` (ASCII, lower case) occurs in `hay`, ignoring ASCII case.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    hay.len() >= needle.len()
-        && hay
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+/// Substrings one of which every pattern holds (in one of its words), folded.
+const LABEL_WORDS: &[&str] = &[
+    "frequent",
+    "common",
+    "rare",
+    "seldom",
+    "connaitre",
+    "know",
+    "often",
+    "regularly",
+    "heavily",
+];
+
+/// Whether the folded `text` holds one of `needles` (folded, lower case) as a substring:
+/// when not, it cannot hold them as words, and need not be split into words. ASCII text
+/// is not even folded.
+fn may_contain(text: &str, needles: &[&str]) -> bool {
+    if text.is_ascii() {
+        // One pass over the text, trying the needles that start with each letter.
+        let hay = text.as_bytes();
+        hay.iter().enumerate().any(|(i, b)| {
+            let b = b.to_ascii_lowercase();
+            needles.iter().any(|w| {
+                w.as_bytes().first() == Some(&b)
+                    && hay
+                        .get(i..i + w.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+            })
+        })
+    } else {
+        let folded = crate::text::fold(text);
+        needles.iter().any(|w| folded.contains(w))
+    }
 }
 
 /// Splits folded text into words (letters and digits), dropping markup and punctuation.
@@ -352,7 +378,7 @@ pub fn detect_phrase(text: &str) -> Option<Tier> {
 pub fn detect_label(text: &str) -> Option<Tier> {
     // A label is at most a leading word and a pattern (4 words): most prose lines are
     // longer, and are turned down here without folding them into words.
-    if raw_word_count(text) > LONGEST_PATTERN + 1 {
+    if raw_word_count(text) > LONGEST_PATTERN + 1 || !may_contain(text, LABEL_WORDS) {
         return None;
     }
     let words = words(text);
@@ -377,12 +403,9 @@ pub fn detect_label(text: &str) -> Option<Tier> {
 /// "frequently tested".
 #[must_use]
 pub fn is_exam_context(text: &str) -> bool {
-    // ASCII text without any of the words as a substring cannot hold them: no folding.
-    if text.is_ascii()
-        && !["exam", "saa", "tested", "certification"]
-            .iter()
-            .any(|w| contains_ignore_ascii_case(text, w))
-    {
+    // Text without any of the words as a substring cannot hold them as words: turned
+    // down without splitting it (ASCII text without folding it either).
+    if !may_contain(text, &["exam", "saa", "tested", "certification"]) {
         return false;
     }
     words(text).list().iter().any(|w| {
@@ -482,6 +505,30 @@ mod tests {
             .flat_map(|(_, pats)| pats.iter().map(|p| p.len()))
             .max();
         assert_eq!(longest, Some(LONGEST_PATTERN));
+        // Every pattern holds one of the label words.
+        for (_, pats) in PATTERNS.iter().chain(LABEL_ONLY) {
+            for p in *pats {
+                let forms: Vec<&str> = p
+                    .iter()
+                    .flat_map(|w| match w {
+                        Word::Is(x) => vec![*x],
+                        Word::Frequent => FREQUENT_FORMS.to_vec(),
+                        Word::AnyOf(xs) => xs.to_vec(),
+                    })
+                    .collect();
+                let every_reading_has_one = p.iter().any(|w| {
+                    let words: Vec<&str> = match w {
+                        Word::Is(x) => vec![*x],
+                        Word::Frequent => FREQUENT_FORMS.to_vec(),
+                        Word::AnyOf(xs) => xs.to_vec(),
+                    };
+                    words
+                        .iter()
+                        .all(|x| LABEL_WORDS.iter().any(|n| x.contains(n)))
+                });
+                assert!(every_reading_has_one, "{forms:?}");
+            }
+        }
         assert_eq!(raw_word_count("**Très** fréquent, l’examen"), 4);
         assert!(is_exam_context("For the EXAM: know it"));
         assert!(is_exam_context("Pour l’examen"));

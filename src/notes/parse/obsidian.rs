@@ -110,7 +110,9 @@ fn url_len(s: &str) -> Option<usize> {
 /// word boundary.
 pub(super) fn split_text(text: &str, boundary: bool) -> Vec<Piece> {
     let mut pieces = Vec::new();
-    if !text.contains(['#', ':', '.']) {
+    // Most text has neither a `#` nor an address: one piece, no scan.
+    let has_url = text.contains("://") || text.contains("www.") || text.contains("WWW.");
+    if !has_url && !text.contains('#') {
         pieces.push(Piece::Text(text.to_owned()));
         return pieces;
     }
