@@ -426,10 +426,11 @@ impl Report {
                 .collect();
             let _ = writeln!(
                 s,
-                "  {} ({} times, in {} files): {}",
+                "  {} ({} times, in {} file{}): {}",
                 g.what,
                 g.count,
                 g.files.len(),
+                if g.files.len() == 1 { "" } else { "s" },
                 files.join("; ")
             );
         }
