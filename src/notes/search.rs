@@ -268,33 +268,27 @@ pub fn plain_line(line: &str) -> String {
             out.push_str(shown.trim_end_matches('\\'));
             i += 2 + close + 2.min(inner.len() - close);
         } else if tail.starts_with('[') {
-            match link_end(tail, 0) {
-                Some(end) => {
-                    let close = tail.find("](").unwrap_or(1);
-                    out.push_str(&tail[1..close]);
-                    i += end;
-                }
-                None => {
-                    out.push('[');
-                    i += 1;
-                }
+            if let Some(end) = link_end(tail, 0) {
+                let close = tail.find("](").unwrap_or(1);
+                out.push_str(&tail[1..close]);
+                i += end;
+            } else {
+                out.push('[');
+                i += 1;
             }
-        } else if tail.starts_with("%%") {
-            i += tail[2..].find("%%").map_or(tail.len(), |e| e + 4);
+        } else if let Some(comment) = tail.strip_prefix("%%") {
+            i += comment.find("%%").map_or(tail.len(), |e| e + 4);
         } else if tail.starts_with('<')
             && tail[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
         {
-            match tail.find('>') {
-                Some(end) => {
-                    if tail[..end].starts_with("<br") {
-                        out.push(' ');
-                    }
-                    i += end + 1;
+            if let Some(end) = tail.find('>') {
+                if tail[..end].starts_with("<br") {
+                    out.push(' ');
                 }
-                None => {
-                    out.push('<');
-                    i += 1;
-                }
+                i += end + 1;
+            } else {
+                out.push('<');
+                i += 1;
             }
         } else if tail.starts_with("**")
             || tail.starts_with("__")

@@ -54,21 +54,20 @@ pub fn tree_of(notes: &[(&str, &str)]) -> Folder {
         let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         parts.pop();
         for part in parts {
-            let at = match folder.folders.iter().position(|f| f.name == part) {
-                Some(at) => at,
-                None => {
-                    let path = if folder.path.is_empty() {
-                        part.to_owned()
-                    } else {
-                        format!("{}/{part}", folder.path)
-                    };
-                    folder.folders.push(Folder {
-                        name: part.to_owned(),
-                        path,
-                        ..Folder::default()
-                    });
-                    folder.folders.len() - 1
-                }
+            let at = if let Some(at) = folder.folders.iter().position(|f| f.name == part) {
+                at
+            } else {
+                let path = if folder.path.is_empty() {
+                    part.to_owned()
+                } else {
+                    format!("{}/{part}", folder.path)
+                };
+                folder.folders.push(Folder {
+                    name: part.to_owned(),
+                    path,
+                    ..Folder::default()
+                });
+                folder.folders.len() - 1
             };
             folder = &mut folder.folders[at];
         }

@@ -565,15 +565,13 @@ impl<'a> Builder<'a> {
             }
             "summary" => self.open_leaf(LeafKind::Summary),
             "p" | "div" | "center" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr"
-            | "table" | "ul" | "ol" | "pre" | "blockquote" | "hr" | "section" | "article" => {
-                if self.in_html {
-                    self.close_leaf();
-                }
+            | "table" | "ul" | "ol" | "pre" | "blockquote" | "hr" | "section" | "article"
+                if self.in_html =>
+            {
+                self.close_leaf();
             }
-            "td" | "th" => {
-                if self.leaf.is_some() {
-                    self.text(" ");
-                }
+            "td" | "th" if self.leaf.is_some() => {
+                self.text(" ");
             }
             _ => {}
         }
@@ -594,14 +592,13 @@ impl<'a> Builder<'a> {
                 b.html_style.colors.pop();
             }),
             "script" | "style" => dec(&mut self.html_style.hidden),
-            "summary" => {
+            "summary"
                 if self
                     .leaf
                     .as_ref()
-                    .is_some_and(|l| l.kind == LeafKind::Summary)
-                {
-                    self.close_leaf();
-                }
+                    .is_some_and(|l| l.kind == LeafKind::Summary) =>
+            {
+                self.close_leaf();
             }
             "details" => {
                 self.close_leaf();
@@ -616,10 +613,10 @@ impl<'a> Builder<'a> {
                 }
             }
             "p" | "div" | "center" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr"
-            | "table" | "ul" | "ol" | "pre" | "blockquote" | "section" | "article" => {
-                if self.in_html {
-                    self.close_leaf();
-                }
+            | "table" | "ul" | "ol" | "pre" | "blockquote" | "section" | "article"
+                if self.in_html =>
+            {
+                self.close_leaf();
             }
             _ => {}
         }

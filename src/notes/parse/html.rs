@@ -190,15 +190,12 @@ pub(super) fn attribute<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
         rest = rest[name_end..].trim_start();
         let value = if let Some(v) = rest.strip_prefix('=') {
             let v = v.trim_start();
-            let (value, used) = match v.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let end = v[1..].find(q).map_or(v.len(), |e| e + 1);
-                    (&v[1..end], (end + 1).min(v.len()))
-                }
-                _ => {
-                    let end = v.find(char::is_whitespace).unwrap_or(v.len());
-                    (&v[..end], end)
-                }
+            let (value, used) = if let Some(q @ ('"' | '\'')) = v.chars().next() {
+                let end = v[1..].find(q).map_or(v.len(), |e| e + 1);
+                (&v[1..end], (end + 1).min(v.len()))
+            } else {
+                let end = v.find(char::is_whitespace).unwrap_or(v.len());
+                (&v[..end], end)
             };
             rest = &v[used..];
             value
@@ -219,10 +216,10 @@ pub(super) fn attribute<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
 
 /// The colour of a `<span style="color:…">` or `<font color=…>`.
 pub(super) fn tag_color(name: &str, attrs: &str) -> Option<[u8; 3]> {
-    if name == "font" {
-        if let Some(c) = attribute(attrs, "color") {
-            return parse_color(c);
-        }
+    if name == "font"
+        && let Some(c) = attribute(attrs, "color")
+    {
+        return parse_color(c);
     }
     let style = attribute(attrs, "style")?;
     style.split(';').find_map(|decl| {

@@ -403,11 +403,11 @@ fn command(name: &str, rest: &str, out: &mut String, depth: usize) -> usize {
         "sqrt" => {
             let mut used = 0;
             let mut index = String::new();
-            if let Some(open) = rest.trim_start().strip_prefix('[') {
-                if let Some(close) = open.find(']') {
-                    index = open[..close].to_owned();
-                    used = rest.len() - open.len() + close + 1;
-                }
+            if let Some(open) = rest.trim_start().strip_prefix('[')
+                && let Some(close) = open.find(']')
+            {
+                open[..close].clone_into(&mut index);
+                used = rest.len() - open.len() + close + 1;
             }
             let (arg, a) = argument(&rest[used..]);
             let mut inner = String::new();

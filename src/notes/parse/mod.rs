@@ -135,17 +135,14 @@ fn hide_comments(body: &str) -> Cow<'_, str> {
         let mut in_code = false;
         while !rest.is_empty() {
             if in_comment {
-                match rest.find("%%") {
-                    Some(end) => {
-                        in_comment = false;
-                        rest = &rest[end + 2..];
+                if let Some(end) = rest.find("%%") {
+                    in_comment = false;
+                    rest = &rest[end + 2..];
+                } else {
+                    if rest.ends_with('\n') {
+                        out.push('\n');
                     }
-                    None => {
-                        if rest.ends_with('\n') {
-                            out.push('\n');
-                        }
-                        rest = "";
-                    }
+                    rest = "";
                 }
                 continue;
             }

@@ -122,28 +122,27 @@ pub(super) fn split_text(text: &str, boundary: bool) -> Vec<Piece> {
     while let Some((i, c)) = iter.next() {
         if (c == 'h' || c == 'H' || c == 'w' || c == 'W')
             && (prev_space || text[..i].ends_with(['(', '[', '"', '\'']))
+            && let Some(len) = url_len(&text[i..])
         {
-            if let Some(len) = url_len(&text[i..]) {
-                if plain_start < i {
-                    pieces.push(Piece::Text(text[plain_start..i].to_owned()));
-                }
-                let written = &text[i..i + len];
-                let url = if written.len() >= 4 && written[..4].eq_ignore_ascii_case("www.") {
-                    format!("https://{written}")
-                } else {
-                    written.to_owned()
-                };
-                pieces.push(Piece::Url {
-                    url,
-                    text: written.to_owned(),
-                });
-                plain_start = i + len;
-                while iter.peek().is_some_and(|&(j, _)| j < plain_start) {
-                    iter.next();
-                }
-                prev_space = false;
-                continue;
+            if plain_start < i {
+                pieces.push(Piece::Text(text[plain_start..i].to_owned()));
             }
+            let written = &text[i..i + len];
+            let url = if written.len() >= 4 && written[..4].eq_ignore_ascii_case("www.") {
+                format!("https://{written}")
+            } else {
+                written.to_owned()
+            };
+            pieces.push(Piece::Url {
+                url,
+                text: written.to_owned(),
+            });
+            plain_start = i + len;
+            while iter.peek().is_some_and(|&(j, _)| j < plain_start) {
+                iter.next();
+            }
+            prev_space = false;
+            continue;
         }
         if c == '#' && prev_space {
             let start = i + 1;
