@@ -239,15 +239,22 @@ const LABEL_WORDS: &[&str] = &[
 fn may_contain(text: &str, needles: &[&str]) -> bool {
     if text.is_ascii() {
         // One pass over the text, trying the needles that start with each letter.
+        let mut firsts = [false; 128];
+        for w in needles {
+            if let Some(&f) = w.as_bytes().first() {
+                firsts[usize::from(f & 0x7f)] = true;
+            }
+        }
         let hay = text.as_bytes();
         hay.iter().enumerate().any(|(i, b)| {
             let b = b.to_ascii_lowercase();
-            needles.iter().any(|w| {
-                w.as_bytes().first() == Some(&b)
-                    && hay
-                        .get(i..i + w.len())
-                        .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-            })
+            firsts[usize::from(b & 0x7f)]
+                && needles.iter().any(|w| {
+                    w.as_bytes().first() == Some(&b)
+                        && hay
+                            .get(i..i + w.len())
+                            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+                })
         })
     } else {
         let folded = crate::text::fold(text);

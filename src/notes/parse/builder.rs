@@ -907,6 +907,8 @@ impl<'a> Builder<'a> {
         let Some(mut leaf) = self.leaf.take() else {
             return;
         };
+        // The document is kept as long as the vault is open: no room for growth.
+        leaf.inlines.shrink_to_fit();
         if self.in_html {
             // The line break ending block HTML text is no content.
             if let Some(Inline::Text { text, .. }) = leaf.inlines.last_mut() {
@@ -1066,9 +1068,11 @@ impl<'a> Builder<'a> {
         if self.frames.len() <= 1 {
             return;
         }
-        let Some(frame) = self.frames.pop() else {
+        let Some(mut frame) = self.frames.pop() else {
             return;
         };
+        frame.blocks.shrink_to_fit();
+        frame.items.shrink_to_fit();
         match frame.kind {
             FrameKind::Root => {}
             FrameKind::Details { open, summary } => self.push_block(Block::Details {
@@ -1115,7 +1119,9 @@ impl<'a> Builder<'a> {
         let mut doc = std::mem::take(&mut self.doc);
         if let Some(root) = self.frames.pop() {
             doc.blocks = root.blocks;
+            doc.blocks.shrink_to_fit();
         }
+        doc.references.shrink_to_fit();
         let hints = text_hints(&self.prose, &doc.headings);
         doc.frequency_hints.extend(hints);
         doc
