@@ -1,18 +1,24 @@
 //! Obsidian-flavoured Markdown → [`Document`].
 //!
-//! [`parse`] reads one note: the YAML frontmatter (a small hand-written reader), then the
-//! body through `pulldown-cmark` (tables, strikethrough, task lists, wikilinks), and builds
-//! the plain-data tree of [`crate::notes::doc`] with an explicit stack: callouts
-//! (`> [!type]± title`), `#tags`, wikilinks and `![[embeds]]` are recognised, and the outline,
+//! [`parse`] reads one note as Obsidian shows it: the YAML frontmatter (a small
+//! hand-written reader), then the body through `pulldown-cmark` (tables, strikethrough,
+//! task lists, wikilinks, `$math$`), and builds the plain-data tree of
+//! [`crate::notes::doc`] with an explicit stack: callouts (`> [!type]± title`), `#tags`,
+//! wikilinks and `![[embeds]]`, bare URLs, `==highlights==`, `^block-id` anchors, the inline
+//! HTML students use (`<br>`, `<u>`, `<mark>`, `<sub>`, coloured spans, `<img>`,
+//! `<details>`: styles and blocks, never tags shown as text) are recognised, single line
+//! breaks are kept ([`ParseOptions`] switches to strict Markdown), and the outline,
 //! references and exam-frequency hints ([`crate::frequency`]) are collected on the way for
-//! the index, the search, the `check` command and the UI. Tab-indented Obsidian lists are
-//! re-indented first so that they nest instead of turning into code blocks. The parser never
-//! panics, never recurses over the input's depth and caps container nesting at
+//! the index, the search, the `check` command and the UI. `%%comments%%` are removed and
+//! tab-indented Obsidian lists re-indented first (so that they nest instead of turning into
+//! code blocks); an Excalidraw note becomes one drawing ([`parse_drawing`]). The parser
+//! never panics, never recurses over the input's depth and caps container nesting at
 //! [`MAX_DEPTH`], so any input (binary garbage, 10 000 nested quotes) is safe.
 //!
 //! One file per stage: [`frontmatter`] (the YAML block), [`reindent`] (tab-indented
-//! lists), [`builder`] (events → tree), [`obsidian`] (wikilinks, embeds, tags, callouts)
-//! and [`hints`] (exam-frequency hints in the prose).
+//! lists), [`builder`] (events → tree), [`obsidian`] (wikilinks, embeds, tags, URLs, block
+//! ids, callouts), `html` (tags and colours), [`math`] (TeX → Unicode) and [`hints`]
+//! (exam-frequency hints in the prose).
 
 use std::borrow::Cow;
 
