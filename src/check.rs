@@ -28,6 +28,18 @@ pub struct Broken {
     pub what: String,
 }
 
+/// Broken references that say the same thing (`broken link [[S3]]: no such note`),
+/// gathered: one line of the report for a target the vault links to many times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenGroup {
+    /// What is wrong, in words (the same for every reference of the group).
+    pub what: String,
+    /// How many references.
+    pub count: usize,
+    /// The files, in report order, each with the lines it has them on.
+    pub files: Vec<(String, Vec<usize>)>,
+}
+
 /// A tier statement read in a note.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Stated {
@@ -398,10 +410,58 @@ impl Report {
             }
         }
         let _ = writeln!(s, "broken references: {}", self.broken.len());
-        for b in &self.broken {
-            let _ = writeln!(s, "  {}:{}: {}", b.file, b.line, b.what);
+        for g in self.broken_groups() {
+            if g.count == 1 {
+                let (file, lines) = &g.files[0];
+                let _ = writeln!(s, "  {file}:{}: {}", lines[0], g.what);
+                continue;
+            }
+            let files: Vec<String> = g
+                .files
+                .iter()
+                .map(|(file, lines)| {
+                    let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+                    format!("{file}:{}", lines.join(","))
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "  {} ({} times, in {} file{}): {}",
+                g.what,
+                g.count,
+                g.files.len(),
+                if g.files.len() == 1 { "" } else { "s" },
+                files.join("; ")
+            );
         }
         s
+    }
+
+    /// The broken references gathered by what is wrong (the same target, the same
+    /// reason): the most repeated first, then in report order.
+    #[must_use]
+    pub fn broken_groups(&self) -> Vec<BrokenGroup> {
+        let mut groups: Vec<BrokenGroup> = Vec::new();
+        let mut by_what: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for b in &self.broken {
+            let g = *by_what.entry(b.what.as_str()).or_insert_with(|| {
+                groups.push(BrokenGroup {
+                    what: b.what.clone(),
+                    count: 0,
+                    files: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            let group = &mut groups[g];
+            group.count += 1;
+            match group.files.last_mut() {
+                Some((file, lines)) if *file == b.file => lines.push(b.line),
+                _ => group.files.push((b.file.clone(), vec![b.line])),
+            }
+        }
+        // Stable: equal counts keep report order.
+        groups.sort_by_key(|g| std::cmp::Reverse(g.count));
+        groups
     }
 }
 
@@ -436,6 +496,40 @@ mod tests {
         assert!(report.icon_references >= 40);
         let text = report.render();
         assert!(text.contains("très fréquent"));
+    }
+
+    #[test]
+    fn a_broken_target_linked_many_times_is_one_line() {
+        let vault = LoadedVault::from_texts(
+            crate::notes::vault::VaultSource::Bundled,
+            &[
+                ("Compute/Lambda.md", "[[S3]] x\n\n[[S3]] y\n\n[[Nope#H]]\n"),
+                ("Storage/DataSync.md", "[[S3]]\n"),
+            ],
+        );
+        let report = check_index(&Index::build(vault, &|_, _| {}));
+        assert_eq!(report.broken.len(), 4, "every reference is still listed");
+        let groups = report.broken_groups();
+        assert_eq!(
+            groups[0],
+            BrokenGroup {
+                what: "broken link [[S3]]: no such note".into(),
+                count: 3,
+                files: vec![
+                    ("Compute/Lambda.md".into(), vec![1, 3]),
+                    ("Storage/DataSync.md".into(), vec![1]),
+                ],
+            }
+        );
+        assert_eq!(groups[1].count, 1);
+        let text = report.render();
+        assert!(
+            text.contains(
+                "  broken link [[S3]]: no such note (3 times, in 2 files): Compute/Lambda.md:1,3; Storage/DataSync.md:1\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("  Compute/Lambda.md:5: broken link [[Nope#H]]: no such note\n"));
     }
 
     #[test]

@@ -130,7 +130,8 @@ impl Word {
     }
 }
 
-/// Phrase patterns per tier, in priority order (the more specific first).
+/// Phrase patterns per tier, in priority order (the more specific first); none is longer
+/// than [`LONGEST_PATTERN`] words.
 const PATTERNS: &[(Tier, &[&[Word]])] = &[
     (
         Tier::TresFrequent,
@@ -202,13 +203,103 @@ const NEGATIONS: &[&str] = &[
     "not", "never", "no", "isn", "aren", "wasn", "doesn", "don", "pas", "jamais", "guere",
 ];
 
+/// Words of the longest phrase pattern.
+const LONGEST_PATTERN: usize = 4;
+
+/// Letter-and-digit runs in `text`, as [`words`] would count them, without folding.
+fn raw_word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !in_word {
+            count += 1;
+        }
+        in_word = alnum;
+    }
+    count
+}
+
+/// Substrings one of which every pattern holds (in one of its words), folded.
+const LABEL_WORDS: &[&str] = &[
+    "frequent",
+    "common",
+    "rare",
+    "seldom",
+    "connaitre",
+    "know",
+    "often",
+    "regularly",
+    "heavily",
+];
+
+/// Whether the folded `text` holds one of `needles` (folded, lower case) as a substring:
+/// when not, it cannot hold them as words, and need not be split into words. ASCII text
+/// is not even folded.
+fn may_contain(text: &str, needles: &[&str]) -> bool {
+    if text.is_ascii() {
+        // One pass over the text, trying the needles that start with each letter.
+        let mut firsts = [false; 128];
+        for w in needles {
+            if let Some(&f) = w.as_bytes().first() {
+                firsts[usize::from(f & 0x7f)] = true;
+            }
+        }
+        let hay = text.as_bytes();
+        hay.iter().enumerate().any(|(i, b)| {
+            let b = b.to_ascii_lowercase();
+            firsts[usize::from(b & 0x7f)]
+                && needles.iter().any(|w| {
+                    w.as_bytes().first() == Some(&b)
+                        && hay
+                            .get(i..i + w.len())
+                            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+                })
+        })
+    } else {
+        let folded = crate::text::fold(text);
+        needles.iter().any(|w| folded.contains(w))
+    }
+}
+
 /// Splits folded text into words (letters and digits), dropping markup and punctuation.
-fn words(text: &str) -> Vec<String> {
-    crate::text::fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+fn words(text: &str) -> Words {
+    let folded = crate::text::fold(text);
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, folded.len()));
+    }
+    Words { folded, spans }
+}
+
+/// The words of a text: one folded string and where each word is in it (no string per
+/// word).
+struct Words {
+    /// The folded text.
+    folded: String,
+    /// Byte ranges of the words.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Words {
+    /// The words as slices.
+    fn list(&self) -> Vec<&str> {
+        self.spans
+            .iter()
+            .map(|&(a, b)| &self.folded[a..b])
+            .collect()
+    }
 }
 
 /// English nouns that make a following "frequent" describe the data, not the exam
@@ -249,24 +340,24 @@ const DESCRIBED_BY_FREQUENT: &[&str] = &[
 ];
 
 /// Whether `pattern` occurs in `tokens` starting at `at`.
-fn matches_at(tokens: &[String], at: usize, pattern: &[Word]) -> bool {
+fn matches_at(tokens: &[&str], at: usize, pattern: &[Word]) -> bool {
     let end = at + pattern.len();
     tokens.len() >= end
         && pattern.iter().zip(&tokens[at..]).all(|(w, t)| w.matches(t))
-        && !(FREQUENT_FORMS.contains(&tokens[end - 1].as_str())
+        && !(FREQUENT_FORMS.contains(&tokens[end - 1])
             && tokens
                 .get(end)
-                .is_some_and(|t| DESCRIBED_BY_FREQUENT.contains(&t.as_str())))
+                .is_some_and(|t| DESCRIBED_BY_FREQUENT.contains(t)))
 }
 
 /// Whether `pattern` occurs anywhere in `tokens`, not negated by one of the three words
 /// before it ("may not be heavily featured").
-fn contains(tokens: &[String], pattern: &[Word]) -> bool {
+fn contains(tokens: &[&str], pattern: &[Word]) -> bool {
     (0..tokens.len()).any(|at| {
         matches_at(tokens, at, pattern)
             && !tokens[at.saturating_sub(3)..at]
                 .iter()
-                .any(|t| NEGATIONS.contains(&t.as_str()))
+                .any(|t| NEGATIONS.contains(t))
     })
 }
 
@@ -277,7 +368,8 @@ fn contains(tokens: &[String], pattern: &[Word]) -> bool {
 /// "à connaître").
 #[must_use]
 pub fn detect_phrase(text: &str) -> Option<Tier> {
-    let tokens = words(text);
+    let words = words(text);
+    let tokens = words.list();
     PATTERNS
         .iter()
         .find(|(_, pats)| pats.iter().any(|p| contains(&tokens, p)))
@@ -291,11 +383,18 @@ pub fn detect_phrase(text: &str) -> Option<Tier> {
 /// "frequently accessed data") never sets a tier.
 #[must_use]
 pub fn detect_label(text: &str) -> Option<Tier> {
-    let tokens = words(text);
-    let skip =
-        usize::from(tokens.first().is_some_and(|t| {
-            ["notion", "notions", "service", "sujet", "topic"].contains(&t.as_str())
-        }));
+    // A label is at most a leading word and a pattern (4 words): most prose lines are
+    // longer, and are turned down here without folding them into words.
+    if raw_word_count(text) > LONGEST_PATTERN + 1 || !may_contain(text, LABEL_WORDS) {
+        return None;
+    }
+    let words = words(text);
+    let tokens = words.list();
+    let skip = usize::from(
+        tokens
+            .first()
+            .is_some_and(|t| ["notion", "notions", "service", "sujet", "topic"].contains(t)),
+    );
     let rest = tokens.get(skip..)?;
     PATTERNS
         .iter()
@@ -311,9 +410,14 @@ pub fn detect_label(text: &str) -> Option<Tier> {
 /// "frequently tested".
 #[must_use]
 pub fn is_exam_context(text: &str) -> bool {
-    words(text).iter().any(|w| {
+    // Text without any of the words as a substring cannot hold them as words: turned
+    // down without splitting it (ASCII text without folding it either).
+    if !may_contain(text, &["exam", "saa", "tested", "certification"]) {
+        return false;
+    }
+    words(text).list().iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "examen" | "examens" | "exam" | "exams" | "saa" | "tested" | "certification"
         )
     })
@@ -325,9 +429,9 @@ pub fn is_exam_context(text: &str) -> bool {
 /// [`Tier::ModerementFrequent`]. The note says the exam asks about it, not how often.
 #[must_use]
 pub fn emphasis_tier(text: &str) -> Tier {
-    let stressed = words(text).iter().any(|w| {
+    let stressed = words(text).list().iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "critical"
                 | "crucial"
                 | "essential"
@@ -399,6 +503,48 @@ pub fn tier_from_value(v: &str) -> Option<Tier> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefilters_never_turn_down_what_the_full_reading_finds() {
+        let longest = PATTERNS
+            .iter()
+            .chain(LABEL_ONLY)
+            .flat_map(|(_, pats)| pats.iter().map(|p| p.len()))
+            .max();
+        assert_eq!(longest, Some(LONGEST_PATTERN));
+        // Every pattern holds one of the label words.
+        for (_, pats) in PATTERNS.iter().chain(LABEL_ONLY) {
+            for p in *pats {
+                let forms: Vec<&str> = p
+                    .iter()
+                    .flat_map(|w| match w {
+                        Word::Is(x) => vec![*x],
+                        Word::Frequent => FREQUENT_FORMS.to_vec(),
+                        Word::AnyOf(xs) => xs.to_vec(),
+                    })
+                    .collect();
+                let every_reading_has_one = p.iter().any(|w| {
+                    let words: Vec<&str> = match w {
+                        Word::Is(x) => vec![*x],
+                        Word::Frequent => FREQUENT_FORMS.to_vec(),
+                        Word::AnyOf(xs) => xs.to_vec(),
+                    };
+                    words
+                        .iter()
+                        .all(|x| LABEL_WORDS.iter().any(|n| x.contains(n)))
+                });
+                assert!(every_reading_has_one, "{forms:?}");
+            }
+        }
+        assert_eq!(raw_word_count("**Très** fréquent, l’examen"), 4);
+        assert!(is_exam_context("For the EXAM: know it"));
+        assert!(is_exam_context("Pour l’examen"));
+        assert!(!is_exam_context("Frequent scaling indicates"));
+        assert_eq!(
+            detect_label("Notion **très fréquente**"),
+            Some(Tier::TresFrequent)
+        );
+    }
 
     #[test]
     fn keys_round_trip_and_labels() {

@@ -9,7 +9,6 @@
 //! tests rely on: we would fold and re-rank around it anyway. Titles are folded once per
 //! index, so a keystroke costs one pass of [`fuzzy_score_folded`] per title.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Folds `s` for comparison: Unicode decomposition, combining marks (accents) removed,
@@ -21,15 +20,45 @@ use unicode_normalization::char::is_combining_mark;
 /// ```
 #[must_use]
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '`' => '\'',
-            '\u{a0}' => ' ',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`. ASCII (most of a note) is lower-cased byte by byte; other
+/// characters are decomposed one by one, which drops the same marks as decomposing the
+/// whole string (canonical reordering only moves marks, and every mark is dropped).
+pub fn fold_into(s: &str, out: &mut String) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            out.push(match b {
+                b'`' => '\'',
+                b => char::from(b.to_ascii_lowercase()),
+            });
+        }
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            for l in d.to_lowercase() {
+                out.push(match l {
+                    '\u{2019}' | '\u{2018}' => '\'',
+                    '\u{a0}' => ' ',
+                    l => l,
+                });
+            }
+        });
+    }
 }
 
 /// Fuzzy-matches `query_folded` against `candidate`; higher scores are better.

@@ -21,8 +21,10 @@ use std::collections::HashMap;
 use crate::frequency::Tier;
 use crate::icons::{Catalog, IconId};
 use crate::notes::doc::{Block, Document, HintSource, ReferenceKind, WikiTarget};
-use crate::notes::parse::parse;
+use crate::notes::excalidraw;
+pub use crate::notes::parse::ParseOptions;
 pub use crate::notes::parse::wiki_target;
+use crate::notes::parse::{parse_drawing, parse_with};
 use crate::notes::vault::{LoadedVault, NoteFile, is_image, note_key};
 use crate::services::{self, ServiceId};
 use crate::store::Overrides;
@@ -46,10 +48,41 @@ pub struct Note {
     pub problem: Option<String>,
     /// Indices into [`Index::topics`] of this note's topics, in order.
     pub topics: Vec<usize>,
-    /// The note's lines, folded (lower case, no accents), for full-text search.
-    pub folded_lines: Vec<String>,
+    /// The note's text folded (lower case, no accents), for full-text search: one string,
+    /// not one per line ([`Note::folded_line`]).
+    pub folded_text: String,
+    /// Where each line starts in [`Note::folded_text`].
+    pub folded_starts: Vec<u32>,
     /// The raw lines, for search snippets.
     pub lines: Vec<String>,
+    /// Each heading's [`heading_key`], in [`Document::headings`] order, for links.
+    pub heading_keys: Vec<String>,
+}
+
+impl Note {
+    /// Line `l` (0-based) of the folded text, without its line break.
+    #[must_use]
+    pub fn folded_line(&self, l: usize) -> &str {
+        let start = self
+            .folded_starts
+            .get(l)
+            .map_or(self.folded_text.len(), |&s| s as usize);
+        let end = self
+            .folded_starts
+            .get(l + 1)
+            .map_or(self.folded_text.len(), |&s| (s as usize).saturating_sub(1));
+        let line = self.folded_text.get(start..end.max(start)).unwrap_or("");
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+
+    /// The 0-based line holding byte `at` of [`Note::folded_text`].
+    #[must_use]
+    pub fn folded_line_at(&self, at: usize) -> usize {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        self.folded_starts
+            .partition_point(|&s| s <= at)
+            .saturating_sub(1)
+    }
 }
 
 /// Where a tier came from.
@@ -149,9 +182,21 @@ pub struct Index {
 }
 
 impl Index {
-    /// Parses and indexes every note. `progress(done, total)` is called per note.
+    /// Parses and indexes every note as Obsidian reads it ([`ParseOptions::default`]).
+    /// `progress(done, total)` is called per note.
     #[must_use]
-    pub fn build(mut vault: LoadedVault, progress: &dyn Fn(usize, usize)) -> Self {
+    pub fn build(vault: LoadedVault, progress: &dyn Fn(usize, usize)) -> Self {
+        Self::build_with(vault, progress, ParseOptions::default())
+    }
+
+    /// Parses (with `options`) and indexes every note. `progress(done, total)` is called
+    /// per note.
+    #[must_use]
+    pub fn build_with(
+        mut vault: LoadedVault,
+        progress: &dyn Fn(usize, usize),
+        options: ParseOptions,
+    ) -> Self {
         let catalog = Catalog::bundled();
         let services = services::Catalog::bundled();
         let files = std::mem::take(&mut vault.notes);
@@ -161,7 +206,7 @@ impl Index {
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, file) in files.iter().enumerate() {
             progress(i, total);
-            let note = index_note(i, file, catalog, services, &mut topics);
+            let note = index_note(i, file, options, catalog, services, &mut topics);
             by_name.entry(note_key(&note.path)).or_default().push(i);
             notes.push(note);
         }
@@ -295,17 +340,31 @@ impl Index {
             .or_else(|| candidates.first().copied())
     }
 
-    /// The heading of `note` that `text` names (case/accent-insensitive; for Obsidian's
-    /// nested `H1#H2` form, the last part).
+    /// The heading of `note` that `text` names, as Obsidian matches them: case, accents,
+    /// the punctuation it strips from links (`: # | ^ [ ] \ * _ ~`…) and extra spaces
+    /// ignored, so `#AWS Support Plans` finds `## AWS Support Plans:`. When several
+    /// headings match so, the one written the same way wins. For Obsidian's nested
+    /// `H1#H2` form, the last part.
     #[must_use]
     pub fn find_heading(&self, note: usize, text: &str) -> Option<usize> {
-        let wanted = fold(text.rsplit('#').next().unwrap_or(text).trim());
-        self.notes
-            .get(note)?
-            .doc
-            .headings
+        let last = text.rsplit('#').next().unwrap_or(text).trim();
+        let wanted = heading_key(last);
+        let note = self.notes.get(note)?;
+        let mut matches = note
+            .heading_keys
             .iter()
-            .position(|h| fold(h.text.trim()) == wanted)
+            .enumerate()
+            .filter(|(_, k)| **k == wanted)
+            .map(|(i, _)| i);
+        let first = matches.next()?;
+        let Some(second) = matches.next() else {
+            return Some(first);
+        };
+        [first, second]
+            .into_iter()
+            .chain(matches)
+            .find(|&h| note.doc.headings[h].text.trim() == last)
+            .or(Some(first))
     }
 
     /// Resolves a wikilink or embed target. `Err` carries what is missing, for a placeholder.
@@ -365,6 +424,27 @@ impl Index {
     }
 }
 
+/// The form of a heading that links match on: folded (case and accents), every run of
+/// spaces and punctuation one space, trimmed (`AWS Support Plans:` → `aws support plans`).
+#[must_use]
+pub fn heading_key(text: &str) -> String {
+    let folded = fold(text);
+    let mut key = String::with_capacity(folded.len());
+    let mut gap = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            if gap && !key.is_empty() {
+                key.push(' ');
+            }
+            gap = false;
+            key.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    key
+}
+
 /// What a wikilink target lacks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unresolved {
@@ -414,11 +494,16 @@ pub fn topic_blocks(doc: &Document, heading: Option<usize>) -> &[Block] {
 fn index_note(
     i: usize,
     file: &NoteFile,
+    options: ParseOptions,
     catalog: &Catalog,
     services: &services::Catalog,
     topics: &mut Vec<Topic>,
 ) -> Note {
-    let doc = parse(&file.text);
+    let doc = if excalidraw::is_drawing(&file.path, &file.text) {
+        parse_drawing(&file.text)
+    } else {
+        parse_with(&file.text, options)
+    };
     let title = file
         .path
         .rsplit('/')
@@ -426,6 +511,7 @@ fn index_note(
         .unwrap_or(&file.path)
         .trim_end_matches(".md")
         .to_owned();
+    let heading_keys = doc.headings.iter().map(|h| heading_key(&h.text)).collect();
     // The note's own service: its name, else its folders, closest first.
     let from_name = services
         .identify_file_name(&title)
@@ -512,12 +598,24 @@ fn index_note(
         });
     }
     let lines: Vec<String> = file.text.lines().map(str::to_owned).collect();
+    let folded_text = fold(&file.text);
+    let folded_starts = std::iter::once(0)
+        .chain(
+            folded_text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        )
+        .collect();
     Note {
         path: file.path.clone(),
         folded_title: fold(&title),
         title,
-        folded_lines: lines.iter().map(|l| fold(l)).collect(),
+        folded_text,
+        folded_starts,
         lines,
+        heading_keys,
         doc,
         problem: file.problem.clone(),
         topics: note_topics,
@@ -690,6 +788,73 @@ mod tests {
             index.resolve(dva, &missing_heading),
             Err(Unresolved::Heading(_))
         ));
+    }
+
+    /// Regression: `[[Note#AWS Support Plans]]` did not find `## AWS Support Plans:` and
+    /// opened the note's top.
+    #[test]
+    fn heading_links_match_as_obsidian_does() {
+        let index = vault(&[
+            (
+                "Support.md",
+                "## AWS Support Plans:\n\n## EC2 *Types* #exam\n\n## S3 [Glacier]  Deep\n\n## Plans\n\n## plans\n",
+            ),
+            ("Other.md", "[[Support#AWS Support Plans]]\n"),
+        ]);
+        let support = index.note_by_path("Support.md").unwrap();
+        let other = index.note_by_path("Other.md").unwrap();
+        let at = |h: &str| {
+            index
+                .resolve(
+                    other,
+                    &WikiTarget {
+                        note: "Support".into(),
+                        heading: Some(h.into()),
+                    },
+                )
+                .map(|l| l.heading)
+        };
+        assert_eq!(at("AWS Support Plans"), Ok(Some(0)));
+        assert_eq!(at("aws support plans:"), Ok(Some(0)));
+        assert_eq!(at("EC2 Types"), Ok(Some(1)));
+        assert_eq!(at("S3 Glacier Deep"), Ok(Some(2)));
+        // Two headings the same but for case: the one written that way.
+        assert_eq!(at("plans"), Ok(Some(4)));
+        assert_eq!(at("Plans"), Ok(Some(3)));
+        assert_eq!(at("Nope"), Err(Unresolved::Heading(support)));
+        assert_eq!(heading_key("  AWS   Support: Plans! "), "aws support plans");
+        // A block reference keeps its id and opens the note.
+        let block = WikiTarget {
+            note: "Support".into(),
+            heading: Some("^abc".into()),
+        };
+        assert_eq!(index.resolve(other, &block).map(|l| l.heading), Ok(None));
+    }
+
+    #[test]
+    fn excalidraw_notes_by_name_are_drawings_and_options_reach_the_parser() {
+        let drawing = "# Excalidraw Data\n## Drawing\n```json\n{\"elements\":[]}\n```\n";
+        let notes = [
+            ("Diagrams/VPC.excalidraw.md", drawing),
+            ("a.md", "one\ntwo\n"),
+        ];
+        let index = vault(&notes);
+        let vpc = index.note_by_path("Diagrams/VPC.excalidraw.md").unwrap();
+        assert!(matches!(
+            &index.notes[vpc].doc.blocks[..],
+            [Block::Drawing(scene)] if scene.problem.is_none()
+        ));
+        let strict = Index::build_with(
+            LoadedVault::from_texts(crate::notes::vault::VaultSource::Bundled, &notes),
+            &|_, _| {},
+            ParseOptions {
+                strict_line_breaks: true,
+            },
+        );
+        let a = strict.note_by_path("a.md").unwrap();
+        assert!(format!("{:?}", strict.notes[a].doc.blocks).contains("SoftBreak"));
+        let a = index.note_by_path("a.md").unwrap();
+        assert!(format!("{:?}", index.notes[a].doc.blocks).contains("HardBreak"));
     }
 
     #[test]

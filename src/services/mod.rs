@@ -615,10 +615,24 @@ impl Catalog {
         if toks.is_empty() {
             return None;
         }
-        // (name length in chars, position, id) of every service named.
+        // (name length in chars, position, id) of every service named. `contained` is
+        // sorted, so the names starting with a token of the text are one run each: only
+        // those are tried, not the whole catalog.
         let mut found: Vec<(usize, usize, ServiceId)> = Vec::new();
-        for (needle, id) in &self.contained {
-            if needle.len() > toks.len() {
+        let mut firsts: Vec<&String> = toks.iter().collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let candidates = firsts.into_iter().flat_map(|tok| {
+            let lo = self
+                .contained
+                .partition_point(|(n, _)| n.first().is_none_or(|f| f < tok));
+            let hi = self
+                .contained
+                .partition_point(|(n, _)| n.first().is_none_or(|f| f <= tok));
+            self.contained[lo..hi.max(lo)].iter()
+        });
+        for (needle, id) in candidates {
+            if needle.is_empty() || needle.len() > toks.len() {
                 continue;
             }
             if let Some(pos) = toks

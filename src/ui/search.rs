@@ -129,7 +129,7 @@ fn hit_row_ui(ui: &mut egui::Ui, index: &Index, hit: &Hit, selected: bool) -> eg
                     RichText::new(format!("{}  ·  {}", topic.title, note.title)),
                 )
             }
-            HitKind::Text { line, snippet } => (
+            HitKind::Text { line, snippet, .. } => (
                 None,
                 RichText::new(format!("{snippet}  ·  {}:{line}", note.title)),
             ),

@@ -2,12 +2,17 @@
 //! explicit stack (never recursing over the input's depth, capped at [`MAX_DEPTH`]).
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use super::MAX_DEPTH;
 use super::hints::{ProseLine, hint, text_hints};
-use super::obsidian::{Piece, embed_width, ends_with_space, quote_block, split_tags, wiki_target};
+use super::html::{Token, attribute, tag_color, tokens};
+use super::math::tex_to_unicode;
+use super::obsidian::{
+    Piece, block_anchor, embed_width, ends_with_space, quote_block, split_text, wiki_target,
+};
+use super::{MAX_DEPTH, ParseOptions};
 use crate::frequency;
 use crate::notes::doc::{
     Align, Block, Document, Embed, Heading, HintSource, Inline, ListItem, Reference, ReferenceKind,
@@ -57,6 +62,13 @@ enum FrameKind {
         /// Unique id, for exam-context scoping.
         id: usize,
     },
+    /// `<details>`: whether it starts open, and its `<summary>` once read.
+    Details {
+        /// `<details open>`.
+        open: bool,
+        /// The summary line.
+        summary: Vec<Inline>,
+    },
 }
 
 /// An open container and what it holds so far.
@@ -78,6 +90,8 @@ enum LeafKind {
     Heading(u8),
     /// A table cell.
     Cell,
+    /// The `<summary>` of a `<details>`.
+    Summary,
 }
 
 /// An open inline run.
@@ -132,8 +146,29 @@ struct OpenTable {
     row: Vec<Vec<Inline>>,
 }
 
+/// Open inline HTML styles (`<u>`, `<mark>`, `<sub>`, `<sup>`, coloured spans).
+#[derive(Default)]
+struct HtmlStyle {
+    /// Open `<u>`.
+    underline: u32,
+    /// Open `<mark>`.
+    mark: u32,
+    /// Open `<sub>`.
+    sub: u32,
+    /// Open `<sup>`.
+    sup: u32,
+    /// Open `<span>` / `<font>`, innermost last, with the colour each sets.
+    colors: Vec<Option<[u8; 3]>>,
+    /// Open `<script>` / `<style>`, whose text is hidden.
+    hidden: u32,
+}
+
 /// Turns pulldown-cmark events into a [`Document`] with an explicit stack.
-pub(super) struct Builder {
+pub(super) struct Builder<'a> {
+    /// The text being parsed (after preparation), for look-ahead.
+    src: &'a str,
+    /// How to read it.
+    options: ParseOptions,
     /// Offset → line.
     lines: LineMap,
     /// Line of the current event.
@@ -162,8 +197,12 @@ pub(super) struct Builder {
     table: Option<OpenTable>,
     /// The open code block: language and code.
     code: Option<(String, String)>,
-    /// The open HTML block.
-    html: Option<String>,
+    /// Inside an HTML block.
+    in_html: bool,
+    /// Styles set by inline HTML.
+    html_style: HtmlStyle,
+    /// Inside `==highlight==`.
+    highlight: bool,
     /// Headings, tags, references and hints collected so far.
     doc: Document,
     /// Tags already in `doc.tags`.
@@ -176,11 +215,13 @@ pub(super) struct Builder {
     next_leaf: usize,
 }
 
-impl Builder {
-    /// A builder for a body indexed by `lines`.
-    pub(super) fn new(lines: LineMap) -> Self {
+impl<'a> Builder<'a> {
+    /// A builder for the body `src`, indexed by `lines`.
+    pub(super) fn new(src: &'a str, lines: LineMap, options: ParseOptions) -> Self {
         let line = lines.first;
         Self {
+            src,
+            options,
             lines,
             line,
             frames: vec![Frame::new(FrameKind::Root)],
@@ -195,7 +236,9 @@ impl Builder {
             links: Vec::new(),
             table: None,
             code: None,
-            html: None,
+            in_html: false,
+            html_style: HtmlStyle::default(),
+            highlight: false,
             doc: Document::default(),
             tag_set: HashSet::new(),
             prose: Vec::new(),
@@ -204,22 +247,23 @@ impl Builder {
         }
     }
 
-    /// Feeds one event starting at byte `offset` of the body.
-    pub(super) fn event(&mut self, event: Event<'_>, offset: usize) {
-        self.line = self.lines.line(offset);
+    /// Feeds one event spanning `range` of the body.
+    pub(super) fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
+        self.line = self.lines.line(range.start);
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(end) => self.end(end),
-            Event::Text(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
+            Event::Text(t) => self.text_with_highlights(&t, range.end),
+            Event::InlineMath(t) => self.inline_math(&t, range.end),
+            Event::DisplayMath(t) => self.display_math(&t),
             Event::Code(c) => self.code_span(&c),
-            Event::Html(h) => match &mut self.html {
-                Some(html) => html.push_str(&h),
-                None => self.text(&h),
-            },
-            Event::InlineHtml(h) if is_br(&h) => self.line_break(Inline::HardBreak),
-            Event::InlineHtml(h) => self.text(&h),
+            Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
             Event::FootnoteReference(r) => self.text(&format!("[^{r}]")),
-            Event::SoftBreak => self.line_break(Inline::SoftBreak),
+            Event::SoftBreak if self.options.strict_line_breaks => {
+                self.line_break(Inline::SoftBreak);
+            }
+            // Obsidian keeps a single line break inside a paragraph.
+            Event::SoftBreak => self.line_break(Inline::HardBreak),
             Event::HardBreak => self.line_break(Inline::HardBreak),
             Event::Rule => {
                 self.close_leaf();
@@ -266,7 +310,7 @@ impl Builder {
             }
             Tag::HtmlBlock => {
                 self.close_leaf();
-                self.html = Some(String::new());
+                self.in_html = true;
             }
             Tag::Table(align) => {
                 self.close_leaf();
@@ -318,9 +362,8 @@ impl Builder {
                 }
             }
             TagEnd::HtmlBlock => {
-                if let Some(html) = self.html.take() {
-                    self.push_block(Block::Html(html.trim_end().to_owned()));
-                }
+                self.close_leaf();
+                self.in_html = false;
             }
             TagEnd::Table => self.close_table(),
             TagEnd::TableHead => {
@@ -354,20 +397,255 @@ impl Builder {
 
     /// The current character style.
     fn style(&self) -> Style {
+        let h = &self.html_style;
         Style {
             bold: self.bold > 0,
             italic: self.italic > 0,
             strike: self.strike > 0,
-            ..Style::default()
+            underline: h.underline > 0,
+            highlight: self.highlight || h.mark > 0,
+            sub: h.sub > 0,
+            sup: h.sup > 0,
+            color: h.colors.iter().rev().find_map(|c| *c),
+        }
+    }
+
+    /// Handles text that may hold `==highlight==` markers; `end` is where it ends in the
+    /// body.
+    fn text_with_highlights(&mut self, t: &str, end: usize) {
+        if self.code.is_some() || !t.contains("==") {
+            self.text(t);
+            return;
+        }
+        let mut rest = t;
+        while let Some(at) = rest.find("==") {
+            let after = &rest[at + 2..];
+            let toggles = if self.highlight {
+                // Closing: not after a space.
+                !rest[..at].ends_with(char::is_whitespace) || at == 0
+            } else {
+                // Opening: before a non-space, with a closing marker later in the paragraph.
+                !after.is_empty()
+                    && !after.starts_with(char::is_whitespace)
+                    && !after.starts_with('=')
+                    && (after.contains("==") || self.closes_later(end))
+            };
+            if toggles {
+                self.text(&rest[..at]);
+                self.restyle(|b| b.highlight = !b.highlight);
+            } else {
+                self.text(&rest[..at + 2]);
+            }
+            rest = after;
+        }
+        self.text(rest);
+    }
+
+    /// Whether a `==` follows `from` in the same paragraph (before a blank line).
+    fn closes_later(&self, from: usize) -> bool {
+        let rest = self.src.get(from..).unwrap_or("");
+        let end = rest.find("\n\n").unwrap_or(rest.len());
+        rest[..end].contains("==")
+    }
+
+    /// `$tex$`: inline math, unless the closing `$` is followed by a digit (`$130K–$180K`
+    /// are prices, as Obsidian reads them).
+    fn inline_math(&mut self, tex: &str, end: usize) {
+        let price = self.src.as_bytes().get(end).is_some_and(u8::is_ascii_digit);
+        if price || self.code.is_some() || !self.links.is_empty() || self.in_html {
+            self.text(&format!("${tex}$"));
+            return;
+        }
+        self.ensure_leaf();
+        self.flush();
+        let inline = Inline::Math {
+            tex: tex.to_owned(),
+            text: tex_to_unicode(tex),
+        };
+        self.push_inline(inline, self.line);
+    }
+
+    /// `$$tex$$`: a block of its own when it stands in a paragraph (splitting it), inline
+    /// in headings and table cells.
+    fn display_math(&mut self, tex: &str) {
+        let in_paragraph = self
+            .leaf
+            .as_ref()
+            .is_none_or(|l| l.kind == LeafKind::Paragraph);
+        if !in_paragraph || self.code.is_some() || !self.links.is_empty() {
+            self.inline_math(tex, 0);
+            return;
+        }
+        self.close_leaf();
+        let tex = tex.trim();
+        self.push_block(Block::Math {
+            tex: tex.to_owned(),
+            text: tex_to_unicode(tex),
+        });
+    }
+
+    /// Handles HTML: a tag (inline), or the text of an HTML block.
+    fn html(&mut self, html: &str) {
+        if self.code.is_some() {
+            self.text(html);
+            return;
+        }
+        for token in tokens(html) {
+            match token {
+                Token::Text(t) => {
+                    if self.html_style.hidden > 0 {
+                        continue;
+                    }
+                    if self.in_html {
+                        // Block HTML: line breaks are spaces, blank runs are nothing.
+                        let collapsed: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if collapsed.is_empty() {
+                            if self.leaf.is_some() && !t.is_empty() {
+                                self.text(" ");
+                            }
+                            continue;
+                        }
+                        if t.starts_with(char::is_whitespace) && self.leaf.is_some() {
+                            self.text(" ");
+                        }
+                        self.text(&collapsed);
+                        if t.ends_with(char::is_whitespace) {
+                            self.text(" ");
+                        }
+                    } else {
+                        self.text(t);
+                    }
+                }
+                Token::Open { name, attrs } => self.open_tag(&name, attrs),
+                Token::Close(name) => self.close_tag(&name),
+                Token::Hidden => {}
+            }
+        }
+    }
+
+    /// An opening HTML tag.
+    fn open_tag(&mut self, name: &str, attrs: &str) {
+        match name {
+            "br" => {
+                self.ensure_leaf();
+                self.line_break(Inline::HardBreak);
+            }
+            "b" | "strong" => self.restyle(|b| b.bold += 1),
+            "i" | "em" => self.restyle(|b| b.italic += 1),
+            "s" | "del" | "strike" => self.restyle(|b| b.strike += 1),
+            "u" | "ins" => self.restyle(|b| b.html_style.underline += 1),
+            "mark" => self.restyle(|b| b.html_style.mark += 1),
+            "sub" => self.restyle(|b| b.html_style.sub += 1),
+            "sup" => self.restyle(|b| b.html_style.sup += 1),
+            "span" | "font" => {
+                let color = tag_color(name, attrs);
+                self.restyle(|b| b.html_style.colors.push(color));
+            }
+            "script" | "style" => self.html_style.hidden += 1,
+            "img" => {
+                let src = attribute(attrs, "src").unwrap_or("").to_owned();
+                if src.is_empty() {
+                    return;
+                }
+                let alt = attribute(attrs, "alt").unwrap_or("").to_owned();
+                self.ensure_leaf();
+                self.flush();
+                let line = self.line;
+                self.reference(ReferenceKind::Image, &src, line);
+                self.push_inline(Inline::Image { src, alt }, line);
+            }
+            "details" => {
+                self.close_leaf();
+                if self.skipped == 0 && self.frames.len() <= MAX_DEPTH {
+                    self.frames.push(Frame::new(FrameKind::Details {
+                        open: attribute(attrs, "open").is_some(),
+                        summary: Vec::new(),
+                    }));
+                }
+            }
+            "summary" => self.open_leaf(LeafKind::Summary),
+            "p" | "div" | "center" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr"
+            | "table" | "ul" | "ol" | "pre" | "blockquote" | "hr" | "section" | "article"
+                if self.in_html =>
+            {
+                self.close_leaf();
+            }
+            "td" | "th" if self.leaf.is_some() => {
+                self.text(" ");
+            }
+            _ => {}
+        }
+    }
+
+    /// A closing HTML tag.
+    fn close_tag(&mut self, name: &str) {
+        let dec = |n: &mut u32| *n = n.saturating_sub(1);
+        match name {
+            "b" | "strong" => self.restyle(|b| dec(&mut b.bold)),
+            "i" | "em" => self.restyle(|b| dec(&mut b.italic)),
+            "s" | "del" | "strike" => self.restyle(|b| dec(&mut b.strike)),
+            "u" | "ins" => self.restyle(|b| dec(&mut b.html_style.underline)),
+            "mark" => self.restyle(|b| dec(&mut b.html_style.mark)),
+            "sub" => self.restyle(|b| dec(&mut b.html_style.sub)),
+            "sup" => self.restyle(|b| dec(&mut b.html_style.sup)),
+            "span" | "font" => self.restyle(|b| {
+                b.html_style.colors.pop();
+            }),
+            "script" | "style" => dec(&mut self.html_style.hidden),
+            "summary"
+                if self
+                    .leaf
+                    .as_ref()
+                    .is_some_and(|l| l.kind == LeafKind::Summary) =>
+            {
+                self.close_leaf();
+            }
+            "details" => {
+                self.close_leaf();
+                if matches!(
+                    self.frames.last(),
+                    Some(Frame {
+                        kind: FrameKind::Details { .. },
+                        ..
+                    })
+                ) {
+                    self.close_details();
+                }
+            }
+            "p" | "div" | "center" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr"
+            | "table" | "ul" | "ol" | "pre" | "blockquote" | "section" | "article"
+                if self.in_html =>
+            {
+                self.close_leaf();
+            }
+            _ => {}
+        }
+    }
+
+    /// Closes the `<details>` frame on top of the stack into its parent.
+    fn close_details(&mut self) {
+        if let Some(Frame {
+            kind: FrameKind::Details { open, summary },
+            blocks,
+            ..
+        }) = self.frames.pop()
+        {
+            self.push_block(Block::Details {
+                summary,
+                blocks,
+                open,
+            });
         }
     }
 
     /// Handles text.
     fn text(&mut self, t: &str) {
+        if t.is_empty() {
+            return;
+        }
         if let Some((_, code)) = &mut self.code {
             code.push_str(t);
-        } else if let Some(html) = &mut self.html {
-            html.push_str(t);
+        } else if self.html_style.hidden > 0 {
         } else if let Some(link) = self.links.last_mut() {
             link.text.push_str(t);
         } else {
@@ -544,13 +822,14 @@ impl Builder {
             .leaf
             .as_ref()
             .is_none_or(|l| ends_with_space(l.inlines.last()));
-        for piece in split_tags(&text, boundary) {
+        for piece in split_text(&text, boundary) {
             let inline = match piece {
                 Piece::Text(text) => Inline::Text { text, style },
                 Piece::Tag(tag) => {
                     self.add_tag(&tag, line);
                     Inline::Tag(tag)
                 }
+                Piece::Url { url, text } => Inline::Link { url, text },
             };
             self.push_inline(inline, line);
         }
@@ -579,24 +858,35 @@ impl Builder {
         let Some(leaf) = &mut self.leaf else {
             return;
         };
+        // Headings keep their plain text (the outline), paragraphs their lines (the prose
+        // read for exam hints); nothing else needs a copy of the text.
+        let heading = matches!(leaf.kind, LeafKind::Heading(_));
+        let prose = leaf.kind == LeafKind::Paragraph;
         let plain: &str = match &inline {
             Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => text,
             Inline::WikiLink { label, .. } => label,
             Inline::Math { text, .. } => text,
             // A heading's outline text (the topic title) leaves its tags out.
-            Inline::Tag(_) if matches!(leaf.kind, LeafKind::Heading(_)) => "",
-            Inline::Tag(tag) => {
-                leaf.plain.push('#');
-                tag
-            }
+            Inline::Tag(_) if heading => "",
+            Inline::Tag(tag) => tag,
             Inline::SoftBreak | Inline::HardBreak => {
-                leaf.plain.push(' ');
-                leaf.lines.push((0, String::new()));
+                if heading {
+                    leaf.plain.push(' ');
+                }
+                if prose {
+                    leaf.lines.push((0, String::new()));
+                }
                 ""
             }
             Inline::Image { .. } | Inline::Embed(_) => "",
         };
-        leaf.plain.push_str(plain);
+        if heading {
+            leaf.plain.push_str(plain);
+        }
+        if !prose {
+            leaf.inlines.push(inline);
+            return;
+        }
         if let Some((at, text)) = leaf.lines.last_mut() {
             if *at == 0 && !plain.is_empty() {
                 *at = line;
@@ -613,16 +903,49 @@ impl Builder {
     fn close_leaf(&mut self) {
         self.flush();
         self.links.clear();
-        let Some(leaf) = self.leaf.take() else {
+        self.highlight = false;
+        let Some(mut leaf) = self.leaf.take() else {
             return;
         };
+        // The document is kept as long as the vault is open: no room for growth.
+        leaf.inlines.shrink_to_fit();
+        if self.in_html {
+            // The line break ending block HTML text is no content.
+            if let Some(Inline::Text { text, .. }) = leaf.inlines.last_mut() {
+                text.truncate(text.trim_end().len());
+                if text.is_empty() {
+                    leaf.inlines.pop();
+                }
+            }
+        }
         match leaf.kind {
             LeafKind::Paragraph => {
-                if leaf.inlines.is_empty() {
-                    return;
+                // `text ^block-id`: the id is hidden and closes the paragraph.
+                let anchor = block_anchor(&mut leaf.inlines);
+                if !leaf.inlines.is_empty() {
+                    self.record_prose(leaf.lines);
+                    self.push_block(Block::Paragraph(leaf.inlines));
                 }
-                self.record_prose(leaf.lines);
-                self.push_block(Block::Paragraph(leaf.inlines));
+                if let Some(id) = anchor {
+                    self.push_block(Block::Anchor(id));
+                }
+            }
+            LeafKind::Summary => {
+                let details = self
+                    .frames
+                    .iter_mut()
+                    .rev()
+                    .find_map(|f| match &mut f.kind {
+                        FrameKind::Details { summary, .. } => Some(summary),
+                        _ => None,
+                    });
+                match details {
+                    Some(summary) => summary.extend(leaf.inlines),
+                    None if !leaf.inlines.is_empty() => {
+                        self.push_block(Block::Paragraph(leaf.inlines));
+                    }
+                    None => {}
+                }
             }
             LeafKind::Heading(level) => {
                 let index = self.doc.headings.len();
@@ -648,7 +971,8 @@ impl Builder {
     /// Keeps a paragraph's lines for frequency detection.
     fn record_prose(&mut self, lines: Vec<(usize, String)>) {
         let heading = self.doc.headings.len().checked_sub(1);
-        let items: Vec<usize> = self
+        // Shared by the paragraph's lines: one allocation per paragraph, not per line.
+        let items: Rc<[usize]> = self
             .frames
             .iter()
             .filter_map(|f| match f.kind {
@@ -656,7 +980,7 @@ impl Builder {
                 _ => None,
             })
             .collect();
-        let quotes: Vec<usize> = self
+        let quotes: Rc<[usize]> = self
             .frames
             .iter()
             .filter_map(|f| match f.kind {
@@ -724,20 +1048,38 @@ impl Builder {
         }
     }
 
-    /// Closes the innermost container into its parent.
+    /// Closes the innermost container into its parent (and the `<details>` left open in
+    /// it first).
     fn pop_frame(&mut self) {
         if self.skipped > 0 {
             self.skipped -= 1;
             return;
         }
+        while matches!(
+            self.frames.last(),
+            Some(Frame {
+                kind: FrameKind::Details { .. },
+                ..
+            })
+        ) && self.frames.len() > 1
+        {
+            self.close_details();
+        }
         if self.frames.len() <= 1 {
             return;
         }
-        let Some(frame) = self.frames.pop() else {
+        let Some(mut frame) = self.frames.pop() else {
             return;
         };
+        frame.blocks.shrink_to_fit();
+        frame.items.shrink_to_fit();
         match frame.kind {
             FrameKind::Root => {}
+            FrameKind::Details { open, summary } => self.push_block(Block::Details {
+                summary,
+                blocks: frame.blocks,
+                open,
+            }),
             FrameKind::Quote(_) => self.push_block(quote_block(frame.blocks)),
             FrameKind::List(start) => self.push_block(Block::List {
                 start,
@@ -768,7 +1110,7 @@ impl Builder {
     pub(super) fn finish(mut self) -> Document {
         self.close_leaf();
         self.code = None;
-        self.html = None;
+        self.in_html = false;
         self.close_table();
         self.skipped = 0;
         while self.frames.len() > 1 {
@@ -777,7 +1119,9 @@ impl Builder {
         let mut doc = std::mem::take(&mut self.doc);
         if let Some(root) = self.frames.pop() {
             doc.blocks = root.blocks;
+            doc.blocks.shrink_to_fit();
         }
+        doc.references.shrink_to_fit();
         let hints = text_hints(&self.prose, &doc.headings);
         doc.frequency_hints.extend(hints);
         doc
@@ -793,12 +1137,6 @@ impl Frame {
             items: Vec::new(),
         }
     }
-}
-
-/// `<br>`, `<br/>`, `<br />`.
-fn is_br(html: &str) -> bool {
-    let h = html.trim().to_ascii_lowercase();
-    h == "<br>" || h == "<br/>" || h == "<br />"
 }
 
 /// `HeadingLevel` as a number.
@@ -826,9 +1164,8 @@ fn convert_align(a: Alignment) -> Align {
 #[cfg(test)]
 mod tests {
     use crate::notes::doc::*;
-    use crate::notes::parse::MAX_DEPTH;
-    use crate::notes::parse::parse;
     use crate::notes::parse::test_support::*;
+    use crate::notes::parse::{MAX_DEPTH, ParseOptions, parse, parse_with};
 
     #[test]
     fn seed_saa_outline() {
@@ -895,8 +1232,11 @@ mod tests {
 
     #[test]
     fn styles_code_rules_html_breaks() {
-        let doc = parse(
+        let doc = parse_with(
             "***~~all~~*** x  \ny\nz\n\n```rust\nfn a() {}\n```\n\n    indented\n\n***\n\n<div>hi</div>\n",
+            ParseOptions {
+                strict_line_breaks: true,
+            },
         );
         let Block::Paragraph(inl) = &doc.blocks[0] else {
             panic!();
@@ -930,7 +1270,14 @@ mod tests {
             }
         );
         assert_eq!(doc.blocks[3], Block::Rule);
-        assert_eq!(doc.blocks[4], Block::Html("<div>hi</div>".into()));
+        // An HTML block shows its text, never its tags.
+        assert_eq!(
+            doc.blocks[4],
+            Block::Paragraph(vec![Inline::Text {
+                text: "hi".into(),
+                style: Style::default()
+            }])
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! callouts, sections) and which tier words count there.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use crate::frequency::{self, Tier};
 use crate::notes::doc::{FrequencyHint, Heading, HintSource};
@@ -14,10 +15,10 @@ pub(super) struct ProseLine {
     pub(super) line: usize,
     /// Plain text.
     pub(super) text: String,
-    /// Ids of the list items it is inside, outermost first.
-    pub(super) items: Vec<usize>,
+    /// Ids of the list items it is inside, outermost first (shared by a paragraph's lines).
+    pub(super) items: Rc<[usize]>,
     /// Ids of the block quotes (callouts) it is inside, outermost first.
-    pub(super) quotes: Vec<usize>,
+    pub(super) quotes: Rc<[usize]>,
     /// Id of its paragraph.
     pub(super) leaf: usize,
     /// Whether it is the paragraph's first line.

@@ -1,22 +1,31 @@
 //! Obsidian-flavoured Markdown → [`Document`].
 //!
-//! [`parse`] reads one note: the YAML frontmatter (a small hand-written reader), then the
-//! body through `pulldown-cmark` (tables, strikethrough, task lists, wikilinks), and builds
-//! the plain-data tree of [`crate::notes::doc`] with an explicit stack: callouts
-//! (`> [!type]± title`), `#tags`, wikilinks and `![[embeds]]` are recognised, and the outline,
+//! [`parse`] reads one note as Obsidian shows it: the YAML frontmatter (a small
+//! hand-written reader), then the body through `pulldown-cmark` (tables, strikethrough,
+//! task lists, wikilinks, `$math$`), and builds the plain-data tree of
+//! [`crate::notes::doc`] with an explicit stack: callouts (`> [!type]± title`), `#tags`,
+//! wikilinks and `![[embeds]]`, bare URLs, `==highlights==`, `^block-id` anchors, the inline
+//! HTML students use (`<br>`, `<u>`, `<mark>`, `<sub>`, coloured spans, `<img>`,
+//! `<details>`: styles and blocks, never tags shown as text) are recognised, single line
+//! breaks are kept ([`ParseOptions`] switches to strict Markdown), and the outline,
 //! references and exam-frequency hints ([`crate::frequency`]) are collected on the way for
-//! the index, the search, the `check` command and the UI. Tab-indented Obsidian lists are
-//! re-indented first so that they nest instead of turning into code blocks. The parser never
-//! panics, never recurses over the input's depth and caps container nesting at
+//! the index, the search, the `check` command and the UI. `%%comments%%` are removed and
+//! tab-indented Obsidian lists re-indented first (so that they nest instead of turning into
+//! code blocks); an Excalidraw note becomes one drawing ([`parse_drawing`]). The parser
+//! never panics, never recurses over the input's depth and caps container nesting at
 //! [`MAX_DEPTH`], so any input (binary garbage, 10 000 nested quotes) is safe.
 //!
 //! One file per stage: [`frontmatter`] (the YAML block), [`reindent`] (tab-indented
-//! lists), [`builder`] (events → tree), [`obsidian`] (wikilinks, embeds, tags, callouts)
-//! and [`hints`] (exam-frequency hints in the prose).
+//! lists), [`builder`] (events → tree), [`obsidian`] (wikilinks, embeds, tags, URLs, block
+//! ids, callouts), `html` (tags and colours), [`math`] (TeX → Unicode) and [`hints`]
+//! (exam-frequency hints in the prose).
+
+use std::borrow::Cow;
 
 use pulldown_cmark::{Options, Parser};
 
-use crate::notes::doc::Document;
+use crate::notes::doc::{Block, Document};
+use crate::notes::excalidraw;
 use builder::{Builder, LineMap};
 use frontmatter::{apply_frontmatter, split_frontmatter};
 use reindent::reindent_lists;
@@ -25,19 +34,45 @@ use reindent::reindent_lists;
 /// are flattened into the container at this depth.
 pub const MAX_DEPTH: usize = 32;
 
-/// Parses one note. Never panics, whatever `text` holds.
+/// How to read a note.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Strict Markdown line breaks: a single line break inside a paragraph is a space
+    /// ([`Inline::SoftBreak`](crate::notes::doc::Inline::SoftBreak)). Off by default, as in
+    /// Obsidian, where it is kept ([`Inline::HardBreak`](crate::notes::doc::Inline::HardBreak)).
+    pub strict_line_breaks: bool,
+}
+
+/// Parses one note as Obsidian shows it ([`ParseOptions::default`]). Never panics,
+/// whatever `text` holds.
 #[must_use]
 pub fn parse(text: &str) -> Document {
+    parse_with(text, ParseOptions::default())
+}
+
+/// Parses one note with `options`. Never panics, whatever `text` holds. A note whose
+/// frontmatter has `excalidraw-plugin` is an Excalidraw drawing ([`parse_drawing`]).
+#[must_use]
+pub fn parse_with(text: &str, options: ParseOptions) -> Document {
+    if excalidraw::has_plugin_key(text) {
+        return parse_drawing(text);
+    }
     let split = split_frontmatter(text);
     let body = text.get(split.body_start..).unwrap_or("");
-    let prepared = reindent_lists(body);
-    let mut builder = Builder::new(LineMap::new(&prepared, split.body_first_line));
-    let options = Options::ENABLE_TABLES
+    let uncommented = hide_comments(body);
+    let prepared = reindent_lists(&uncommented);
+    let mut builder = Builder::new(
+        &prepared,
+        LineMap::new(&prepared, split.body_first_line),
+        options,
+    );
+    let md = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_WIKILINKS;
-    for (event, range) in Parser::new_ext(&prepared, options).into_offset_iter() {
-        builder.event(event, range.start);
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_MATH;
+    for (event, range) in Parser::new_ext(&prepared, md).into_offset_iter() {
+        builder.event(event, range);
     }
     let mut doc = builder.finish();
     if let Some((fm, lines)) = split.frontmatter {
@@ -47,11 +82,112 @@ pub fn parse(text: &str) -> Document {
     doc
 }
 
+/// An Excalidraw note: its frontmatter, and its scene as one [`Block::Drawing`] (the
+/// "Text Elements" and the JSON are not shown as text). A scene that cannot be read is a
+/// drawing with its [`problem`](excalidraw::Scene::problem).
+#[must_use]
+pub fn parse_drawing(text: &str) -> Document {
+    let split = split_frontmatter(text);
+    let scene = excalidraw::parse_scene(text).unwrap_or_else(|| excalidraw::Scene {
+        elements: Vec::new(),
+        problem: Some("the note has no drawing (no json block under “## Drawing”)".into()),
+    });
+    let mut doc = Document {
+        blocks: vec![Block::Drawing(scene)],
+        ..Document::default()
+    };
+    if let Some((fm, lines)) = split.frontmatter {
+        apply_frontmatter(&mut doc, &fm, &lines);
+        doc.frontmatter = Some(fm);
+    }
+    doc
+}
+
+/// `body` without its `%%comments%%` (inline or over several lines; not inside code):
+/// the comments' text is removed, their line breaks kept so lines keep their numbers.
+fn hide_comments(body: &str) -> Cow<'_, str> {
+    if !body.contains("%%") {
+        return Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut in_comment = false;
+    let mut fence: Option<(u8, usize)> = None;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim_start();
+        if !in_comment {
+            let marker = t.bytes().next().filter(|b| *b == b'`' || *b == b'~');
+            if let Some(m) = marker {
+                let len = t.bytes().take_while(|b| *b == m).count();
+                if len >= 3 {
+                    match fence {
+                        Some((fm, flen))
+                            if fm == m && len >= flen && t[len..].trim().is_empty() =>
+                        {
+                            fence = None;
+                        }
+                        None => fence = Some((m, len)),
+                        Some(_) => {}
+                    }
+                    out.push_str(line);
+                    continue;
+                }
+            }
+            if fence.is_some() || !line.contains("%%") {
+                out.push_str(line);
+                continue;
+            }
+        }
+        let mut rest = line;
+        let mut in_code = false;
+        while !rest.is_empty() {
+            if in_comment {
+                if let Some(end) = rest.find("%%") {
+                    in_comment = false;
+                    rest = &rest[end + 2..];
+                } else {
+                    if rest.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    rest = "";
+                }
+                continue;
+            }
+            // `%%` inside inline code stays.
+            let next = rest.find(['%', '`']);
+            match next {
+                Some(at) if rest[at..].starts_with('`') => {
+                    in_code = !in_code;
+                    out.push_str(&rest[..=at]);
+                    rest = &rest[at + 1..];
+                }
+                Some(at) if !in_code && rest[at..].starts_with("%%") => {
+                    out.push_str(&rest[..at]);
+                    in_comment = true;
+                    rest = &rest[at + 2..];
+                }
+                Some(at) => {
+                    out.push_str(&rest[..=at]);
+                    rest = &rest[at + 1..];
+                }
+                None => {
+                    out.push_str(rest);
+                    rest = "";
+                }
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
 pub mod builder;
 pub mod frontmatter;
 pub mod hints;
+mod html;
+pub mod math;
 pub mod obsidian;
 pub mod reindent;
+#[cfg(test)]
+mod syntax_tests;
 #[cfg(test)]
 mod test_support;
 

@@ -9,6 +9,9 @@ use crate::notes::doc::{Block, Callout, CalloutKind, Fold, Inline, WikiTarget};
 #[must_use]
 pub fn wiki_target(written: &str) -> WikiTarget {
     let without_alias = written.split('|').next().unwrap_or(written);
+    // In a table the alias bar is escaped (`[[Note#Heading\|alias]]`): the backslash is
+    // not part of the target.
+    let without_alias = without_alias.strip_suffix('\\').unwrap_or(without_alias);
     let (note, heading) = match without_alias.split_once('#') {
         Some((note, heading)) => (note, Some(heading.trim())),
         None => (without_alias, None),
@@ -38,12 +41,19 @@ pub(super) fn embed_width(text: &str) -> Option<f32> {
         .filter(|w| w.is_finite() && *w > 0.0)
 }
 
-/// A piece of text split around tags.
+/// A piece of text split around tags and bare URLs.
 pub(super) enum Piece {
     /// Plain text.
     Text(String),
     /// A tag without `#`.
     Tag(String),
+    /// A bare `https://…`, `http://…` or `www.…` address.
+    Url {
+        /// Where it goes (`www.` addresses get `https://`).
+        url: String,
+        /// As written.
+        text: String,
+    },
 }
 
 /// Whether text after `last` starts at a word boundary.
@@ -60,13 +70,80 @@ fn is_tag_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '-' | '/')
 }
 
-/// Splits `#tags` out of `text`; `boundary` tells whether its start is a word boundary.
-pub(super) fn split_tags(text: &str, boundary: bool) -> Vec<Piece> {
+/// The length of the bare URL at the start of `s` (GFM's extended autolinks: trailing
+/// `.,;:!?*_~'"` and an unbalanced `)` are left out), if one starts there.
+fn url_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let prefix = if b.len() > 8 && b[..8].eq_ignore_ascii_case(b"https://") {
+        8
+    } else if b.len() > 7 && b[..7].eq_ignore_ascii_case(b"http://") {
+        7
+    } else if b.len() > 4 && b[..4].eq_ignore_ascii_case(b"www.") {
+        4
+    } else {
+        return None;
+    };
+    let end = s
+        .find(|c: char| c.is_whitespace() || c == '<')
+        .unwrap_or(s.len());
+    let mut url = &s[..end];
+    loop {
+        let trimmed =
+            url.trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_', '~', '\'', '"']);
+        let trimmed = if trimmed.ends_with(')')
+            && trimmed.matches(')').count() > trimmed.matches('(').count()
+        {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if trimmed.len() == url.len() {
+            break;
+        }
+        url = trimmed;
+    }
+    (url.len() > prefix && url[prefix..].contains(|c: char| c.is_alphanumeric()))
+        .then_some(url.len())
+}
+
+/// Splits `#tags` and bare URLs out of `text`; `boundary` tells whether its start is a
+/// word boundary.
+pub(super) fn split_text(text: &str, boundary: bool) -> Vec<Piece> {
     let mut pieces = Vec::new();
+    // Most text has neither a `#` nor an address: one piece, no scan.
+    let has_url = text.contains("://") || text.contains("www.") || text.contains("WWW.");
+    if !has_url && !text.contains('#') {
+        pieces.push(Piece::Text(text.to_owned()));
+        return pieces;
+    }
     let mut plain_start = 0;
     let mut prev_space = boundary;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        if (c == 'h' || c == 'H' || c == 'w' || c == 'W')
+            && (prev_space || text[..i].ends_with(['(', '[', '"', '\'']))
+            && let Some(len) = url_len(&text[i..])
+        {
+            if plain_start < i {
+                pieces.push(Piece::Text(text[plain_start..i].to_owned()));
+            }
+            let written = &text[i..i + len];
+            let url = if written.len() >= 4 && written[..4].eq_ignore_ascii_case("www.") {
+                format!("https://{written}")
+            } else {
+                written.to_owned()
+            };
+            pieces.push(Piece::Url {
+                url,
+                text: written.to_owned(),
+            });
+            plain_start = i + len;
+            while iter.peek().is_some_and(|&(j, _)| j < plain_start) {
+                iter.next();
+            }
+            prev_space = false;
+            continue;
+        }
         if c == '#' && prev_space {
             let start = i + 1;
             let mut end = start;
@@ -94,6 +171,37 @@ pub(super) fn split_tags(text: &str, boundary: bool) -> Vec<Piece> {
         pieces.push(Piece::Text(text[plain_start..].to_owned()));
     }
     pieces
+}
+
+/// Whether `id` is a block id (`^` then letters, digits and `-`).
+fn is_block_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Takes a `^block-id` ending a paragraph out of its inlines (with the space before it),
+/// and returns the id.
+pub(super) fn block_anchor(inlines: &mut Vec<Inline>) -> Option<String> {
+    let Some(Inline::Text { text, .. }) = inlines.last_mut() else {
+        return None;
+    };
+    let trimmed = text.trim_end();
+    let caret = trimmed.rfind('^')?;
+    let id = &trimmed[caret + 1..];
+    let before = &trimmed[..caret];
+    if !is_block_id(id) || !(before.is_empty() || before.ends_with(char::is_whitespace)) {
+        return None;
+    }
+    let id = id.to_owned();
+    let keep = before.trim_end().len();
+    text.truncate(keep);
+    if text.is_empty() {
+        inlines.pop();
+        // The break before an id alone on its last line goes with it.
+        while matches!(inlines.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
+            inlines.pop();
+        }
+    }
+    Some(id)
 }
 
 /// Maps a callout type (lower-case) to its kind.

@@ -1,0 +1,360 @@
+//! Obsidian syntax students write (found in public SAA-C03 vaults): each test is named
+//! after the bug it prevents and asserts the document produced.
+
+use crate::notes::doc::*;
+use crate::notes::parse::test_support::plain;
+use crate::notes::parse::{ParseOptions, parse, parse_with};
+
+const STUDENT: &str = include_str!("../../../tests/fixtures/obsidian-syntax/student-note.md");
+
+fn text(s: &str) -> Inline {
+    Inline::Text {
+        text: s.into(),
+        style: Style::default(),
+    }
+}
+
+fn styled(s: &str, style: Style) -> Inline {
+    Inline::Text {
+        text: s.into(),
+        style,
+    }
+}
+
+fn paragraph(doc: &Document, i: usize) -> &[Inline] {
+    match doc.blocks.get(i) {
+        Some(Block::Paragraph(inl)) => inl,
+        other => panic!("block {i} is not a paragraph: {other:?}\n{:#?}", doc.blocks),
+    }
+}
+
+/// Every inline of the document, containers included.
+fn all_inlines(blocks: &[Block]) -> Vec<&Inline> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Block> = blocks.iter().rev().collect();
+    while let Some(b) = stack.pop() {
+        match b {
+            Block::Paragraph(i) | Block::Heading { content: i, .. } => out.extend(i.iter()),
+            Block::List { items, .. } => {
+                for item in items.iter().rev() {
+                    stack.extend(item.blocks.iter().rev());
+                }
+            }
+            Block::Quote(inner) => stack.extend(inner.iter().rev()),
+            Block::Callout(c) => stack.extend(c.blocks.iter().rev()),
+            Block::Details {
+                summary, blocks, ..
+            } => {
+                out.extend(summary.iter());
+                stack.extend(blocks.iter().rev());
+            }
+            Block::Table { header, rows, .. } => {
+                for cell in header.iter().chain(rows.iter().flatten()) {
+                    out.extend(cell.iter());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn single_line_breaks_are_kept_as_in_obsidian() {
+    let doc = parse("Checks run every minute\nand report to CloudWatch.\n");
+    assert_eq!(
+        paragraph(&doc, 0),
+        [
+            text("Checks run every minute"),
+            Inline::HardBreak,
+            text("and report to CloudWatch.")
+        ]
+    );
+    let strict = parse_with(
+        "a\nb\n",
+        ParseOptions {
+            strict_line_breaks: true,
+        },
+    );
+    assert_eq!(
+        paragraph(&strict, 0),
+        [text("a"), Inline::SoftBreak, text("b")]
+    );
+}
+
+#[test]
+fn bare_urls_become_links_without_trailing_punctuation() {
+    let doc = parse(
+        "See https://docs.aws.amazon.com/ec2/index.html. Or www.example.com, (http://a.b/c_(d)) and <https://aws.amazon.com>.",
+    );
+    let links: Vec<(&str, &str)> = paragraph(&doc, 0)
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Link { url, text } => Some((url.as_str(), text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "https://docs.aws.amazon.com/ec2/index.html",
+                "https://docs.aws.amazon.com/ec2/index.html"
+            ),
+            ("https://www.example.com", "www.example.com"),
+            ("http://a.b/c_(d)", "http://a.b/c_(d)"),
+            ("https://aws.amazon.com", "https://aws.amazon.com"),
+        ]
+    );
+    assert_eq!(plain(paragraph(&doc, 0)).matches(". Or ").count(), 1);
+    // A word that merely starts like one is text.
+    let doc = parse("what https:// http is\n");
+    assert!(!format!("{doc:?}").contains("Link"));
+}
+
+#[test]
+fn inline_html_styles_never_show_tags() {
+    let doc = parse(
+        "<span style=\"color:red\">Exam trap</span>: <u>stop</u>/<mark>start</mark> H<sub>2</sub>O 2<sup>10</sup> <font color=\"#00f\">blue</font> <b>b</b><i>i</i><s>s</s><br>next <bucket-name>\n",
+    );
+    let inl = paragraph(&doc, 0);
+    let red = Style {
+        color: Some([255, 0, 0]),
+        ..Style::default()
+    };
+    assert_eq!(inl[0], styled("Exam trap", red));
+    assert!(inl.contains(&styled(
+        "stop",
+        Style {
+            underline: true,
+            ..Style::default()
+        }
+    )));
+    assert!(inl.contains(&styled(
+        "start",
+        Style {
+            highlight: true,
+            ..Style::default()
+        }
+    )));
+    assert!(inl.contains(&styled(
+        "2",
+        Style {
+            sub: true,
+            ..Style::default()
+        }
+    )));
+    assert!(inl.contains(&styled(
+        "10",
+        Style {
+            sup: true,
+            ..Style::default()
+        }
+    )));
+    assert!(inl.contains(&styled(
+        "blue",
+        Style {
+            color: Some([0, 0, 255]),
+            ..Style::default()
+        }
+    )));
+    assert!(inl.contains(&styled(
+        "b",
+        Style {
+            bold: true,
+            ..Style::default()
+        }
+    )));
+    assert!(inl.contains(&Inline::HardBreak));
+    let shown = plain(inl);
+    assert!(!shown.contains("<span") && !shown.contains("</u>") && !shown.contains("<br>"));
+    // A placeholder in angle brackets is not HTML: the student meant it as text.
+    assert!(shown.contains("<bucket-name>"), "{shown}");
+}
+
+#[test]
+fn html_img_is_an_image_and_a_reference() {
+    let doc = parse("<img src=\"attachments/vpc.png\" alt=\"VPC\" width=\"400\">\n");
+    assert_eq!(
+        paragraph(&doc, 0),
+        [Inline::Image {
+            src: "attachments/vpc.png".into(),
+            alt: "VPC".into()
+        }]
+    );
+    assert_eq!(doc.references[0].kind, ReferenceKind::Image);
+}
+
+#[test]
+fn details_summary_is_a_foldable_block() {
+    let doc = parse(
+        "<details open>\n<summary>Click <b>here</b></summary>\n\n- hidden detail\n\n</details>\n\nafter\n",
+    );
+    let Block::Details {
+        summary,
+        blocks,
+        open,
+    } = &doc.blocks[0]
+    else {
+        panic!("{:#?}", doc.blocks);
+    };
+    assert!(*open);
+    assert_eq!(plain(summary), "Click here");
+    assert!(matches!(blocks[..], [Block::List { .. }]), "{blocks:?}");
+    assert_eq!(paragraph(&doc, 1), [text("after")]);
+    // Not closed: it ends with the note, nothing is lost.
+    let doc = parse("<details>\n<summary>S</summary>\n\ntext\n");
+    assert!(
+        matches!(&doc.blocks[0], Block::Details { open: false, blocks, .. } if blocks.len() == 1)
+    );
+}
+
+#[test]
+fn highlights_comments_and_block_ids() {
+    let doc = parse(
+        "* ==AWS recommends [[Dead Letter Queues]] less==\n\na == b and c==d\n\nvisible %%hidden%% text\n\n%% multi\n\nline %%\nAuto recovery keeps the ID. ^recovery\n",
+    );
+    let Block::List { items, .. } = &doc.blocks[0] else {
+        panic!("{:?}", doc.blocks);
+    };
+    let Block::Paragraph(item) = &items[0].blocks[0] else {
+        panic!();
+    };
+    let hl = Style {
+        highlight: true,
+        ..Style::default()
+    };
+    assert_eq!(item[0], styled("AWS recommends ", hl));
+    assert!(matches!(&item[1], Inline::WikiLink { label, .. } if label == "Dead Letter Queues"));
+    assert_eq!(item[2], styled(" less", hl));
+    // `==` between spaces or in a word is not a marker.
+    assert_eq!(plain(paragraph(&doc, 1)), "a == b and c==d");
+    assert!(!format!("{:?}", doc.blocks[1]).contains("highlight: true"));
+    assert_eq!(plain(paragraph(&doc, 2)), "visible  text");
+    assert_eq!(plain(paragraph(&doc, 3)), "Auto recovery keeps the ID.");
+    assert_eq!(doc.blocks[4], Block::Anchor("recovery".into()));
+    assert!(!format!("{doc:?}").contains("hidden") && !format!("{doc:?}").contains("multi"));
+    // The id keeps its line, and the wikilink to it keeps `^id`.
+    let link = parse("[[EC2 Basics#^recovery]]");
+    assert!(matches!(&paragraph(&link, 0)[0],
+        Inline::WikiLink { target, .. } if target.heading.as_deref() == Some("^recovery")));
+}
+
+#[test]
+fn block_id_on_its_own_line_after_a_list_item() {
+    let doc = parse("- first item ^item-1\n- second\n");
+    let Block::List { items, .. } = &doc.blocks[0] else {
+        panic!();
+    };
+    assert_eq!(items[0].blocks[1], Block::Anchor("item-1".into()));
+    assert_eq!(
+        plain(match &items[0].blocks[0] {
+            Block::Paragraph(i) => i,
+            _ => panic!(),
+        }),
+        "first item"
+    );
+    // `x^2` is no block id.
+    assert_eq!(plain(paragraph(&parse("x^2"), 0)), "x^2");
+}
+
+#[test]
+fn math_inline_and_display_but_not_prices() {
+    let doc = parse(
+        "Availability: $1 - (1 - a)^{2}$ where $a \\geq 0.99$.\n\n$$\n\\text{Cost} = \\frac{\\text{GB}}{30} \\times 0.023\n$$\n\nFrom $5 and $10 a month, $130K–$180K (US), ${aws:username}\n",
+    );
+    let maths: Vec<(&str, &str)> = paragraph(&doc, 0)
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Math { tex, text } => Some((tex.as_str(), text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        maths,
+        [
+            ("1 - (1 - a)^{2}", "1 - (1 - a)²"),
+            ("a \\geq 0.99", "a ≥ 0.99")
+        ]
+    );
+    let Block::Math { tex, text } = &doc.blocks[1] else {
+        panic!("{:#?}", doc.blocks);
+    };
+    assert!(tex.starts_with("\\text{Cost}"));
+    assert_eq!(text, "Cost = GB⁄30 × 0.023");
+    let prices = paragraph(&doc, 2);
+    assert!(
+        !prices.iter().any(|i| matches!(i, Inline::Math { .. })),
+        "{prices:?}"
+    );
+    assert_eq!(
+        plain(prices),
+        "From $5 and $10 a month, $130K–$180K (US), ${aws:username}"
+    );
+}
+
+#[test]
+fn table_wikilink_with_escaped_alias_bar_keeps_heading_and_alias() {
+    let doc = parse("| See |\n| --- |\n| [[EC2 Basics#Instance Types\\|types]] |\n");
+    let Block::Table { rows, .. } = &doc.blocks[0] else {
+        panic!("{:?}", doc.blocks);
+    };
+    let Inline::WikiLink { target, label } = &rows[0][0][0] else {
+        panic!("{:?}", rows[0][0]);
+    };
+    assert_eq!(target.note, "EC2 Basics");
+    assert_eq!(target.heading.as_deref(), Some("Instance Types"));
+    assert_eq!(label, "types");
+}
+
+#[test]
+fn student_fixture_has_no_raw_syntax_left() {
+    let doc = parse(STUDENT);
+    let shown: String = all_inlines(&doc.blocks)
+        .into_iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } | Inline::Code(text) => text.clone(),
+            Inline::Math { text, .. } => text.clone(),
+            _ => " ".into(),
+        })
+        .collect();
+    for raw in [
+        "<br>",
+        "<span",
+        "==",
+        "%%",
+        "^recovery",
+        "\\frac",
+        "</details>",
+        "\\|",
+    ] {
+        assert!(!shown.contains(raw), "{raw} shown in {shown}");
+    }
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Details { .. }))
+    );
+    assert!(doc.blocks.iter().any(|b| matches!(b, Block::Math { .. })));
+    assert!(doc.blocks.contains(&Block::Anchor("recovery".into())));
+    // Frontmatter lines still count for the headings' lines.
+    assert_eq!(doc.headings[0].line, 4);
+}
+
+#[test]
+fn excalidraw_note_is_a_drawing_not_json() {
+    let note = "---\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n---\n==⚠  Switch to EXCALIDRAW VIEW ⚠==\n\n# Excalidraw Data\n## Text Elements\nS3 bucket ^abc\n\n%%\n## Drawing\n```json\n{\"elements\":[{\"type\":\"text\",\"x\":0,\"y\":0,\"width\":9,\"height\":9,\"text\":\"S3 bucket\"}]}\n```\n%%\n";
+    let doc = parse(note);
+    assert_eq!(doc.blocks.len(), 1, "{:#?}", doc.blocks);
+    let Block::Drawing(scene) = &doc.blocks[0] else {
+        panic!();
+    };
+    assert_eq!(scene.elements[0].text, "S3 bucket");
+    assert!(doc.headings.is_empty(), "Text Elements are not shown");
+    assert_eq!(doc.tags, ["excalidraw"]);
+    let broken = parse(&note.replace("\"elements\":[", "\"elements\":"));
+    let Block::Drawing(scene) = &broken.blocks[0] else {
+        panic!();
+    };
+    assert!(scene.problem.is_some());
+}
