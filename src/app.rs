@@ -55,6 +55,8 @@ struct Loading {
 /// The whole application.
 pub struct AwsStudyApp {
     config: AppConfig,
+    /// The notes' folders in natural order, for the sidebar (built with the index).
+    note_tree: crate::notes::tree::Folder,
     /// The single-instance lock on the data folder, held for the app's life.
     _lock: Option<DataLock>,
     /// Why this instance may not run (another one uses the data folder): all it shows.
@@ -152,6 +154,7 @@ impl AwsStudyApp {
             overrides_writable,
             settings_writable,
             index: Index::build(LoadedVault::bundled(), &|_, _| {}),
+            note_tree: crate::notes::tree::Folder::default(),
             tiers: Vec::new(),
             tier_origins: Vec::new(),
             service_tiers: HashMap::new(),
@@ -195,6 +198,7 @@ impl AwsStudyApp {
         for problem in problems {
             app.report(problem);
         }
+        app.note_tree = crate::notes::tree::build_tree(&app.index);
         app.refresh_tiers();
         app.quiz.rebuild(QuizEnv {
             index: &app.index,
@@ -531,6 +535,7 @@ impl AwsStudyApp {
 
     fn install_index(&mut self, index: Index) {
         self.index = index;
+        self.note_tree = crate::notes::tree::build_tree(&self.index);
         // Search hits and cached tiers point into the old index.
         self.search = None;
         self.refresh_tiers();
@@ -923,6 +928,7 @@ impl AwsStudyApp {
                 let view = ui::sidebar::NotesView {
                     index: &self.index,
                     tiers: &self.tier_origins,
+                    tree: &self.note_tree,
                     current: self.history.current(),
                     reveal: self.reveal,
                 };

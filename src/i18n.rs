@@ -263,6 +263,10 @@ pub struct Strings {
     pub exam_paused: &'static str,
     /// Button.
     pub resume_exam: &'static str,
+    /// An Excalidraw drawing could not be read (followed by why).
+    pub drawing_unreadable: &'static str,
+    /// An Excalidraw drawing has nothing to draw.
+    pub drawing_empty: &'static str,
     /// Before a remote image's link (never downloaded).
     pub remote_image: &'static str,
     /// Hover text of an image in a note.
@@ -531,6 +535,8 @@ pub static FR: Strings = Strings {
     pause_exam: "Pause",
     exam_paused: "Examen en pause",
     resume_exam: "Reprendre l’examen",
+    drawing_unreadable: "Dessin Excalidraw illisible",
+    drawing_empty: "le dessin est vide",
     remote_image: "Image en ligne (jamais téléchargée)",
     image_open_viewer: "Cliquer pour agrandir",
     image_viewer_hint: "Molette : zoom · glisser : déplacer · Échap : fermer",
@@ -762,6 +768,8 @@ pub static EN: Strings = Strings {
     pause_exam: "Pause",
     exam_paused: "Exam paused",
     resume_exam: "Resume the exam",
+    drawing_unreadable: "Excalidraw drawing not readable",
+    drawing_empty: "the drawing is empty",
     remote_image: "Online image (never downloaded)",
     image_open_viewer: "Click to enlarge",
     image_viewer_hint: "Wheel: zoom · drag: pan · Esc: close",

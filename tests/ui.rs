@@ -577,3 +577,60 @@ fn a_long_bold_and_code_paragraph_wraps_into_full_width_lines() {
         "{label}"
     );
 }
+
+/// Regression: the sidebar sorted raw file names ("1., 10., 11., 2."; "EC2 Types" before
+/// "EC2") and listed a folder twice around its subfolder.
+#[test]
+fn the_sidebar_lists_folders_once_in_natural_order() {
+    let vault = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("1. Intro.md", "# Intro\n"),
+        ("2. IAM.md", "# IAM\n"),
+        ("10. VPC.md", "# VPC\n"),
+        ("Compute/EC2 Types.md", "# EC2 Types\n"),
+        ("Compute/EC2.md", "# EC2\n"),
+        ("Compute/Serverless/Lambda.md", "# Lambda\n"),
+        ("Compute/Zz last.md", "# Zz\n"),
+    ] {
+        let p = vault.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(AppConfig {
+        data_dir: Some(data.path().to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: Some(vault.path().to_owned()),
+    });
+    // Open the folders.
+    harness.get_by_label("📁 Compute").click();
+    harness.run();
+    harness.get_by_label("📁 Serverless").click();
+    harness.run();
+    let y = |label: &str| {
+        harness
+            .get_all(By::new().role(egui::Role::Button).label(label))
+            .next()
+            .unwrap_or_else(|| panic!("no {label}"))
+            .rect()
+            .top()
+    };
+    assert_eq!(
+        harness.query_all_by_label("📁 Compute").count(),
+        1,
+        "listed once"
+    );
+    let order = [
+        "EC2",
+        "EC2 Types",
+        "Zz last",
+        "1. Intro",
+        "2. IAM",
+        "10. VPC",
+    ];
+    for w in order.windows(2) {
+        assert!(y(w[0]) < y(w[1]), "{} should come before {}", w[0], w[1]);
+    }
+    // The subfolder sits inside its folder, before the folder's own notes.
+    assert!(y("Lambda") < y("EC2"));
+}

@@ -1505,7 +1505,8 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             d.order.push(id);
             Some(id)
         };
-        let mut resolve = |d: &mut Diagram, end: Result<NodeId, bool>, pt: Option<Point>| match end {
+        let mut resolve = |d: &mut Diagram, end: Result<NodeId, bool>, pt: Option<Point>| match end
+        {
             Ok(id) => Some(id),
             Err(on_edge) => {
                 let id = anchor(d, pt);

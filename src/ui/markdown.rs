@@ -238,13 +238,7 @@ fn block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, block: &Block, depth
                 .show(ui, |ui| blocks_ui(ui, cx, note, blocks, depth + 1));
         }
         Block::Anchor(_) => {}
-        Block::Drawing(scene) => {
-            ui.label(
-                RichText::new(scene.problem.as_deref().unwrap_or("Excalidraw"))
-                    .italics()
-                    .weak(),
-            );
-        }
+        Block::Drawing(scene) => drawing_ui(ui, scene, cx.lang),
     }
 }
 
@@ -1100,4 +1094,132 @@ fn embed_block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, embed: &Embed,
         response.rect.y_range(),
         Stroke::new(3.0, accent),
     );
+}
+
+/// An Excalidraw drawing, scaled to the column: rectangles, ellipses, diamonds, lines,
+/// arrows, free-hand strokes and text, in their colours. A scene that could not be read says
+/// why instead.
+fn drawing_ui(ui: &mut Ui, scene: &crate::notes::excalidraw::Scene, lang: Lang) {
+    use crate::notes::excalidraw::ElementKind;
+    let s = lang.strings();
+    if let Some(problem) = &scene.problem {
+        placeholder_ui(ui, s.drawing_unreadable, problem);
+        return;
+    }
+    let Some(bounds) = scene
+        .elements
+        .iter()
+        .map(|e| {
+            let mut r = egui::Rect::from_min_size(egui::pos2(e.x, e.y), Vec2::new(e.w, e.h));
+            for (px, py) in &e.points {
+                r = r.union(egui::Rect::from_center_size(
+                    egui::pos2(e.x + px, e.y + py),
+                    Vec2::ZERO,
+                ));
+            }
+            r
+        })
+        .reduce(egui::Rect::union)
+        .filter(|r| r.is_finite() && r.width() > 0.0 && r.height() > 0.0)
+        // A margin, so strokes on the border are drawn whole.
+        .map(|r| r.expand(12.0))
+    else {
+        placeholder_ui(ui, s.drawing_unreadable, s.drawing_empty);
+        return;
+    };
+    let width = ui.available_width().min(bounds.width().max(50.0));
+    let scale = width / bounds.width();
+    let height = (bounds.height() * scale).min(4000.0);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Excalidraw"));
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 4.0, Color32::WHITE);
+    let to = |x: f32, y: f32| rect.min + (egui::vec2(x, y) - bounds.min.to_vec2()) * scale;
+    let rgb = |[r, g, b]: [u8; 3]| Color32::from_rgb(r, g, b);
+    for e in &scene.elements {
+        let stroke = Stroke::new((e.stroke_width * scale).clamp(0.5, 6.0), rgb(e.stroke));
+        let fill = e
+            .fill
+            .map_or(Color32::TRANSPARENT, |c| rgb(c).gamma_multiply(0.6));
+        let r = egui::Rect::from_min_max(to(e.x, e.y), to(e.x + e.w, e.y + e.h));
+        let outline = |pts: Vec<egui::Pos2>| {
+            if e.dashed {
+                let mut closed = pts.clone();
+                closed.push(pts[0]);
+                painter.extend(egui::Shape::dashed_line(&closed, stroke, 6.0, 4.0));
+                if fill != Color32::TRANSPARENT {
+                    painter.add(egui::Shape::convex_polygon(pts, fill, Stroke::NONE));
+                }
+            } else {
+                painter.add(egui::Shape::convex_polygon(pts, fill, stroke));
+            }
+        };
+        match e.kind {
+            ElementKind::Rectangle => outline(vec![
+                r.left_top(),
+                r.right_top(),
+                r.right_bottom(),
+                r.left_bottom(),
+            ]),
+            ElementKind::Diamond => outline(vec![
+                r.center_top(),
+                r.right_center(),
+                r.center_bottom(),
+                r.left_center(),
+            ]),
+            ElementKind::Ellipse => {
+                let (c, rx, ry) = (r.center(), r.width() / 2.0, r.height() / 2.0);
+                #[allow(clippy::cast_precision_loss)]
+                let pts = (0..48)
+                    .map(|i| {
+                        let t = i as f32 / 48.0 * std::f32::consts::TAU;
+                        c + egui::vec2(rx * t.cos(), ry * t.sin())
+                    })
+                    .collect();
+                outline(pts);
+            }
+            ElementKind::Line | ElementKind::Arrow | ElementKind::FreeDraw => {
+                let pts: Vec<egui::Pos2> = e
+                    .points
+                    .iter()
+                    .map(|(px, py)| to(e.x + px, e.y + py))
+                    .collect();
+                if pts.len() < 2 {
+                    continue;
+                }
+                if e.dashed {
+                    painter.extend(egui::Shape::dashed_line(&pts, stroke, 6.0, 4.0));
+                } else {
+                    painter.add(egui::Shape::line(pts.clone(), stroke));
+                }
+                let head = |tip: egui::Pos2, from: egui::Pos2| {
+                    let dir = (tip - from).normalized();
+                    let n = Vec2::new(-dir.y, dir.x);
+                    let len = (12.0 * scale).clamp(4.0, 16.0);
+                    painter.line_segment([tip, tip - dir * len + n * len * 0.5], stroke);
+                    painter.line_segment([tip, tip - dir * len - n * len * 0.5], stroke);
+                };
+                let n = pts.len();
+                if e.arrow_end || (e.kind == ElementKind::Arrow && !e.arrow_start) {
+                    head(pts[n - 1], pts[n - 2]);
+                }
+                if e.arrow_start {
+                    head(pts[0], pts[1]);
+                }
+            }
+            ElementKind::Text => {
+                let size = (e.font_size * scale).clamp(6.0, 48.0);
+                let galley = painter.layout(
+                    e.text.clone(),
+                    egui::FontId::proportional(size),
+                    rgb(e.stroke),
+                    (r.width() + 4.0).max(20.0),
+                );
+                painter.galley(r.min, galley, rgb(e.stroke));
+            }
+        }
+    }
 }

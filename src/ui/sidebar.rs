@@ -32,6 +32,8 @@ pub struct NotesView<'a> {
     /// Each topic's effective tier and its origin, in [`Index::topics`] order (the app's
     /// cache, computed when the index or the overrides change).
     pub tiers: &'a [Option<(Tier, TierOrigin)>],
+    /// The vault's folders in natural order (`2.` before `10.`), each listed once.
+    pub tree: &'a crate::notes::tree::Folder,
     /// Where the user is.
     pub current: Option<Location>,
     /// The place changed: open and scroll the sidebar to it this frame.
@@ -88,71 +90,114 @@ fn by_note_ui(
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
-    let index = app.index;
-    let current = app.current;
-    let mut shown_any = false;
-    let mut last_folder = None;
-    for (n, note) in index.notes.iter().enumerate() {
-        let note_topic = index.note_topic(n);
-        let accepted = |t: &usize| filter.accepts(app.tier(*t));
-        let topics: Vec<usize> = note
+    folder_ui(ui, app, app.tree, filter, s, lang, commands);
+    // Counted over every note: a collapsed folder draws nothing but may hold matches.
+    let any = (0..app.index.notes.len()).any(|n| {
+        let note_topic = app.index.note_topic(n);
+        app.index.notes[n]
             .topics
             .iter()
-            .copied()
-            .filter(|&t| Some(t) != note_topic)
-            .filter(accepted)
-            .collect();
-        if topics.is_empty() && !note_topic.as_ref().is_some_and(accepted) {
-            continue;
-        }
-        shown_any = true;
-        // Notes are sorted by path: show each folder's name once, above its notes.
-        let folder = note.path.rsplit_once('/').map(|(dir, _)| dir);
-        if folder != last_folder {
-            // A root note after a folder's notes gets the root's label, "/".
-            let label = folder.map_or_else(|| "/".to_owned(), |f| format!("{f}/"));
-            if folder.is_some() || last_folder.is_some() {
-                ui.add_space(4.0);
-                ui.label(RichText::new(label).small().weak());
-            }
-            last_folder = folder;
-        }
-        let is_current = current.is_some_and(|l| l.note == n);
-        let has_headings = note.topics.iter().any(|&t| Some(t) != note_topic);
-        if !has_headings {
-            // No expand arrow, but the same room for it, so titles line up.
-            if let Some(t) = note_topic {
-                ui.horizontal(|ui| {
-                    ui.add_space(ui.spacing().icon_width);
-                    topic_row_ui(ui, app, t, false, s, lang, commands);
-                });
-            }
-            continue;
-        }
-        let id = ui.make_persistent_id(("note", &note.path));
-        let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
-            ui.ctx(),
-            id,
-            is_current,
-        );
-        if is_current && app.reveal {
-            state.set_open(true);
-        }
-        state
-            .show_header(ui, |ui| {
-                if let Some(t) = note_topic {
-                    topic_row_ui(ui, app, t, false, s, lang, commands);
-                }
-            })
-            .body(|ui| {
-                for t in topics {
-                    topic_row_ui(ui, app, t, false, s, lang, commands);
-                }
-            });
-    }
-    if !shown_any {
+            .chain(note_topic.iter())
+            .any(|t| filter.accepts(app.tier(*t)))
+    });
+    if !any {
         ui.label(RichText::new(s.no_match).weak());
     }
+}
+
+/// A folder's subfolders (each collapsible, listed once, open while it holds the open
+/// note) then its notes, in natural order. Returns how many notes were drawn.
+fn folder_ui(
+    ui: &mut Ui,
+    app: &NotesView<'_>,
+    folder: &crate::notes::tree::Folder,
+    filter: TierFilter,
+    s: &Strings,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) -> usize {
+    let mut shown = 0;
+    let current_path = app
+        .current
+        .and_then(|l| app.index.notes.get(l.note))
+        .map(|n| n.path.as_str());
+    for sub in &folder.folders {
+        let holds_current = current_path.is_some_and(|p| p.starts_with(&format!("{}/", sub.path)));
+        let mut inner = 0;
+        // The whole header toggles (a folder has no page of its own to open).
+        egui::CollapsingHeader::new(RichText::new(format!("📁 {}", sub.name)).strong())
+            .id_salt(("folder", &sub.path))
+            .default_open(holds_current || filter != TierFilter::All)
+            .open((holds_current && app.reveal).then_some(true))
+            .show(ui, |ui| {
+                inner = folder_ui(ui, app, sub, filter, s, lang, commands);
+            });
+        shown += inner;
+    }
+    for &n in &folder.notes {
+        if note_row_ui(ui, app, n, filter, s, lang, commands) {
+            shown += 1;
+        }
+    }
+    shown
+}
+
+/// One note of the sidebar with its topics; `false` if the filter hides it.
+fn note_row_ui(
+    ui: &mut Ui,
+    app: &NotesView<'_>,
+    n: usize,
+    filter: TierFilter,
+    s: &Strings,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let index = app.index;
+    let Some(note) = index.notes.get(n) else {
+        return false;
+    };
+    let note_topic = index.note_topic(n);
+    let accepted = |t: &usize| filter.accepts(app.tier(*t));
+    let topics: Vec<usize> = note
+        .topics
+        .iter()
+        .copied()
+        .filter(|&t| Some(t) != note_topic)
+        .filter(accepted)
+        .collect();
+    if topics.is_empty() && !note_topic.as_ref().is_some_and(accepted) {
+        return false;
+    }
+    let is_current = app.current.is_some_and(|l| l.note == n);
+    let has_headings = note.topics.iter().any(|&t| Some(t) != note_topic);
+    if !has_headings {
+        // No expand arrow, but the same room for it, so titles line up.
+        if let Some(t) = note_topic {
+            ui.horizontal(|ui| {
+                ui.add_space(ui.spacing().icon_width);
+                topic_row_ui(ui, app, t, false, s, lang, commands);
+            });
+        }
+        return true;
+    }
+    let id = ui.make_persistent_id(("note", &note.path));
+    let mut state =
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, is_current);
+    if is_current && app.reveal {
+        state.set_open(true);
+    }
+    state
+        .show_header(ui, |ui| {
+            if let Some(t) = note_topic {
+                topic_row_ui(ui, app, t, false, s, lang, commands);
+            }
+        })
+        .body(|ui| {
+            for t in topics {
+                topic_row_ui(ui, app, t, false, s, lang, commands);
+            }
+        });
+    true
 }
 
 fn by_tier_ui(

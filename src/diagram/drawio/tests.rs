@@ -76,9 +76,23 @@ fn text_cells_unknown_shapes_and_the_report() {
     // The floating end (e5, drawn at a point) keeps its edge, to a point of its own; only
     // the edge that ends on another edge without a point of its own (e4) is left out.
     assert_eq!((r.edges, r.edges_kept), (5, 4));
-    assert!(r.notes.iter().any(|n| n.contains("at a point of their own")), "{:?}", r.notes);
-    assert!(r.notes.iter().any(|n| n.contains("end on another edge")), "{:?}", r.notes);
-    assert!(r.lines()[0].contains("4 of 5 edges kept"), "{:?}", r.lines());
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("at a point of their own")),
+        "{:?}",
+        r.notes
+    );
+    assert!(
+        r.notes.iter().any(|n| n.contains("end on another edge")),
+        "{:?}",
+        r.notes
+    );
+    assert!(
+        r.lines()[0].contains("4 of 5 edges kept"),
+        "{:?}",
+        r.lines()
+    );
 }
 
 #[test]
