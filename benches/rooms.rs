@@ -55,6 +55,51 @@ fn rooms(c: &mut Criterion) {
     notes.run();
     c.bench_function("notes room frame (SAA note)", |b| b.iter(|| notes.step()));
 
+    // A generated 2 MB note (the SAA note's text again and again, its headings numbered),
+    // scrolled to the top: what a long vault note costs per frame.
+    let vault = tempfile::tempdir().unwrap();
+    let saa_text = aws_study::notes::vault::BUNDLED_NOTES
+        .iter()
+        .find(|(p, _)| *p == "SAA - Other Services.md")
+        .map(|(_, t)| *t)
+        .unwrap();
+    let mut big = String::new();
+    let mut part = 0;
+    while big.len() < 2_000_000 {
+        part += 1;
+        big.push_str(&saa_text.replace("\n# ", &format!("\n# Part {part} ")));
+        big.push('\n');
+    }
+    std::fs::write(vault.path().join("Long.md"), &big).unwrap();
+    let config = AppConfig {
+        data_dir: Some(dir.path().join("long")),
+        system_locale: Some("en-US".into()),
+        vault: Some(vault.path().to_owned()),
+    };
+    let mut long = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    for _ in 0..2000 {
+        long.step();
+        if !long.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let ctx = long.ctx.clone();
+    let note = long.state().index().note_by_path("Long.md").unwrap();
+    long.state_mut().apply(
+        &ctx,
+        Command::Navigate(aws_study::notes::index::Location {
+            note,
+            heading: None,
+        }),
+    );
+    long.run();
+    c.bench_function("notes room frame (generated 2 MB note)", |b| {
+        b.iter(|| long.step());
+    });
+
     let mut quiz = app(dir.path());
     switch(&mut quiz, Room::Quiz);
     c.bench_function("quiz room frame (home)", |b| b.iter(|| quiz.step()));

@@ -36,6 +36,9 @@ pub struct ImageCache {
     service_icons: HashMap<String, Option<IconId>>,
     /// The image shown in the zoomable viewer, and its pan/zoom.
     viewer: Option<(ImageKey, egui::Rect)>,
+    /// Height of each top-level block of the note shown when last drawn, for (note, index
+    /// generation, column width): the blocks out of view take that room without layout.
+    heights: ((usize, u64, u32), Vec<(f32, bool)>),
 }
 
 impl ImageCache {
@@ -112,7 +115,7 @@ pub fn note_page_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize) {
     egui::ScrollArea::vertical()
         .id_salt(("note_page", &n.path))
         .auto_shrink([false, false])
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, viewport| {
             if cx.scroll_top {
                 ui.scroll_to_cursor(Some(Align::TOP));
             }
@@ -129,9 +132,96 @@ pub fn note_page_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize) {
                 properties_ui(ui, s.properties, &fm.entries);
             }
             cx.embed_stack = vec![(note, None)];
-            blocks_ui(ui, cx, note, &n.doc.blocks, 0);
+            visible_blocks_ui(ui, cx, note, viewport, width);
             ui.add_space(40.0);
         });
+}
+
+/// The note's top-level blocks, only those in view laid out: the others take the height
+/// they had when last drawn (or an estimate from their length), so a 2 MB note costs what
+/// its visible part costs. The block holding the heading to scroll to is always drawn.
+fn visible_blocks_ui(
+    ui: &mut Ui,
+    cx: &mut NoteCtx<'_>,
+    note: usize,
+    viewport: egui::Rect,
+    width: f32,
+) {
+    let blocks = &cx.index.notes[note].doc.blocks;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let key = (note, cx.generation, width.round() as u32);
+    if cx.images.heights.0 != key || cx.images.heights.1.len() != blocks.len() {
+        // Estimated once per note and width; replaced by the real height when drawn.
+        let estimates = blocks
+            .iter()
+            .map(|b| (estimated_height(b, width), false))
+            .collect();
+        cx.images.heights = (key, estimates);
+    }
+    let content_top = ui.min_rect().top();
+    // A screen of margin above and below, so scrolling never shows an empty gap.
+    let margin = viewport.height().max(200.0);
+    let shown = viewport.expand2(Vec2::new(0.0, margin));
+    for (i, block) in blocks.iter().enumerate() {
+        let top = ui.cursor().top() - content_top;
+        let (height, _measured) = cx.images.heights.1[i];
+        let target = matches!(block, Block::Heading { index, .. } if cx.scroll_to == Some(*index));
+        let in_view = top < shown.bottom() && top + height > shown.top();
+        if in_view || target {
+            let before = ui.cursor().top();
+            ui.push_id(i, |ui| block_ui(ui, cx, note, block, 0));
+            cx.images.heights.1[i] = (ui.cursor().top() - before, true);
+        } else {
+            ui.add_space(height);
+        }
+    }
+}
+
+/// A rough height of a block not laid out yet, from its text length and kind.
+fn estimated_height(block: &Block, width: f32) -> f32 {
+    let per_line = (width / 7.5).max(20.0);
+    #[allow(clippy::cast_precision_loss)]
+    let lines = |chars: usize| (chars as f32 / per_line).ceil().max(1.0);
+    match block {
+        Block::Heading { .. } => 44.0,
+        Block::Paragraph(inlines) => lines(inline_chars(inlines)) * 17.0 + 6.0,
+        Block::List { items, .. } => items
+            .iter()
+            .map(|it| {
+                it.blocks
+                    .iter()
+                    .map(|b| estimated_height(b, width - 20.0))
+                    .sum::<f32>()
+            })
+            .sum::<f32>()
+            .max(18.0),
+        #[allow(clippy::cast_precision_loss)]
+        Block::CodeBlock { code, .. } => code.lines().count() as f32 * 15.0 + 24.0,
+        #[allow(clippy::cast_precision_loss)]
+        Block::Table { rows, .. } => (rows.len() as f32 + 1.0) * 24.0 + 16.0,
+        Block::Quote(blocks) | Block::Callout(Callout { blocks, .. }) => {
+            blocks
+                .iter()
+                .map(|b| estimated_height(b, width - 24.0))
+                .sum::<f32>()
+                + 24.0
+        }
+        Block::Anchor(_) => 0.0,
+        _ => 40.0,
+    }
+}
+
+fn inline_chars(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => {
+                text.len()
+            }
+            Inline::WikiLink { label, .. } => label.len(),
+            _ => 4,
+        })
+        .sum()
 }
 
 fn warning_ui(ui: &mut Ui, text: &str) {

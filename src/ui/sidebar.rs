@@ -193,8 +193,18 @@ fn note_row_ui(
             }
         })
         .body(|ui| {
+            // A note of thousands of headings: rows out of view only take their room.
+            let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
             for t in topics {
-                topic_row_ui(ui, app, t, false, s, lang, commands);
+                let next = egui::Rect::from_min_size(
+                    ui.cursor().min,
+                    egui::vec2(ui.available_width(), row),
+                );
+                if ui.is_rect_visible(next) {
+                    topic_row_ui(ui, app, t, false, s, lang, commands);
+                } else {
+                    ui.add_space(row);
+                }
             }
         });
     true
