@@ -115,27 +115,77 @@ pub fn search_palette_ui(
 fn hit_row_ui(ui: &mut egui::Ui, index: &Index, hit: &Hit, selected: bool) -> egui::Response {
     let note = &index.notes[hit.location.note];
     ui.horizontal(|ui| {
-        let (icon, text) = match &hit.kind {
+        let (icon, text): (_, egui::WidgetText) = match &hit.kind {
             HitKind::Note => (
                 index
                     .note_topic(hit.location.note)
                     .and_then(|t| index.topics[t].icon),
-                RichText::new(&note.title).strong(),
+                RichText::new(&note.title).strong().into(),
             ),
             HitKind::Topic(t) => {
                 let topic = &index.topics[*t];
                 (
                     topic.icon,
-                    RichText::new(format!("{}  ·  {}", topic.title, note.title)),
+                    RichText::new(format!("{}  ·  {}", topic.title, note.title)).into(),
                 )
             }
-            HitKind::Text { line, snippet, .. } => (
+            // The line in plain text, the words that matched highlighted.
+            HitKind::Text {
+                line,
+                snippet,
+                matched,
+            } => (
                 None,
-                RichText::new(format!("{snippet}  ·  {}:{line}", note.title)),
+                snippet_job(ui, snippet, matched, &format!("  ·  {}:{line}", note.title)).into(),
             ),
         };
         icon_ui(ui, icon, 18.0);
         ui.add(egui::Button::selectable(selected, text).truncate())
     })
     .inner
+}
+
+/// A snippet with its `matched` byte range highlighted, then `tail` (the note and line).
+fn snippet_job(
+    ui: &egui::Ui,
+    snippet: &str,
+    matched: &std::ops::Range<usize>,
+    tail: &str,
+) -> egui::text::LayoutJob {
+    use egui::text::{LayoutJob, TextFormat};
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let v = ui.visuals();
+    let normal = TextFormat {
+        font_id: font.clone(),
+        color: v.text_color(),
+        ..TextFormat::default()
+    };
+    let highlight = TextFormat {
+        font_id: font.clone(),
+        color: v.strong_text_color(),
+        background: v.selection.bg_fill.gamma_multiply(0.6),
+        ..TextFormat::default()
+    };
+    let weak = TextFormat {
+        font_id: font,
+        color: v.weak_text_color(),
+        ..TextFormat::default()
+    };
+    let mut job = LayoutJob::default();
+    let range = matched.start.min(snippet.len())..matched.end.min(snippet.len());
+    match (
+        snippet.get(..range.start),
+        snippet.get(range.clone()),
+        snippet.get(range.end..),
+    ) {
+        (Some(before), Some(hit), Some(after)) => {
+            job.append(before, 0.0, normal.clone());
+            job.append(hit, 0.0, highlight);
+            job.append(after, 0.0, normal);
+        }
+        // A range that does not fall on characters (it never should): the plain line.
+        _ => job.append(snippet, 0.0, normal),
+    }
+    job.append(tail, 0.0, weak);
+    job
 }
