@@ -1,7 +1,8 @@
 //! Decoding the images of a vault for display: raster files (PNG, JPEG, GIF, WebP) and SVG,
 //! downscaled to the width they are shown at, with limits so a huge or hostile file costs a
-//! bounded amount of memory. Egui-free and synchronous: the UI runs it on a worker thread
-//! and turns the pixels into a texture.
+//! bounded amount of memory. [`decode`] is synchronous; [`Decoder`] reads and decodes on a
+//! thread of its own, so the UI (which only turns the pixels into textures) never waits for
+//! the disk. Egui-free.
 
 use std::io::Cursor;
 
@@ -144,6 +145,75 @@ fn decode_svg(bytes: &[u8], max_width: u32) -> Result<Decoded, String> {
         natural,
         rgba,
     })
+}
+
+/// What to decode: an attachment of the vault in `root`, at a width in pixels.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Request {
+    /// The vault's folder.
+    pub root: std::path::PathBuf,
+    /// The attachment, relative to it.
+    pub rel: String,
+    /// Width in pixels to decode at (never more than the image's own).
+    pub width: u32,
+}
+
+impl Request {
+    /// Reads and decodes the attachment now (on the calling thread).
+    ///
+    /// # Errors
+    /// Why it cannot be shown, in words.
+    pub fn run(&self) -> Result<Decoded, String> {
+        let svg = self.rel.to_ascii_lowercase().ends_with(".svg");
+        crate::notes::vault::read_attachment_in(&self.root, &self.rel)
+            .and_then(|bytes| decode(&bytes, svg, self.width))
+    }
+}
+
+/// A thread that reads and decodes requested images, in order, and hands them back.
+pub struct Decoder {
+    jobs: Option<std::sync::mpsc::Sender<Request>>,
+    done: std::sync::mpsc::Receiver<(Request, Result<Decoded, String>)>,
+}
+
+impl Default for Decoder {
+    fn default() -> Self {
+        Self::spawn()
+    }
+}
+
+impl Decoder {
+    /// Starts the thread (if it cannot start, [`Decoder::request`] says so and the caller
+    /// decodes on its own thread).
+    #[must_use]
+    pub fn spawn() -> Self {
+        let (jobs, rx) = std::sync::mpsc::channel::<Request>();
+        let (tx, done) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("image-decoder".into())
+            .spawn(move || {
+                while let Ok(request) = rx.recv() {
+                    let result = request.run();
+                    if tx.send((request, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        Self {
+            jobs: spawned.ok().map(|_| jobs),
+            done,
+        }
+    }
+
+    /// Queues `request`; `false` if there is no thread to do it.
+    pub fn request(&self, request: Request) -> bool {
+        self.jobs.as_ref().is_some_and(|j| j.send(request).is_ok())
+    }
+
+    /// What was decoded since the last call.
+    pub fn finished(&self) -> Vec<(Request, Result<Decoded, String>)> {
+        self.done.try_iter().collect()
+    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,13 @@
-//! Textures of a vault's images, within a memory budget: an image is read and decoded on a
-//! worker thread, downscaled to the width it is shown at ([`crate::images::decode`]), turned
-//! into a texture, and freed again once it has not been on screen while the budget is
-//! exceeded (least recently shown first). The raw file bytes are never kept. Asking for a
-//! texture never blocks a frame: until it is ready, the caller draws a placeholder.
+//! Textures of a vault's images, within a memory budget: an image is read and decoded by
+//! [`crate::images::Decoder`] on its own thread (downscaled to the width it is shown at),
+//! turned into a texture here, and freed again once it has not been on screen while the
+//! budget is exceeded (least recently shown first). The raw file bytes are never kept.
+//! Asking for a texture never blocks a frame: until it is ready, the caller draws a
+//! placeholder. This module reads no file itself.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::mpsc;
 
-use crate::images::{Decoded, decode};
+use crate::images::{Decoded, Decoder, Request};
 
 /// Texture memory kept for the images of notes (the viewer's one image comes on top).
 pub const TEXTURE_BUDGET_BYTES: usize = 48 * 1024 * 1024;
@@ -17,16 +16,9 @@ pub const TEXTURE_BUDGET_BYTES: usize = 48 * 1024 * 1024;
 /// image again at every pixel.
 const WIDTH_STEP: u32 = 128;
 
-/// What to decode: the vault folder and the attachment's vault-relative path, at a width.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ImageKey {
-    /// The vault's folder.
-    pub root: PathBuf,
-    /// The attachment, relative to it.
-    pub rel: String,
-    /// Width in pixels it is decoded at (a multiple of 128, or the viewer's 4096).
-    pub width: u32,
-}
+/// What to decode (the vault folder, the attachment, the width in pixels: a multiple of
+/// 128, or the viewer's 4096).
+pub type ImageKey = Request;
 
 /// The state of one image.
 pub enum ImageState {
@@ -44,13 +36,9 @@ struct Entry {
     last_shown: u64,
 }
 
-type Job = (ImageKey, bool);
-type Done = (ImageKey, Result<Decoded, String>);
-
 /// The cache; one per app.
 pub struct VaultImages {
-    jobs: Option<mpsc::Sender<Job>>,
-    done: mpsc::Receiver<Done>,
+    decoder: Decoder,
     entries: HashMap<ImageKey, Entry>,
     bytes: usize,
     frame: u64,
@@ -67,22 +55,8 @@ impl VaultImages {
     /// A cache that keeps at most `budget` bytes of textures not on screen.
     #[must_use]
     pub fn with_budget(budget: usize) -> Self {
-        let (jobs, rx) = mpsc::channel::<Job>();
-        let (tx, done) = mpsc::channel::<Done>();
-        let spawned = std::thread::Builder::new()
-            .name("image-decoder".into())
-            .spawn(move || {
-                while let Ok((key, svg)) = rx.recv() {
-                    let result = crate::notes::vault::read_attachment_in(&key.root, &key.rel)
-                        .and_then(|bytes| decode(&bytes, svg, key.width));
-                    if tx.send((key, result)).is_err() {
-                        break;
-                    }
-                }
-            });
         Self {
-            jobs: spawned.ok().map(|_| jobs),
-            done,
+            decoder: Decoder::spawn(),
             entries: HashMap::new(),
             bytes: 0,
             frame: 0,
@@ -103,15 +77,14 @@ impl VaultImages {
         self.receive(ctx);
         let frame = self.frame;
         if !self.entries.contains_key(key) {
-            let svg = key.rel.to_ascii_lowercase().ends_with(".svg");
-            let state = match &self.jobs {
-                Some(jobs) if jobs.send((key.clone(), svg)).is_ok() => ImageState::Loading,
-                _ => match crate::notes::vault::read_attachment_in(&key.root, &key.rel)
-                    .and_then(|b| decode(&b, svg, key.width))
-                {
+            let state = if self.decoder.request(key.clone()) {
+                ImageState::Loading
+            } else {
+                // No decoder thread: decode here rather than show nothing.
+                match key.run() {
                     Ok(d) => Self::texture(ctx, key, &d).0,
                     Err(e) => ImageState::Failed(e),
-                },
+                }
             };
             let bytes = match &state {
                 ImageState::Ready(t, _) => t.byte_size(),
@@ -147,7 +120,7 @@ impl VaultImages {
 
     /// Takes in what the worker decoded.
     fn receive(&mut self, ctx: &egui::Context) {
-        while let Ok((key, result)) = self.done.try_recv() {
+        for (key, result) in self.decoder.finished() {
             let Some(entry) = self.entries.get(&key) else {
                 continue; // evicted or cleared while decoding
             };
