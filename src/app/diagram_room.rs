@@ -264,35 +264,25 @@ impl AwsStudyApp {
                 self.ask_then_replace(DiagramCommand::CompletePath(purpose, path.to_owned()));
             }
             PathPurpose::SaveAs => self.save_diagram_to(path),
-            PathPurpose::ExportDrawio => match file::export_drawio(path, self.diagram.diagram()) {
-                Ok(()) => {
-                    let s = self.lang().strings();
-                    self.diagram_files.messages.push(format!(
-                        "{} {}",
-                        s.diagram_exported,
-                        path.display()
-                    ));
-                }
-                Err(e) => self.diagram_files.messages.push(e),
-            },
-            PathPurpose::ExportPng | PathPurpose::ExportSvg => {
-                let png = purpose == PathPurpose::ExportPng;
-                match file::export(
-                    path,
-                    self.diagram.diagram(),
-                    png,
-                    self.diagram_view.export_scale,
-                ) {
+            PathPurpose::ExportDrawio | PathPurpose::ExportPng | PathPurpose::ExportSvg => {
+                let d = self.diagram.diagram();
+                let written = match purpose {
+                    PathPurpose::ExportDrawio => file::export_drawio(path, d),
+                    _ => file::export(
+                        path,
+                        d,
+                        purpose == PathPurpose::ExportPng,
+                        self.diagram_view.export_scale,
+                    ),
+                };
+                let message = match written {
                     Ok(()) => {
                         let s = self.lang().strings();
-                        self.diagram_files.messages.push(format!(
-                            "{} {}",
-                            s.diagram_exported,
-                            path.display()
-                        ));
+                        format!("{} {}", s.diagram_exported, path.display())
                     }
-                    Err(e) => self.diagram_files.messages.push(e),
-                }
+                    Err(e) => e,
+                };
+                self.diagram_files.messages.push(message);
             }
         }
     }

@@ -1678,17 +1678,9 @@ fn attr(text: &str) -> String {
     out
 }
 
+/// A number as draw.io writes it: the same short form as the SVG export's.
 fn n(v: f32) -> String {
-    if !v.is_finite() {
-        return "0".to_owned();
-    }
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" || s.is_empty() {
-        "0".to_owned()
-    } else {
-        s.to_owned()
-    }
+    super::export::num(v)
 }
 
 /// draw.io's colour of an AWS 4 icon of a category (fill, gradient).

@@ -557,7 +557,7 @@ fn midpoint(points: &[Point]) -> Point {
 }
 
 /// A number for SVG: at most two decimals, no trailing zeros, `0` for non-finite values.
-fn num(v: f32) -> String {
+pub(crate) fn num(v: f32) -> String {
     if !v.is_finite() {
         return "0".to_owned();
     }

@@ -1218,6 +1218,15 @@ mod tests {
         room
     }
 
+    /// The room's environment over `index`, without tiers.
+    fn env<'a>(index: &'a Index, tiers: &'a HashMap<ServiceId, Tier>) -> QuizEnv<'a> {
+        QuizEnv {
+            index,
+            tiers: &[],
+            service_tiers: tiers,
+        }
+    }
+
     fn ids(room: &QuizRoom, indices: &[usize]) -> Vec<String> {
         let mut ids: Vec<String> = indices
             .iter()
@@ -1258,11 +1267,7 @@ mod tests {
         let index = empty_index();
         let mut room = room(6, Progress::new(), &index);
         let env_tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &env_tiers,
-        };
+        let env = env(&index, &env_tiers);
         room.prepare(&index, &[], T0);
         assert_eq!(room.due_today(), 0);
         // Answer the first practice question wrong: it is due again today.
@@ -1312,11 +1317,7 @@ mod tests {
         let index = empty_index();
         let mut room = room(6, Progress::new(), &index);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         room.apply(QuizCommand::StartPractice, env, T0);
         let order = queue(&room);
         let mut missed = Vec::new();
@@ -1344,11 +1345,7 @@ mod tests {
         let index = empty_index();
         let mut room = room(4, Progress::new(), &index);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         let offset = utc_offset_secs();
         let today = chrono::DateTime::from_timestamp(T0 + offset, 0)
             .unwrap()
@@ -1394,11 +1391,7 @@ mod tests {
         let index = empty_index();
         let mut room = room(3, Progress::new(), &index);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         room.import_text(
             Path::new("mine.md"),
             "# Which service stores objects?\n\n- [ ] Amazon EBS\n- [x] Amazon S3\n",
@@ -1428,11 +1421,7 @@ mod tests {
         let index = empty_index();
         let mut room = room(5, Progress::new(), &index);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         room.apply(QuizCommand::StartExam, env, T0);
         room.apply(QuizCommand::ExamToggle(2), env, T0 + 100);
         // A crash: the saved progress is all that is left, 100 s into the exam.
@@ -1460,11 +1449,7 @@ mod tests {
         room.prepare(&index, &[], T0);
         assert_eq!(room.matching_ids().len(), 8);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         room.apply(
             QuizCommand::SetFilter(PracticeFilter {
                 domain: Some(Domain::Secure),
@@ -1493,11 +1478,7 @@ mod tests {
         let index = empty_index();
         let mut room = room(3, Progress::new(), &index);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         room.apply(QuizCommand::OpenImport, env, T0);
         assert_eq!(
             room.apply(QuizCommand::ImportFile("mine.md".into()), env, T0),
@@ -1527,11 +1508,7 @@ mod tests {
         let index = empty_index();
         let mut room = room(120, Progress::new(), &index);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         room.apply(QuizCommand::StartExam, env, T0);
         let QuizView::Exam(exam) = &room.view else {
             panic!("no exam");
@@ -1558,11 +1535,7 @@ mod tests {
         let index = Index::build(LoadedVault::bundled(), &|_, _| {});
         let mut room = room(4, Progress::new(), &index);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         room.prepare(&index, &[], T0);
         assert!(room.stats().is_none() && room.plan().is_empty());
         room.apply(QuizCommand::ShowStats, env, T0);
@@ -1594,11 +1567,7 @@ mod tests {
         let index = empty_index();
         let mut room = room(6, Progress::new(), &index);
         let tiers = HashMap::new();
-        let env = QuizEnv {
-            index: &index,
-            tiers: &[],
-            service_tiers: &tiers,
-        };
+        let env = env(&index, &tiers);
         // `rebuild` reads the clock: the exam runs in real time here.
         let t0 = now_secs();
         room.apply(QuizCommand::StartPractice, env, t0);
