@@ -638,6 +638,8 @@ fn a_drawio_file_opens_and_exports_back() {
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
+    // The window says where it went (an export used to give no sign).
+    harness.get_by_label_contains(&format!("Exported: {}", out.display()));
     let back = aws_study::diagram::drawio::import(&std::fs::read(&out).unwrap(), None).unwrap();
     assert_eq!(back.diagram.nodes.len(), imported.nodes.len());
     assert_eq!(back.diagram.edges.len(), imported.edges.len());

@@ -91,15 +91,17 @@ fn by_note_ui(
     commands: &mut Vec<Command>,
 ) {
     folder_ui(ui, app, app.tree, filter, s, lang, commands);
-    // Counted over every note: a collapsed folder draws nothing but may hold matches.
-    let any = (0..app.index.notes.len()).any(|n| {
-        let note_topic = app.index.note_topic(n);
-        app.index.notes[n]
-            .topics
-            .iter()
-            .chain(note_topic.iter())
-            .any(|t| filter.accepts(app.tier(*t)))
-    });
+    // Counted over every note: a collapsed folder draws nothing but may hold matches
+    // (without a filter, every note matches: no scan each frame).
+    let any = filter == TierFilter::All && !app.index.notes.is_empty()
+        || (0..app.index.notes.len()).any(|n| {
+            let note_topic = app.index.note_topic(n);
+            app.index.notes[n]
+                .topics
+                .iter()
+                .chain(note_topic.iter())
+                .any(|t| filter.accepts(app.tier(*t)))
+        });
     if !any {
         ui.label(RichText::new(s.no_match).weak());
     }

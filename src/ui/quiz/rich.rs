@@ -6,11 +6,26 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
-use crate::notes::doc::{Block, Inline};
+use std::sync::Arc;
+
+use crate::notes::doc::{Block, Document, Inline};
+
+/// Parses a text once while it stays on screen (egui drops what a frame did not use).
+#[derive(Default)]
+struct Parser;
+
+impl egui::cache::ComputerMut<&str, Arc<Document>> for Parser {
+    fn compute(&mut self, text: &str) -> Arc<Document> {
+        Arc::new(crate::notes::parse::parse(text))
+    }
+}
+
+type ParsedTexts = egui::cache::FrameCache<Arc<Document>, Parser>;
 
 /// Draws `text` (Markdown) at `size` points in `color` (the text colour by default).
 pub(super) fn markdown_ui(ui: &mut Ui, text: &str, size: f32, color: Option<Color32>) {
-    let doc = crate::notes::parse::parse(text);
+    // Not parsed again every frame while the question is shown.
+    let doc = ui.memory_mut(|m| Arc::clone(m.caches.cache::<ParsedTexts>().get(text)));
     let color = color.unwrap_or_else(|| ui.visuals().text_color());
     let mut links = Vec::new();
     for block in &doc.blocks {
