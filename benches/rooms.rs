@@ -50,6 +50,7 @@ fn rooms(c: &mut Criterion) {
         Command::Navigate(aws_study::notes::index::Location {
             note: saa,
             heading: None,
+            block: None,
         }),
     );
     notes.run();
@@ -93,6 +94,7 @@ fn rooms(c: &mut Criterion) {
         Command::Navigate(aws_study::notes::index::Location {
             note,
             heading: None,
+            block: None,
         }),
     );
     long.run();

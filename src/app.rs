@@ -19,6 +19,7 @@ use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::notes::history::History;
 use crate::notes::index::{Index, Location, TierOrigin};
+use crate::ui::markdown::ScrollTarget;
 use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
 use crate::quiz::command::{QuizCommand, QuizEffect};
 use crate::quiz::progress::Progress;
@@ -80,8 +81,13 @@ pub struct AwsStudyApp {
     generation: u64,
     loading: Option<Loading>,
     history: History,
-    /// Heading to scroll to on the next frame.
-    scroll_to: Option<Location>,
+    /// Where to scroll the note view on the next frame, for which place.
+    scroll_to: Option<(Location, ScrollTarget)>,
+    /// The block being flashed (note, block, when it was arrived at), after following a
+    /// block reference or opening a search hit.
+    flash: Option<(usize, usize, f64)>,
+    /// Frames spent bringing a block into view.
+    scroll_retries: u32,
     /// Set when the place changed: the sidebar opens and scrolls to it this frame.
     pub(crate) reveal: bool,
     /// Messages for the user (errors, warnings), shown until dismissed.
@@ -115,6 +121,12 @@ pub struct AwsStudyApp {
     applied_theme: Option<ThemeChoice>,
     title: String,
 }
+
+/// How long a block arrived at stays highlighted.
+const FLASH_SECS: f64 = 1.6;
+
+/// Most frames spent bringing a block into view.
+const MAX_SCROLL_RETRIES: u32 = 8;
 
 impl AwsStudyApp {
     /// Creates the app: reads settings and overrides from `config.data_dir`, shows the
@@ -163,6 +175,8 @@ impl AwsStudyApp {
             loading: None,
             history: History::default(),
             scroll_to: None,
+            flash: None,
+            scroll_retries: 0,
             reveal: true,
             messages: Vec::new(),
             damaged: Vec::new(),
@@ -443,9 +457,17 @@ impl AwsStudyApp {
             .last_heading
             .as_deref()
             .and_then(|h| self.index.find_heading(note, h));
-        let loc = Location { note, heading };
+        let loc = Location {
+            note,
+            heading,
+            block: None,
+        };
         self.history.visit(loc);
-        self.scroll_to = Some(loc);
+        let target = match heading {
+            Some(h) => ScrollTarget::Heading(h),
+            None => ScrollTarget::Offset(self.settings.last_scroll),
+        };
+        self.scroll_to = Some((loc, target));
         self.reveal = true;
     }
 
@@ -556,19 +578,29 @@ impl AwsStudyApp {
             Command::Navigate(loc) => {
                 if loc.note < self.index.notes.len() {
                     self.history.visit(loc);
-                    self.scroll_to = Some(loc);
+                    let target = match (loc.block, loc.heading) {
+                        (Some(b), _) => ScrollTarget::Block(b),
+                        (None, Some(h)) => ScrollTarget::Heading(h),
+                        (None, None) => ScrollTarget::Top,
+                    };
+                    self.scroll_to = Some((loc, target));
+                    self.flash = loc
+                        .block
+                        .map(|b| (loc.note, b, ctx.input(|i| i.time)));
+                    self.room = Room::Notes;
                     self.remember_location();
                 }
             }
-            Command::Back => {
-                if self.history.can_go_back() {
-                    self.scroll_to = self.history.back();
-                    self.remember_location();
-                }
-            }
-            Command::Forward => {
-                if self.history.can_go_forward() {
-                    self.scroll_to = self.history.forward();
+            Command::Back | Command::Forward => {
+                let moved = if command == Command::Back {
+                    self.history.can_go_back().then(|| self.history.back())
+                } else {
+                    self.history.can_go_forward().then(|| self.history.forward())
+                };
+                if let Some(Some(loc)) = moved {
+                    // Back where the place was left, not at its heading again.
+                    self.scroll_to = Some((loc, ScrollTarget::Offset(self.history.offset())));
+                    self.flash = None;
                     self.remember_location();
                 }
             }
@@ -643,6 +675,7 @@ impl AwsStudyApp {
                     let loc = Location {
                         note: t.note,
                         heading: t.heading,
+                        block: None,
                     };
                     self.room = Room::Notes;
                     self.apply(ctx, Command::Navigate(loc));
@@ -936,8 +969,24 @@ impl AwsStudyApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.messages_ui(ui, s);
-            let scroll_to = self.scroll_to.take();
             let current = self.history.current();
+            let scroll = self
+                .scroll_to
+                .take()
+                .filter(|(l, _)| Some(*l) == current)
+                .map(|(_, target)| target);
+            let now = ui.input(|i| i.time);
+            let flash = self.flash.and_then(|(note, block, since)| {
+                let left = 1.0 - (now - since) / FLASH_SECS;
+                (current.is_some_and(|c| c.note == note) && left > 0.0).then(|| {
+                    ui.ctx().request_repaint();
+                    #[allow(clippy::cast_possible_truncation)]
+                    (block, left as f32)
+                })
+            });
+            if flash.is_none() {
+                self.flash = None;
+            }
             let mut note_ctx = ui::markdown::NoteCtx {
                 index: &self.index,
                 tiers: &self.tier_origins,
@@ -945,10 +994,9 @@ impl AwsStudyApp {
                 generation: self.generation,
                 images: &mut self.images,
                 commands,
-                scroll_to: scroll_to
-                    .filter(|l| Some(*l) == current)
-                    .and_then(|l| l.heading),
-                scroll_top: scroll_to.is_some_and(|l| l.heading.is_none()),
+                scroll,
+                flash,
+                offset: self.history.offset(),
                 embed_stack: Vec::new(),
                 embed_budget: ui::markdown::EMBED_BUDGET,
             };
@@ -957,6 +1005,21 @@ impl AwsStudyApp {
                 None => {
                     ui.centered_and_justified(|ui| ui.label(s.empty_vault));
                 }
+            }
+            let offset = note_ctx.offset;
+            if let (Some(ScrollTarget::Block(b)), Some(loc)) = (note_ctx.scroll, current) {
+                // Not in place yet (the blocks above were estimated): again next frame.
+                self.scroll_retries += 1;
+                if self.scroll_retries < MAX_SCROLL_RETRIES {
+                    self.scroll_to = Some((loc, ScrollTarget::Block(b)));
+                    ui.ctx().request_repaint();
+                }
+            } else {
+                self.scroll_retries = 0;
+            }
+            if current.is_some() {
+                self.history.set_offset(offset);
+                self.settings.last_scroll = offset;
             }
             ui::markdown::image_viewer_ui(ui.ctx(), &mut self.images, lang);
             // Textures of images not shown this frame are freed once over the budget.

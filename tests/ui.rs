@@ -295,7 +295,8 @@ fn open_folder_follow_wikilink_and_go_back() {
         harness.state().current(),
         Some(Location {
             note: a,
-            heading: None
+            heading: None,
+            block: None
         })
     );
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
@@ -372,6 +373,7 @@ fn hostile_notes_show_placeholders_and_never_panic() {
             Command::Navigate(Location {
                 note,
                 heading: None,
+                block: None,
             }),
         );
         settle(&mut harness);
@@ -634,4 +636,85 @@ fn the_sidebar_lists_folders_once_in_natural_order() {
     }
     // The subfolder sits inside its folder, before the folder's own notes.
     assert!(y("Lambda") < y("EC2"));
+}
+
+/// A vault with a long note whose far paragraphs are out of view at first.
+fn long_note_vault() -> tempfile::TempDir {
+    let vault = tempfile::tempdir().unwrap();
+    let mut long = String::from("# Long\n\n");
+    for i in 0..120 {
+        writeln!(long, "Filler paragraph number {i} about nothing in particular.\n").unwrap();
+    }
+    long.push_str("The recovery plan restores from the nightly snapshot. ^recovery\n\n");
+    for i in 0..40 {
+        writeln!(long, "Trailing paragraph {i}.\n").unwrap();
+    }
+    long.push_str("Zanzibar is the word only this paragraph holds.\n");
+    write(vault.path(), "Long.md", long);
+    write(
+        vault.path(),
+        "Index.md",
+        "# Start here\n\nRead [[Long#^recovery|the recovery plan]].\n",
+    );
+    vault
+}
+
+fn harness_on(vault: &Path, data: &Path) -> Harness<'static, AwsStudyApp> {
+    harness_with(AppConfig {
+        data_dir: Some(data.to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: Some(vault.to_owned()),
+    })
+}
+
+/// The text is drawn inside the window's height (not scrolled away, not virtualized out).
+fn in_view(harness: &Harness<'static, AwsStudyApp>, text: &str) -> bool {
+    harness
+        .query_by_label_contains(text)
+        .is_some_and(|n| n.rect().top() > 0.0 && n.rect().bottom() < 900.0)
+}
+
+/// Regression: `[[Note#^block-id]]` opened the top of the note.
+#[test]
+fn a_block_reference_scrolls_to_its_block() {
+    let vault = long_note_vault();
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(vault.path(), data.path());
+    button(&harness, "Index").click();
+    harness.run();
+    harness
+        .get(By::new().role(egui::Role::Link).label("the recovery plan"))
+        .click();
+    settle(&mut harness);
+    let loc = harness.state().current().unwrap();
+    assert_eq!(
+        harness.state().index().notes[loc.note].path,
+        "Long.md",
+        "the link opens the note"
+    );
+    assert!(in_view(&harness, "The recovery plan restores"));
+    assert!(!in_view(&harness, "Filler paragraph number 0 "));
+}
+
+/// Regression: opening a full-text search hit showed the top of the note, not its line;
+/// and going back returned to the top instead of where the page was left.
+#[test]
+fn a_search_hit_scrolls_to_its_line_and_back_returns_there() {
+    let vault = long_note_vault();
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(vault.path(), data.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness.get_by_label("Search").type_text("zanzibar");
+    harness.run();
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert!(in_view(&harness, "Zanzibar is the word"));
+    assert!(!in_view(&harness, "Filler paragraph number 0 "));
+    button(&harness, "Index").click();
+    settle(&mut harness);
+    assert!(!in_view(&harness, "Zanzibar is the word"));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    settle(&mut harness);
+    assert!(in_view(&harness, "Zanzibar is the word"), "back to where it was left");
 }

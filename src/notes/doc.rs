@@ -14,6 +14,9 @@ pub struct Document {
     pub frontmatter: Option<Frontmatter>,
     /// The body, in order.
     pub blocks: Vec<Block>,
+    /// The 1-based file line where each of [`Document::blocks`] starts (parallel to it),
+    /// so a search hit or a block reference can scroll to its block.
+    pub block_lines: Vec<u32>,
     /// Every heading of the body in order; [`Block::Heading::index`] points into it.
     pub headings: Vec<Heading>,
     /// `#tags` found in the body and the frontmatter `tags:` list, without `#`, deduplicated.
@@ -22,6 +25,45 @@ pub struct Document {
     pub references: Vec<Reference>,
     /// Exam-frequency statements found in the note (see [`crate::frequency`]).
     pub frequency_hints: Vec<FrequencyHint>,
+}
+
+impl Document {
+    /// The top-level block holding file line `line` (1-based): the last one starting at
+    /// or before it. `None` when the line is above the first block (the frontmatter).
+    #[must_use]
+    pub fn block_at_line(&self, line: usize) -> Option<usize> {
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        self.block_lines.partition_point(|&l| l <= line).checked_sub(1)
+    }
+
+    /// The top-level block that `^id` names: the block the anchor closes (the one before
+    /// it), or the container (list, quote, callout) holding it. Case-insensitive, as
+    /// Obsidian matches block ids.
+    #[must_use]
+    pub fn block_of_anchor(&self, id: &str) -> Option<usize> {
+        let id = id.trim().trim_start_matches('^');
+        let is = |b: &Block| matches!(b, Block::Anchor(a) if a.eq_ignore_ascii_case(id));
+        for (i, block) in self.blocks.iter().enumerate() {
+            if is(block) {
+                return Some(i.saturating_sub(1));
+            }
+            if contains_anchor(block, &is) {
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
+/// True when an anchor accepted by `is` is nested anywhere inside `block`.
+fn contains_anchor(block: &Block, is: &dyn Fn(&Block) -> bool) -> bool {
+    let within = |blocks: &[Block]| blocks.iter().any(|b| is(b) || contains_anchor(b, is));
+    match block {
+        Block::List { items, .. } => items.iter().any(|item| within(&item.blocks)),
+        Block::Quote(blocks) | Block::Details { blocks, .. } => within(blocks),
+        Block::Callout(c) => within(&c.blocks),
+        _ => false,
+    }
 }
 
 /// The YAML frontmatter block, kept as ordered key/value pairs (we only need to show it
@@ -251,6 +293,8 @@ pub enum Inline {
         src: String,
         /// Alt text.
         alt: String,
+        /// The width asked for in points (`<img width="300">`, Obsidian's `![alt|300](…)`).
+        width: Option<f32>,
     },
     /// `![[target]]`: an embedded note, heading or image.
     Embed(Embed),

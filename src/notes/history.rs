@@ -1,5 +1,7 @@
 //! Back/forward navigation history, like a browser's: visiting a new place drops the
-//! forward entries. Pure; the app drives it from Alt+Left/Right and the mouse's side buttons.
+//! forward entries, and each entry keeps the scroll offset it was left at, so going back
+//! returns to the same spot. Pure; the app drives it from Alt+Left/Right and the mouse's
+//! side buttons.
 
 use crate::notes::index::Location;
 
@@ -9,7 +11,8 @@ const MAX_ENTRIES: usize = 200;
 /// A navigation history.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    entries: Vec<Location>,
+    /// Places, with the scroll offset (points) each was left at.
+    entries: Vec<(Location, f32)>,
     pos: usize,
 }
 
@@ -17,7 +20,20 @@ impl History {
     /// Where the user is now.
     #[must_use]
     pub fn current(&self) -> Option<Location> {
-        self.entries.get(self.pos).copied()
+        self.entries.get(self.pos).map(|&(loc, _)| loc)
+    }
+
+    /// The scroll offset the current place was last seen at (0 for a new place).
+    #[must_use]
+    pub fn offset(&self) -> f32 {
+        self.entries.get(self.pos).map_or(0.0, |&(_, y)| y)
+    }
+
+    /// Records where the current place is scrolled to, for coming back to it.
+    pub fn set_offset(&mut self, y: f32) {
+        if let Some(entry) = self.entries.get_mut(self.pos) {
+            entry.1 = y;
+        }
     }
 
     /// Goes to `loc`; does nothing if it is already the current place.
@@ -28,7 +44,7 @@ impl History {
         if !self.entries.is_empty() {
             self.entries.truncate(self.pos + 1);
         }
-        self.entries.push(loc);
+        self.entries.push((loc, 0.0));
         if self.entries.len() > MAX_ENTRIES {
             self.entries.remove(0);
         }
@@ -77,6 +93,7 @@ mod tests {
         Location {
             note,
             heading: None,
+            block: None,
         }
     }
 
@@ -110,5 +127,19 @@ mod tests {
             steps += 1;
         }
         assert_eq!(steps, MAX_ENTRIES - 1);
+    }
+
+    #[test]
+    fn back_restores_the_scroll_offset_each_place_was_left_at() {
+        let mut h = History::default();
+        h.visit(at(1));
+        h.set_offset(640.0);
+        h.visit(at(2));
+        assert!(h.offset().abs() < f32::EPSILON, "a new place starts at the top");
+        h.set_offset(120.0);
+        h.back();
+        assert!((h.offset() - 640.0).abs() < f32::EPSILON);
+        h.forward();
+        assert!((h.offset() - 120.0).abs() < f32::EPSILON);
     }
 }

@@ -163,6 +163,9 @@ pub struct Location {
     pub note: usize,
     /// Heading index within the note, or the top.
     pub heading: Option<usize>,
+    /// A top-level block to show (a `[[Note#^id]]` reference, a search hit's line): the
+    /// view scrolls to it and flashes it.
+    pub block: Option<usize>,
 }
 
 /// A vault, parsed and indexed.
@@ -376,19 +379,22 @@ impl Index {
             return Err(Unresolved::Note);
         };
         match &target.heading {
-            // `[[Note#^block-id]]`: block references open the note.
             None => Ok(Location {
                 note,
                 heading: None,
+                block: None,
             }),
+            // `[[Note#^block-id]]`: the block the id closes; an unknown id opens the note.
             Some(h) if h.starts_with('^') => Ok(Location {
                 note,
                 heading: None,
+                block: self.notes[note].doc.block_of_anchor(h),
             }),
             Some(h) => match self.find_heading(note, h) {
                 Some(heading) => Ok(Location {
                     note,
                     heading: Some(heading),
+                    block: None,
                 }),
                 None => Err(Unresolved::Heading(note)),
             },

@@ -63,6 +63,7 @@ pub fn search(index: &Index, query: &str, limit: usize, tiers: &[Option<Tier>]) 
                 location: Location {
                     note: i,
                     heading: None,
+                    block: None,
                 },
                 score: score + 1,
             });
@@ -80,6 +81,7 @@ pub fn search(index: &Index, query: &str, limit: usize, tiers: &[Option<Tier>]) 
                 location: Location {
                     note: topic.note,
                     heading: Some(heading),
+                    block: None,
                 },
                 score: score + 2,
             });
@@ -141,7 +143,11 @@ pub fn search(index: &Index, query: &str, limit: usize, tiers: &[Option<Tier>]) 
                     snippet,
                     matched,
                 },
-                location: Location { note: i, heading },
+                location: Location {
+                    note: i,
+                    heading,
+                    block: note.doc.block_at_line(line),
+                },
                 score: 0,
             });
         }

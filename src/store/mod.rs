@@ -464,6 +464,8 @@ pub struct Settings {
     /// The diagram file open in the Diagram room when the app closed, reopened at start.
     #[serde(default)]
     pub last_diagram: Option<PathBuf>,
+    /// How far the last note shown was scrolled (points).
+    pub last_scroll: f32,
 }
 
 impl Versioned for Settings {

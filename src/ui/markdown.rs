@@ -84,15 +84,32 @@ pub struct NoteCtx<'a> {
     pub images: &'a mut ImageCache,
     /// Where clicks go.
     pub commands: &'a mut Vec<Command>,
-    /// Heading of the shown note to scroll to this frame.
-    pub scroll_to: Option<usize>,
-    /// Scroll to the top this frame.
-    pub scroll_top: bool,
+    /// Where to scroll the shown note this frame.
+    pub scroll: Option<ScrollTarget>,
+    /// A top-level block to flash (a followed block reference or search hit), with the
+    /// strength of the flash from 1 (just arrived) to 0.
+    pub flash: Option<(usize, f32)>,
+    /// Out: the page's scroll offset after this frame, for back/forward and the next
+    /// start.
+    pub offset: f32,
     /// Notes/sections being drawn, outermost first, to stop embed cycles.
     pub embed_stack: Vec<(usize, Option<usize>)>,
     /// Embeds still allowed this frame: a note that embeds sections that embed sections
     /// could otherwise multiply into millions.
     pub embed_budget: usize,
+}
+
+/// Where the note view scrolls to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ScrollTarget {
+    /// The top of the note.
+    Top,
+    /// A heading, by its index in the note's outline.
+    Heading(usize),
+    /// A top-level block, by its index.
+    Block(usize),
+    /// A scroll offset in points (back/forward, a restart).
+    Offset(f32),
 }
 
 /// Most embedded notes or sections drawn in one frame.
@@ -112,13 +129,15 @@ pub fn note_page_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize) {
         return;
     };
     let s = cx.lang.strings();
-    egui::ScrollArea::vertical()
+    let mut area = egui::ScrollArea::vertical()
         .id_salt(("note_page", &n.path))
-        .auto_shrink([false, false])
-        .show_viewport(ui, |ui, viewport| {
-            if cx.scroll_top {
-                ui.scroll_to_cursor(Some(Align::TOP));
-            }
+        .auto_shrink([false, false]);
+    match cx.scroll {
+        Some(ScrollTarget::Top) => area = area.vertical_scroll_offset(0.0),
+        Some(ScrollTarget::Offset(y)) => area = area.vertical_scroll_offset(y.max(0.0)),
+        _ => {}
+    }
+    let output = area.show_viewport(ui, |ui, viewport| {
             let width = ui.available_width().min(MAX_TEXT_WIDTH);
             ui.set_max_width(width);
             ui.add_space(6.0);
@@ -135,6 +154,7 @@ pub fn note_page_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize) {
             visible_blocks_ui(ui, cx, note, viewport, width);
             ui.add_space(40.0);
         });
+    cx.offset = output.state.clamped_offset().y;
 }
 
 /// The note's top-level blocks, only those in view laid out: the others take the height
@@ -165,16 +185,41 @@ fn visible_blocks_ui(
     for (i, block) in blocks.iter().enumerate() {
         let top = ui.cursor().top() - content_top;
         let (height, _measured) = cx.images.heights.1[i];
-        let target = matches!(block, Block::Heading { index, .. } if cx.scroll_to == Some(*index));
+        let target = match (cx.scroll, block) {
+            (Some(ScrollTarget::Heading(h)), Block::Heading { index, .. }) => h == *index,
+            (Some(ScrollTarget::Block(b)), _) => b == i,
+            _ => false,
+        };
         let in_view = top < shown.bottom() && top + height > shown.top();
         if in_view || target {
             let before = ui.cursor().top();
-            ui.push_id(i, |ui| block_ui(ui, cx, note, block, 0));
+            let rect = ui.push_id(i, |ui| block_ui(ui, cx, note, block, 0)).response.rect;
             cx.images.heights.1[i] = (ui.cursor().top() - before, true);
+            if target && matches!(cx.scroll, Some(ScrollTarget::Block(_))) {
+                // Blocks above may have been estimated: the request stays until the block
+                // is seen in place (the app retries it for a few frames).
+                let h = rect.height().min(viewport.height() * 0.5);
+                if top >= viewport.top() - 0.5 && top + h <= viewport.bottom() + 0.5 {
+                    cx.scroll = None;
+                } else {
+                    ui.scroll_to_rect(rect.expand(24.0), Some(Align::TOP));
+                }
+            }
+            if let Some((_, strength)) = cx.flash.filter(|&(b, _)| b == i) {
+                flash_ui(ui, rect, strength);
+            }
         } else {
             ui.add_space(height);
         }
     }
+}
+
+/// The fading highlight over a block just arrived at, as Obsidian flashes a followed
+/// block reference.
+fn flash_ui(ui: &Ui, rect: egui::Rect, strength: f32) {
+    let strength = strength.clamp(0.0, 1.0);
+    let color = ui.visuals().selection.bg_fill.gamma_multiply(0.45 * strength);
+    ui.painter().rect_filled(rect.expand(4.0), 4.0, color);
 }
 
 /// A rough height of a block not laid out yet, from its text length and kind.
@@ -370,9 +415,9 @@ fn heading_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, level: u8, h: usiz
             }
         })
         .response;
-    if cx.embed_stack.len() == 1 && cx.scroll_to == Some(h) {
+    if cx.embed_stack.len() == 1 && cx.scroll == Some(ScrollTarget::Heading(h)) {
         response.scroll_to_me(Some(Align::TOP));
-        cx.scroll_to = None;
+        cx.scroll = None;
     }
     if level <= 2 {
         let rect = ui.available_rect_before_wrap();
@@ -679,7 +724,7 @@ fn flow_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inlines: &[Inline], b
     let mut start = 0;
     for (i, inline) in inlines.iter().enumerate() {
         let image = match inline {
-            Inline::Image { src, alt } => Some((src.as_str(), alt.as_str(), None)),
+            Inline::Image { src, alt, width } => Some((src.as_str(), alt.as_str(), *width)),
             Inline::Embed(e) => Some((e.target.note.as_str(), e.target.note.as_str(), e.width)),
             _ => None,
         };
@@ -875,6 +920,7 @@ fn run_job(
                         LinkAction::Navigate(Location {
                             note: n,
                             heading: None,
+                            block: None,
                         }),
                         format!("{}: {written}", s.missing_heading),
                         true,

@@ -272,6 +272,7 @@ fn topic_row_ui(
     let loc = Location {
         note: topic.note,
         heading: topic.heading,
+        block: None,
     };
     let selected = app.current == Some(loc);
     ui.horizontal(|ui| {

@@ -213,6 +213,9 @@ pub(super) struct Builder<'a> {
     next_item: usize,
     /// Next paragraph id.
     next_leaf: usize,
+    /// Line of the first event of the top-level block being built, for
+    /// [`Document::block_lines`].
+    top_start: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -244,12 +247,16 @@ impl<'a> Builder<'a> {
             prose: Vec::new(),
             next_item: 0,
             next_leaf: 0,
+            top_start: None,
         }
     }
 
     /// Feeds one event spanning `range` of the body.
     pub(super) fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
         self.line = self.lines.line(range.start);
+        if self.top_start.is_none() && !matches!(event, Event::End(_)) {
+            self.top_start = Some(self.line);
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(end) => self.end(end),
@@ -548,11 +555,12 @@ impl<'a> Builder<'a> {
                     return;
                 }
                 let alt = attribute(attrs, "alt").unwrap_or("").to_owned();
+                let width = attribute(attrs, "width").and_then(image_width);
                 self.ensure_leaf();
                 self.flush();
                 let line = self.line;
                 self.reference(ReferenceKind::Image, &src, line);
-                self.push_inline(Inline::Image { src, alt }, line);
+                self.push_inline(Inline::Image { src, alt, width }, line);
             }
             "details" => {
                 self.close_leaf();
@@ -734,12 +742,20 @@ impl<'a> Builder<'a> {
             ),
             LinkKind::Image => {
                 self.reference(ReferenceKind::Image, &url, line);
+                // Obsidian's `![alt|300](…)` and `![alt|300x200](…)` ask for a width.
+                let (alt, width) = match text.rsplit_once('|') {
+                    Some((alt, size)) if image_width(size.split('x').next().unwrap_or("")).is_some() => {
+                        (alt.trim().to_owned(), image_width(size.split('x').next().unwrap_or("")))
+                    }
+                    _ => (text.clone(), None),
+                };
                 (
                     Inline::Image {
                         src: url,
-                        alt: text.clone(),
+                        alt: alt.clone(),
+                        width,
                     },
-                    text,
+                    alt,
                 )
             }
             LinkKind::Wiki => {
@@ -1035,6 +1051,12 @@ impl<'a> Builder<'a> {
             }
         } else {
             frame.blocks.push(block);
+            if self.frames.len() == 1 {
+                let line = self.top_start.take().unwrap_or(self.line);
+                self.doc
+                    .block_lines
+                    .push(u32::try_from(line).unwrap_or(u32::MAX));
+            }
         }
     }
 
@@ -1121,11 +1143,22 @@ impl<'a> Builder<'a> {
             doc.blocks = root.blocks;
             doc.blocks.shrink_to_fit();
         }
+        // One start line per top-level block, whatever path a block took to the root.
+        let last = doc.block_lines.last().copied().unwrap_or(1);
+        doc.block_lines.resize(doc.blocks.len(), last);
+        doc.block_lines.shrink_to_fit();
         doc.references.shrink_to_fit();
         let hints = text_hints(&self.prose, &doc.headings);
         doc.frequency_hints.extend(hints);
         doc
     }
+}
+
+/// A width in points from `300`, `300px` or `300.5`; percentages and nonsense give `None`.
+fn image_width(value: &str) -> Option<f32> {
+    let v = value.trim();
+    let v = v.strip_suffix("px").unwrap_or(v).trim();
+    v.parse::<f32>().ok().filter(|w| w.is_finite() && *w >= 1.0).map(|w| w.min(4096.0))
 }
 
 impl Frame {
@@ -1197,7 +1230,8 @@ mod tests {
         };
         assert!(inl.contains(&Inline::Image {
             src: "img/a.png".into(),
-            alt: "alt text".into()
+            alt: "alt text".into(),
+            width: None,
         }));
         assert!(inl.contains(&Inline::Link {
             url: "https://x.y/#frag".into(),

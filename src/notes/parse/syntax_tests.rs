@@ -179,7 +179,8 @@ fn html_img_is_an_image_and_a_reference() {
         paragraph(&doc, 0),
         [Inline::Image {
             src: "attachments/vpc.png".into(),
-            alt: "VPC".into()
+            alt: "VPC".into(),
+            width: Some(400.0),
         }]
     );
     assert_eq!(doc.references[0].kind, ReferenceKind::Image);
@@ -357,4 +358,45 @@ fn excalidraw_note_is_a_drawing_not_json() {
         panic!();
     };
     assert!(scene.problem.is_some());
+}
+
+/// Regression: opening a search hit showed the top of the note, because no block knew
+/// its line; and `[[Note#^id]]` could not find the block an id closes.
+#[test]
+fn every_top_level_block_knows_its_first_line() {
+    let text = "---\ntags: [a]\n---\n# Title\n\nFirst paragraph\nstill first.\n\n- item one\n- item two ^items\n\n> [!note] Callout\n> body ^inside\n\nLast one. ^last\n";
+    let doc = parse(text);
+    assert_eq!(doc.block_lines.len(), doc.blocks.len());
+    // Heading, paragraph, list, callout, paragraph, anchor.
+    assert_eq!(doc.block_lines[..5], [4, 6, 9, 12, 15]);
+    assert_eq!(doc.block_at_line(7), Some(1), "the paragraph's second line");
+    assert_eq!(doc.block_at_line(10), Some(2));
+    assert_eq!(doc.block_at_line(2), None, "frontmatter is above every block");
+    assert_eq!(doc.block_of_anchor("^last"), Some(4), "the paragraph the id closes");
+    assert_eq!(doc.block_of_anchor("items"), Some(2), "nested in the list");
+    assert_eq!(doc.block_of_anchor("^INSIDE"), Some(3), "nested in the callout");
+    assert_eq!(doc.block_of_anchor("^nope"), None);
+}
+
+/// Regression: `<img width="…">` and Obsidian's `![alt|300](…)` were drawn at their
+/// natural size, the width the author asked for dropped.
+#[test]
+fn image_widths_from_html_and_obsidian_alt_text() {
+    let doc = parse("![Diagram|250](a.png) ![x](b.png) <img src=\"c.png\" width=\"120px\"> <img src=\"d.png\" width=\"50%\">\n");
+    let widths: Vec<_> = paragraph(&doc, 0)
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Image { alt, width, .. } => Some((alt.as_str(), *width)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        widths,
+        [
+            ("Diagram", Some(250.0)),
+            ("x", None),
+            ("", Some(120.0)),
+            ("", None)
+        ]
+    );
 }

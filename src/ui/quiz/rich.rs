@@ -182,7 +182,7 @@ fn job(
                 links.push((text.clone(), url.clone()));
             }
             Inline::WikiLink { label, .. } => job.append(label, 0.0, base(bold)),
-            Inline::Image { alt, src } => {
+            Inline::Image { alt, src, .. } => {
                 let shown = if alt.trim().is_empty() { src } else { alt };
                 let mut f = base(bold);
                 f.italics = true;
