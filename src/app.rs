@@ -18,12 +18,12 @@ pub use crate::command::{Command, Room, SortMode, TierFilter};
 use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::notes::history::History;
-use crate::notes::index::{Index, Location, TierOrigin};
+use crate::notes::index::{Index, Location, ParseOptions, TierOrigin};
 use crate::ui::markdown::ScrollTarget;
 use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
 use crate::quiz::command::{QuizCommand, QuizEffect};
 use crate::quiz::progress::Progress;
-use crate::quiz::room::{QuizEnv, QuizRoom, now_secs};
+use crate::quiz::room::{QuizEnv, QuizRoom, QuizView, now_secs};
 use crate::services::{self, ServiceId};
 use crate::store::backup::{self, Backup};
 use crate::store::lock::{DataLock, LockError};
@@ -75,8 +75,6 @@ pub struct AwsStudyApp {
     tier_origins: Vec<Option<(Tier, TierOrigin)>>,
     /// Tier of each service the notes name (see [`Index::service_tiers`]).
     service_tiers: HashMap<ServiceId, Tier>,
-    /// Where to go once the remembered folder has loaded (note path, heading).
-    pending_restore: Option<(Option<String>, Option<String>)>,
     /// Bumped each time a new index is installed (keys image URIs).
     generation: u64,
     loading: Option<Loading>,
@@ -104,6 +102,10 @@ pub struct AwsStudyApp {
     pub(crate) images: ui::markdown::ImageCache,
     /// The room shown.
     pub(crate) room: Room,
+    /// The Settings window is open.
+    settings_open: bool,
+    /// The keyboard-shortcut sheet is open.
+    shortcuts_open: bool,
     /// The Quiz room.
     pub(crate) quiz: QuizRoom,
     /// False when `progress.ron` exists but could not be read: never overwrite it.
@@ -154,6 +156,18 @@ impl AwsStudyApp {
         let mut problems = Vec::new();
         let (settings, settings_writable) =
             load_or_report::<Settings>(config.data_dir.as_ref(), DataFile::Settings, &mut problems);
+        let mut settings = settings;
+        settings.migrate();
+        let options = ParseOptions {
+            strict_line_breaks: settings.strict_line_breaks,
+        };
+        // A folder given on the command line is there to be read; otherwise the room the
+        // app was closed in, and the start page on a first start.
+        let room = if config.vault.is_some() {
+            Room::Notes
+        } else {
+            settings.room.unwrap_or(Room::Start)
+        };
         let (overrides, overrides_writable) = load_or_report::<Overrides>(
             config.data_dir.as_ref(),
             DataFile::Overrides,
@@ -165,12 +179,11 @@ impl AwsStudyApp {
             overrides,
             overrides_writable,
             settings_writable,
-            index: Index::build(LoadedVault::bundled(), &|_, _| {}),
+            index: Index::build_with(LoadedVault::bundled(), &|_, _| {}, options),
             note_tree: crate::notes::tree::Folder::default(),
             tiers: Vec::new(),
             tier_origins: Vec::new(),
             service_tiers: HashMap::new(),
-            pending_restore: None,
             generation: 0,
             loading: None,
             history: History::default(),
@@ -185,7 +198,9 @@ impl AwsStudyApp {
             search: None,
             open_folder: None,
             images: ui::markdown::ImageCache::default(),
-            room: Room::default(),
+            room,
+            settings_open: false,
+            shortcuts_open: false,
             quiz,
             progress_writable,
             progress_saved: 0,
@@ -221,16 +236,34 @@ impl AwsStudyApp {
         });
         app.restore_location();
         app.reopen_last_diagram();
+        if matches!(app.quiz.view, QuizView::Home) {
+            app.quiz.view = match app.settings.quiz_page {
+                store::QuizPage::Home => QuizView::Home,
+                store::QuizPage::Stats => QuizView::Stats,
+                store::QuizPage::Plan => QuizView::Plan,
+            };
+        }
         if let Some(folder) = app.config.vault.clone() {
             app.start_loading(ctx, folder);
         } else if let Some(folder) = app.settings.vault.clone() {
-            app.pending_restore = Some((
-                app.settings.last_note.clone(),
-                app.settings.last_heading.clone(),
-            ));
             app.start_loading(ctx, folder);
         }
         app
+    }
+
+    /// Writes where the user is (room, open diagram, quiz page, place in the notes) and
+    /// the progress. eframe calls it every 30 s and when the window closes; tests call it
+    /// to quit.
+    pub fn save_state(&mut self) {
+        if self.refused.is_some() {
+            return;
+        }
+        self.settings.last_diagram = self.diagram.path().map(Path::to_owned);
+        self.settings.room = Some(self.room);
+        self.settings.quiz_page = self.quiz_page();
+        self.save_settings();
+        // Also called on exit: the last answer is on disk before the window goes.
+        self.flush_progress();
     }
 
     /// The current index (for tests and the UI).
@@ -442,33 +475,75 @@ impl AwsStudyApp {
         &self.diagram_files
     }
 
+    /// The key of the notes shown in [`Settings::places`].
+    fn place_key(&self) -> String {
+        match &self.index.vault.source {
+            VaultSource::Bundled => store::place_key(None),
+            VaultSource::Folder(p) => store::place_key(Some(p)),
+        }
+    }
+
+    /// How notes are read (the strict-Markdown setting).
+    fn parse_options(&self) -> ParseOptions {
+        ParseOptions {
+            strict_line_breaks: self.settings.strict_line_breaks,
+        }
+    }
+
+    /// The Quiz room's page, to come back to it.
+    fn quiz_page(&self) -> store::QuizPage {
+        match self.quiz.view {
+            QuizView::Stats => store::QuizPage::Stats,
+            QuizView::Plan => store::QuizPage::Plan,
+            _ => store::QuizPage::Home,
+        }
+    }
+
+    /// Goes back where the user was in the notes shown (their place in this folder), or
+    /// to the most asked note of a folder never seen.
     fn restore_location(&mut self) {
-        let note = self
-            .settings
-            .last_note
-            .as_deref()
-            .and_then(|p| self.index.note_by_path(p))
-            .or_else(|| (!self.index.notes.is_empty()).then_some(0));
+        let place = self.settings.places.get(&self.place_key()).cloned();
+        let note = place
+            .as_ref()
+            .and_then(|p| self.index.note_by_path(&p.note))
+            .or_else(|| self.first_note());
         let Some(note) = note else {
             return;
         };
-        let heading = self
-            .settings
-            .last_heading
-            .as_deref()
+        let place = place.filter(|p| self.index.notes[note].path == p.note);
+        let heading = place
+            .as_ref()
+            .and_then(|p| p.heading.as_deref())
             .and_then(|h| self.index.find_heading(note, h));
+        let scroll = place.as_ref().map_or(0.0, |p| p.scroll);
         let loc = Location {
             note,
             heading,
             block: None,
         };
         self.history.visit(loc);
+        self.history.set_offset(scroll);
+        // The offset, not the heading: the page comes back as it was left.
         let target = match heading {
-            Some(h) => ScrollTarget::Heading(h),
-            None => ScrollTarget::Offset(self.settings.last_scroll),
+            Some(h) if scroll <= 0.0 => ScrollTarget::Heading(h),
+            _ => ScrollTarget::Offset(scroll),
         };
         self.scroll_to = Some((loc, target));
         self.reveal = true;
+    }
+
+    /// The note a first visit opens: the one holding the most asked topic (the SAA note
+    /// of the bundled notes), else the first.
+    fn first_note(&self) -> Option<usize> {
+        let best = self
+            .tiers
+            .iter()
+            .enumerate()
+            .filter_map(|(t, tier)| tier.map(|tier| (tier, t)))
+            .min()
+            .and_then(|(_, t)| self.index.topics.get(t))
+            .map(|t| t.note);
+        best.or_else(|| (!self.index.notes.is_empty()).then_some(0))
     }
 
     fn start_loading(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -479,6 +554,7 @@ impl AwsStudyApp {
         let thread_progress = Arc::clone(&progress);
         let thread_ctx = ctx.clone();
         let thread_path = path.clone();
+        let options = self.parse_options();
         let spawned = std::thread::Builder::new()
             .name("vault-loader".into())
             .spawn(move || {
@@ -493,7 +569,7 @@ impl AwsStudyApp {
                 let result =
                     LoadedVault::scan(&thread_path, &|d, t| report(d, 2 * t)).map(|vault| {
                         let n = vault.notes.len();
-                        Index::build(vault, &|d, t| report(n + d, n + t))
+                        Index::build_with(vault, &|d, t| report(n + d, n + t), options)
                     });
                 let _ = tx.send(result);
                 thread_ctx.request_repaint();
@@ -529,20 +605,11 @@ impl AwsStudyApp {
                         self.strings().empty_vault
                     ));
                 }
-                if let Some((note, heading)) = self.pending_restore.take() {
-                    // The remembered folder: go back where the user was in it, whatever
-                    // they clicked in the bundled notes meanwhile.
-                    self.settings.last_note = note;
-                    self.settings.last_heading = heading;
-                } else if self.settings.vault.as_ref() != Some(&path) {
-                    self.settings.last_note = None;
-                    self.settings.last_heading = None;
-                }
+                self.settings.add_recent_folder(&path);
                 self.settings.vault = Some(path);
                 self.install_index(index);
             }
             Err(e) => {
-                self.pending_restore = None;
                 // The previous notes stay on screen; a remembered folder stays remembered
                 // (it may be an unplugged drive).
                 self.messages.push(format!(
@@ -553,6 +620,20 @@ impl AwsStudyApp {
             }
         }
         self.save_settings();
+    }
+
+    /// Reads the notes shown again (another way of reading them was chosen); the place in
+    /// them is kept.
+    fn reread_notes(&mut self, ctx: &egui::Context) {
+        self.remember_location();
+        match self.index.vault.source.clone() {
+            VaultSource::Bundled => self.install_index(Index::build_with(
+                LoadedVault::bundled(),
+                &|_, _| {},
+                self.parse_options(),
+            )),
+            VaultSource::Folder(path) => self.start_loading(ctx, path),
+        }
     }
 
     fn install_index(&mut self, index: Index) {
@@ -640,9 +721,11 @@ impl AwsStudyApp {
             Command::LoadBundled => {
                 self.loading = None;
                 self.settings.vault = None;
-                self.settings.last_note = None;
-                self.settings.last_heading = None;
-                self.install_index(Index::build(LoadedVault::bundled(), &|_, _| {}));
+                self.install_index(Index::build_with(
+                    LoadedVault::bundled(),
+                    &|_, _| {},
+                    self.parse_options(),
+                ));
                 self.save_settings();
             }
             Command::SetLang(lang) => {
@@ -670,6 +753,15 @@ impl AwsStudyApp {
                 });
             }
             Command::CloseBackups => self.backups = None,
+            Command::ToggleSettings => self.settings_open = !self.settings_open,
+            Command::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
+            Command::SetStrictLineBreaks(strict) => {
+                if self.settings.strict_line_breaks != strict {
+                    self.settings.strict_line_breaks = strict;
+                    self.save_settings();
+                    self.reread_notes(ctx);
+                }
+            }
             Command::OpenTopic(topic) => {
                 if let Some(t) = self.index.topics.get(topic) {
                     let loc = Location {
@@ -787,11 +879,16 @@ impl AwsStudyApp {
         let Some(note) = self.index.notes.get(loc.note) else {
             return;
         };
-        self.settings.last_note = Some(note.path.clone());
-        self.settings.last_heading = loc
-            .heading
-            .and_then(|h| note.doc.headings.get(h))
-            .map(|h| h.text.clone());
+        let place = store::NotePlace {
+            note: note.path.clone(),
+            heading: loc
+                .heading
+                .and_then(|h| note.doc.headings.get(h))
+                .map(|h| h.text.clone()),
+            scroll: self.history.offset(),
+        };
+        let key = self.place_key();
+        self.settings.places.insert(key, place);
     }
 
     pub(crate) fn save_settings(&mut self) {
@@ -808,7 +905,26 @@ impl AwsStudyApp {
     }
 
     fn handle_shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let typing = ctx.text_edit_focused();
         ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::NONE, Key::F1)
+                || (!typing && i.consume_key(Modifiers::SHIFT, Key::Questionmark))
+                || (!typing && i.consume_key(Modifiers::NONE, Key::Questionmark))
+            {
+                commands.push(Command::ToggleShortcuts);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma)) {
+                commands.push(Command::ToggleSettings);
+            }
+            if (self.settings_open || self.shortcuts_open)
+                && i.consume_key(Modifiers::NONE, Key::Escape)
+            {
+                if self.shortcuts_open {
+                    commands.push(Command::ToggleShortcuts);
+                } else {
+                    commands.push(Command::ToggleSettings);
+                }
+            }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K))
                 || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::P))
             {
@@ -884,8 +1000,7 @@ impl AwsStudyApp {
             can_go_forward: self.history.can_go_forward(),
             room: self.room,
             due: self.quiz.due_today(),
-            lang: self.settings.lang,
-            theme: self.settings.theme,
+            settings_open: self.settings_open,
             folder_shown: matches!(self.index.vault.source, VaultSource::Folder(_)),
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
@@ -894,7 +1009,12 @@ impl AwsStudyApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, s));
         self.handle_diagram_close_request(&ctx);
         let mut diagram_commands = Vec::new();
-        if self.room == Room::Diagram {
+        if self.room == Room::Start {
+            let start = self.start_page_ui(ui, lang);
+            commands.extend(start.app);
+            quiz_commands.extend(start.quiz);
+            diagram_commands.extend(start.diagram);
+        } else if self.room == Room::Diagram {
             self.open_dropped_diagram(&ctx);
             diagram_commands = self.diagram_room_ui(ui, lang);
         } else if self.room == Room::Quiz {
@@ -925,6 +1045,40 @@ impl AwsStudyApp {
             ui::recovery::backups_window_ui(&ctx, backups, s, &mut commands);
         }
         ui::recovery::damaged_files_ui(&ctx, &self.damaged, s, &mut commands);
+        if self.settings_open {
+            let view = ui::settings::SettingsView {
+                lang: self.settings.lang,
+                theme: self.settings.theme,
+                strict_line_breaks: self.settings.strict_line_breaks,
+                folder: match &self.index.vault.source {
+                    VaultSource::Folder(p) => Some(p.as_path()),
+                    VaultSource::Bundled => None,
+                },
+                recent_folders: &self.settings.recent_folders,
+                data_dir: self.config.data_dir.as_deref(),
+                backup_days: backup::KEEP,
+                quiz: &self.quiz,
+            };
+            let mut open = true;
+            ui::settings::settings_window_ui(
+                &ctx,
+                &mut open,
+                &view,
+                lang,
+                &mut commands,
+                &mut quiz_commands,
+            );
+            if !open {
+                commands.push(Command::ToggleSettings);
+            }
+        }
+        if self.shortcuts_open {
+            let mut open = true;
+            ui::settings::shortcuts_window_ui(&ctx, &mut open, s);
+            if !open {
+                commands.push(Command::ToggleShortcuts);
+            }
+        }
         self.reveal = false;
         for command in diagram_commands {
             self.apply_diagram(&ctx, command);
@@ -945,6 +1099,51 @@ impl AwsStudyApp {
         if self.loading.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+    }
+
+    /// The start page, with today's figures from the Quiz room.
+    fn start_page_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> ui::start::StartCommands {
+        self.quiz.prepare_start(now_secs());
+        let top_topic = self
+            .tiers
+            .iter()
+            .enumerate()
+            .filter_map(|(t, tier)| tier.map(|tier| (tier, t)))
+            .min()
+            .and_then(|(tier, t)| {
+                self.index
+                    .topics
+                    .get(t)
+                    .map(|topic| (t, topic.title.as_str(), tier))
+            });
+        let weakest = self
+            .quiz
+            .stats()
+            .map(|st| {
+                st.weakest
+                    .iter()
+                    .take(5)
+                    .map(|(name, right, total)| {
+                        let topic = crate::quiz::room::topic_for_service(&self.index, name);
+                        (name.as_str(), *right, *total, topic)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let view = ui::start::StartView {
+            top_topic,
+            topics: (
+                self.index.topics.len(),
+                self.tiers.iter().filter(|t| t.is_some()).count(),
+            ),
+            quiz: &self.quiz,
+            weakest,
+        };
+        let mut out = ui::start::StartCommands::default();
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui::start::start_ui(ui, &view, lang, &mut out);
+        });
+        out
     }
 
     fn notes_room_ui(
@@ -1017,9 +1216,12 @@ impl AwsStudyApp {
             } else {
                 self.scroll_retries = 0;
             }
-            if current.is_some() {
+            if current.is_some() && (offset - self.history.offset()).abs() > 0.5 {
                 self.history.set_offset(offset);
-                self.settings.last_scroll = offset;
+                let key = self.place_key();
+                if let Some(place) = self.settings.places.get_mut(&key) {
+                    place.scroll = offset;
+                }
             }
             ui::markdown::image_viewer_ui(ui.ctx(), &mut self.images, lang);
             // Textures of images not shown this frame are freed once over the budget.
@@ -1103,13 +1305,7 @@ impl eframe::App for AwsStudyApp {
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
-        if self.refused.is_some() {
-            return;
-        }
-        self.settings.last_diagram = self.diagram.path().map(Path::to_owned);
-        self.save_settings();
-        // Also called on exit: the last answer is on disk before the window goes.
-        self.flush_progress();
+        self.save_state();
     }
 }
 

@@ -48,11 +48,20 @@ pub enum Command {
     ShowBackups,
     /// Close that window.
     CloseBackups,
+    /// Show or hide the Settings window.
+    ToggleSettings,
+    /// Show or hide the keyboard-shortcut sheet (F1, ?).
+    ToggleShortcuts,
+    /// Read notes as strict Markdown (single line breaks joined) or as Obsidian does;
+    /// the notes are read again.
+    SetStrictLineBreaks(bool),
 }
 
-/// The rooms of the app.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The rooms of the app (saved in the settings, to come back to the same one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Room {
+    /// The start page: what the app is for, today's work, one action per room.
+    Start,
     /// Read the notes.
     #[default]
     Notes,

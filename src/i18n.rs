@@ -46,6 +46,17 @@ impl Lang {
         }
     }
 
+    /// `n` with its noun in the right number: English uses the singular for 1 only,
+    /// French for 0 and 1 ("0 révision", "1 révision", "2 révisions").
+    #[must_use]
+    pub fn count(self, n: usize, one: &str, many: &str) -> String {
+        let singular = match self {
+            Self::Fr => n <= 1,
+            Self::En => n == 1,
+        };
+        format!("{n} {}", if singular { one } else { many })
+    }
+
     /// The strings of this language.
     #[must_use]
     pub fn strings(self) -> &'static Strings {
@@ -341,6 +352,93 @@ pub struct Strings {
     pub exam_history: &'static str,
     /// X axis of the exam history chart.
     pub exam_number: &'static str,
+    // ---- start page, Settings window, shortcut sheet ----
+    /// Top bar: the start page.
+    pub room_start: &'static str,
+    /// Start page title.
+    pub start_title: &'static str,
+    /// What the app is for, line 1.
+    pub start_line_1: &'static str,
+    /// Line 2.
+    pub start_line_2: &'static str,
+    /// Line 3.
+    pub start_line_3: &'static str,
+    /// Card title.
+    pub start_today: &'static str,
+    /// A count of reviews: singular.
+    pub review_due_one: &'static str,
+    /// Plural.
+    pub review_due_many: &'static str,
+    /// Button.
+    pub start_review_now: &'static str,
+    /// No review due.
+    pub start_nothing_due: &'static str,
+    /// No exam date set.
+    pub start_no_exam_date: &'static str,
+    /// Link to Settings.
+    pub start_set_exam_date: &'static str,
+    /// Before enough answers.
+    pub start_no_weakness: &'static str,
+    /// Tooltip of a link to a topic.
+    pub open_topic: &'static str,
+    /// Notes card.
+    pub start_notes_what: &'static str,
+    /// Notes card action.
+    pub start_open_top_topic: &'static str,
+    /// Diagram card.
+    pub start_diagram_what: &'static str,
+    /// Diagram card action.
+    pub start_draw_template: &'static str,
+    /// Quiz card.
+    pub start_quiz_what: &'static str,
+    /// Quiz card action.
+    pub start_practice_session: &'static str,
+    /// Card title.
+    pub start_badges: &'static str,
+    /// Card subtitle.
+    pub start_badges_what: &'static str,
+    /// How many topics have a tier ({n} of {total}).
+    pub start_tier_coverage: &'static str,
+    /// Settings section.
+    pub settings_interface: &'static str,
+    /// Settings section.
+    pub settings_notes: &'static str,
+    /// Settings section.
+    pub settings_quiz: &'static str,
+    /// Settings section.
+    pub settings_data: &'static str,
+    /// Before the folder shown.
+    pub settings_notes_shown: &'static str,
+    /// Heading of the recent folders.
+    pub recent_folders: &'static str,
+    /// Checkbox.
+    pub strict_line_breaks: &'static str,
+    /// Its tooltip.
+    pub strict_line_breaks_hint: &'static str,
+    /// Data section.
+    pub data_where: &'static str,
+    /// Button: copy to the clipboard.
+    pub copy: &'static str,
+    /// Backups kept ({n} days).
+    pub data_backups: &'static str,
+    /// No data folder.
+    pub data_nowhere: &'static str,
+    /// Button.
+    pub shortcuts_show: &'static str,
+    /// Window and card title.
+    pub shortcuts_title: &'static str,
+    /// Group.
+    pub shortcuts_everywhere: &'static str,
+    /// Shortcut.
+    pub shortcut_back_forward: &'static str,
+    /// Shortcut.
+    pub shortcut_choose: &'static str,
+    /// Shortcut.
+    pub shortcut_check: &'static str,
+    /// Shortcut.
+    pub shortcut_grade: &'static str,
+    /// Shortcut.
+    pub shortcut_next: &'static str,
 }
 
 /// French.
@@ -574,6 +672,50 @@ pub static FR: Strings = Strings {
     schedule: "Calendrier de révision",
     exam_history: "Examens blancs par domaine",
     exam_number: "examen",
+    // ---- start page, Settings window, shortcut sheet ----
+    room_start: "Accueil",
+    start_title: "Réviser l’AWS Solutions Architect Associate",
+    start_line_1: "Lisez vos notes avec l’icône officielle de chaque service et la fréquence à l’examen de chaque sujet.",
+    start_line_2: "Dessinez des architectures AWS, et entraînez-vous avec des questions qui renvoient à vos notes.",
+    start_line_3: "La répétition espacée (FSRS) vous ramène chaque soir les questions à revoir, jusqu’au jour de l’examen.",
+    start_today: "Aujourd’hui",
+    review_due_one: "révision à faire",
+    review_due_many: "révisions à faire",
+    start_review_now: "Réviser maintenant",
+    start_nothing_due: "Aucune révision à faire pour l’instant.",
+    start_no_exam_date: "Pas de date d’examen.",
+    start_set_exam_date: "Choisir une date…",
+    start_no_weakness: "Répondez à quelques questions : vos services les plus faibles apparaîtront ici.",
+    open_topic: "Ouvrir le sujet dans les notes",
+    start_notes_what: "Vos notes Markdown (ou un coffre Obsidian), classées par fréquence à l’examen.",
+    start_open_top_topic: "Ouvrir le sujet le plus demandé",
+    start_diagram_what: "Un canevas d’architecture avec les icônes AWS, les groupes VPC et sous-réseaux, draw.io.",
+    start_draw_template: "Dessiner à partir d’un modèle",
+    start_quiz_what: "Entraînement, révisions espacées et examen blanc de 65 questions en 130 minutes.",
+    start_practice_session: "Commencer un entraînement",
+    start_badges: "Les badges de fréquence",
+    start_badges_what: "À quelle fréquence l’examen SAA-C03 interroge sur un sujet : étudiez d’abord le haut de la liste.",
+    start_tier_coverage: "{n} sujets sur {total} de ces notes ont un badge.",
+    settings_interface: "Interface",
+    settings_notes: "Notes",
+    settings_quiz: "Quiz",
+    settings_data: "Données",
+    settings_notes_shown: "Notes affichées :",
+    recent_folders: "Dossiers ouverts récemment",
+    strict_line_breaks: "Markdown strict : joindre les lignes d’un paragraphe",
+    strict_line_breaks_hint: "Obsidian garde chaque retour à la ligne ; le Markdown standard les remplace par une espace. Les notes sont relues.",
+    data_where: "Vos réglages, votre progression et vos brouillons sont enregistrés dans :",
+    copy: "Copier",
+    data_backups: "Chaque fichier est sauvegardé une fois par jour ; les {n} derniers jours sont gardés.",
+    data_nowhere: "Aucun dossier de données : rien ne sera enregistré.",
+    shortcuts_show: "Raccourcis clavier (F1)",
+    shortcuts_title: "Raccourcis clavier",
+    shortcuts_everywhere: "Partout",
+    shortcut_back_forward: "Précédent / suivant",
+    shortcut_choose: "Choisir une réponse",
+    shortcut_check: "Valider",
+    shortcut_grade: "Noter : à revoir, difficile, bien, facile",
+    shortcut_next: "Question suivante",
 };
 
 /// English.
@@ -807,6 +949,50 @@ pub static EN: Strings = Strings {
     schedule: "Review schedule",
     exam_history: "Simulated exams by domain",
     exam_number: "exam",
+    // ---- start page, Settings window, shortcut sheet ----
+    room_start: "Start",
+    start_title: "Study for AWS Solutions Architect Associate",
+    start_line_1: "Read your notes with each service’s official icon and how often the exam asks about each topic.",
+    start_line_2: "Draw AWS architectures, and practise with questions that link back to your notes.",
+    start_line_3: "Spaced repetition (FSRS) brings back the questions to review every evening, until exam day.",
+    start_today: "Today",
+    review_due_one: "review due",
+    review_due_many: "reviews due",
+    start_review_now: "Review now",
+    start_nothing_due: "Nothing to review right now.",
+    start_no_exam_date: "No exam date set.",
+    start_set_exam_date: "Set a date…",
+    start_no_weakness: "Answer a few questions: your weakest services will show here.",
+    open_topic: "Open the topic in the notes",
+    start_notes_what: "Your Markdown notes (or an Obsidian vault), ranked by how often the exam asks.",
+    start_open_top_topic: "Open the most asked topic",
+    start_diagram_what: "An architecture canvas with AWS icons, VPC and subnet groups, and draw.io files.",
+    start_draw_template: "Draw from a template",
+    start_quiz_what: "Practice, spaced reviews and a 65-question, 130-minute mock exam.",
+    start_practice_session: "Start a practice session",
+    start_badges: "The frequency badges",
+    start_badges_what: "How often the SAA-C03 exam asks about a topic: study the top of the list first.",
+    start_tier_coverage: "{n} of the {total} topics of these notes have a badge.",
+    settings_interface: "Interface",
+    settings_notes: "Notes",
+    settings_quiz: "Quiz",
+    settings_data: "Data",
+    settings_notes_shown: "Notes shown:",
+    recent_folders: "Recently opened folders",
+    strict_line_breaks: "Strict Markdown: join the lines of a paragraph",
+    strict_line_breaks_hint: "Obsidian keeps every line break; standard Markdown turns them into spaces. The notes are read again.",
+    data_where: "Your settings, progress and drafts are saved in:",
+    copy: "Copy",
+    data_backups: "Each file is backed up once a day; the last {n} days are kept.",
+    data_nowhere: "No data folder: nothing will be saved.",
+    shortcuts_show: "Keyboard shortcuts (F1)",
+    shortcuts_title: "Keyboard shortcuts",
+    shortcuts_everywhere: "Everywhere",
+    shortcut_back_forward: "Back / forward",
+    shortcut_choose: "Choose an answer",
+    shortcut_check: "Check",
+    shortcut_grade: "Grade: again, hard, good, easy",
+    shortcut_next: "Next question",
 };
 
 #[cfg(test)]
@@ -819,5 +1005,16 @@ mod tests {
         assert_eq!(Lang::resolve(LangChoice::System, Some("en_US")), Lang::En);
         assert_eq!(Lang::resolve(LangChoice::System, None), Lang::En);
         assert_eq!(Lang::resolve(LangChoice::En, Some("fr-FR")), Lang::En);
+    }
+
+    #[test]
+    fn counts_take_the_singular_as_each_language_does() {
+        let (one, many) = ("jour", "jours");
+        assert_eq!(Lang::Fr.count(0, one, many), "0 jour");
+        assert_eq!(Lang::Fr.count(1, one, many), "1 jour");
+        assert_eq!(Lang::Fr.count(2, one, many), "2 jours");
+        assert_eq!(Lang::En.count(0, "day", "days"), "0 days");
+        assert_eq!(Lang::En.count(1, "day", "days"), "1 day");
+        assert_eq!(Lang::En.count(2, "day", "days"), "2 days");
     }
 }

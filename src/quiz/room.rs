@@ -684,6 +684,22 @@ impl QuizRoom {
         }
     }
 
+    /// Brings what the start page shows up to date whatever the room's page: the
+    /// countdown and the statistics (weakest services, streak), cached as
+    /// [`QuizRoom::prepare`] caches them for their own pages.
+    pub fn prepare_start(&mut self, now: i64) {
+        let offset = utc_offset_secs();
+        let day = stats::day_of(now, offset);
+        let key = (self.progress_revision, self.questions_revision, day);
+        if self.cache.countdown.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.cache.countdown = Some((key, self.countdown(now, offset)));
+        }
+        let key = (self.progress_revision, day);
+        if self.cache.stats.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.cache.stats = Some((key, self.compute_stats(now, offset)));
+        }
+    }
+
     /// Reviews due now, as of the last [`QuizRoom::prepare`].
     #[must_use]
     pub fn due_today(&self) -> usize {

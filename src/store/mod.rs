@@ -457,15 +457,84 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The notes folder the user opened, `None` for the bundled notes.
     pub vault: Option<PathBuf>,
-    /// Path of the last note shown, relative to the vault.
+    /// Path of the last note shown, relative to the vault (files of version 1; now kept
+    /// per notes folder in [`Settings::places`]).
     pub last_note: Option<String>,
-    /// Heading text of the last topic shown in that note.
+    /// Heading text of the last topic shown in that note (version 1, as `last_note`).
     pub last_heading: Option<String>,
     /// The diagram file open in the Diagram room when the app closed, reopened at start.
     #[serde(default)]
     pub last_diagram: Option<PathBuf>,
-    /// How far the last note shown was scrolled (points).
-    pub last_scroll: f32,
+    /// Where the user was in each set of notes, by [`place_key`]: switching to another
+    /// folder and back (or to the bundled notes and back) returns to the same place.
+    pub places: BTreeMap<String, NotePlace>,
+    /// Notes folders opened before, the newest first (at most [`RECENT_FOLDERS`]).
+    pub recent_folders: Vec<PathBuf>,
+    /// The room shown when the app closed; `None` on a first start (the start page).
+    pub room: Option<crate::command::Room>,
+    /// The Quiz room's page when the app closed.
+    pub quiz_page: QuizPage,
+    /// Read notes as strict CommonMark: a single line break joins lines (Obsidian's
+    /// default, off, keeps them).
+    pub strict_line_breaks: bool,
+}
+
+/// Where the user was in one set of notes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NotePlace {
+    /// Path of the note, relative to its folder.
+    pub note: String,
+    /// Heading text of the topic shown, if any.
+    pub heading: Option<String>,
+    /// How far the note was scrolled (points).
+    pub scroll: f32,
+}
+
+/// The key of a set of notes in [`Settings::places`]: `""` for the bundled notes, the
+/// folder's path otherwise.
+#[must_use]
+pub fn place_key(folder: Option<&std::path::Path>) -> String {
+    folder.map(|p| p.display().to_string()).unwrap_or_default()
+}
+
+/// Most folders kept in [`Settings::recent_folders`].
+pub const RECENT_FOLDERS: usize = 6;
+
+/// The Quiz room's pages that are worth coming back to (a session or an exam in progress
+/// is kept in the progress file).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuizPage {
+    /// The room's home.
+    #[default]
+    Home,
+    /// Statistics.
+    Stats,
+    /// The study plan.
+    Plan,
+}
+
+impl Settings {
+    /// Upgrades what a version-1 file held: its single place becomes the place of the
+    /// folder it was about.
+    pub fn migrate(&mut self) {
+        if let Some(note) = self.last_note.take() {
+            let key = place_key(self.vault.as_deref());
+            self.places.entry(key).or_insert(NotePlace {
+                note,
+                heading: self.last_heading.take(),
+                scroll: 0.0,
+            });
+        }
+        self.last_heading = None;
+    }
+
+    /// Records that `folder` was opened: first in the recent list, once.
+    pub fn add_recent_folder(&mut self, folder: &std::path::Path) {
+        self.recent_folders.retain(|f| f != folder);
+        self.recent_folders.insert(0, folder.to_owned());
+        self.recent_folders.truncate(RECENT_FOLDERS);
+    }
 }
 
 impl Versioned for Settings {

@@ -9,6 +9,8 @@ pub mod path_dialog;
 pub mod quiz;
 pub mod recovery;
 pub mod search;
+pub mod settings;
 pub mod sidebar;
+pub mod start;
 pub mod top_bar;
 pub mod widgets;

@@ -4,7 +4,6 @@ use egui::{Context, Key, RichText, Ui};
 
 use crate::command::{Command, Room};
 use crate::i18n::Strings;
-use crate::store::{LangChoice, ThemeChoice};
 use crate::ui::path_dialog::{PathDialog, PathDialogAction, PathField, path_dialog_ui};
 
 /// What the top bar shows, gathered by the app before the frame.
@@ -18,10 +17,8 @@ pub struct TopBarView {
     pub room: Room,
     /// Quiz cards due now.
     pub due: usize,
-    /// The language setting.
-    pub lang: LangChoice,
-    /// The theme setting.
-    pub theme: ThemeChoice,
+    /// The Settings window is open.
+    pub settings_open: bool,
     /// A notes folder is shown (not the bundled notes): offers to go back to them.
     pub folder_shown: bool,
 }
@@ -51,6 +48,12 @@ pub fn top_bar_ui(ui: &mut Ui, app: &TopBarView, s: &Strings, commands: &mut Vec
         ui.label(RichText::new("aws-study").strong());
         ui.separator();
         let room = app.room;
+        if ui
+            .add(egui::Button::selectable(room == Room::Start, s.room_start))
+            .clicked()
+        {
+            commands.push(Command::SwitchRoom(Room::Start));
+        }
         if ui
             .add(egui::Button::selectable(room == Room::Notes, s.room_notes))
             .clicked()
@@ -90,7 +93,17 @@ pub fn top_bar_ui(ui: &mut Ui, app: &TopBarView, s: &Strings, commands: &mut Vec
             commands.push(Command::OpenSearch);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.menu_button(s.settings, |ui| settings_menu_ui(ui, app, s, commands));
+            let shortcut = ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::COMMAND,
+                Key::Comma,
+            ));
+            if ui
+                .add(egui::Button::selectable(app.settings_open, s.settings))
+                .on_hover_text(format!("{} ({shortcut})", s.settings))
+                .clicked()
+            {
+                commands.push(Command::ToggleSettings);
+            }
             if app.folder_shown && ui.button(s.bundled_notes).clicked() {
                 commands.push(Command::LoadBundled);
             }
@@ -99,35 +112,6 @@ pub fn top_bar_ui(ui: &mut Ui, app: &TopBarView, s: &Strings, commands: &mut Vec
             }
         });
     });
-}
-
-fn settings_menu_ui(ui: &mut Ui, app: &TopBarView, s: &Strings, commands: &mut Vec<Command>) {
-    ui.label(RichText::new(s.language).strong());
-    for (choice, label) in [
-        (LangChoice::System, s.system),
-        (LangChoice::Fr, "Français"),
-        (LangChoice::En, "English"),
-    ] {
-        if ui.radio(app.lang == choice, label).clicked() {
-            commands.push(Command::SetLang(choice));
-        }
-    }
-    ui.separator();
-    ui.label(RichText::new(s.theme).strong());
-    for (choice, label) in [
-        (ThemeChoice::System, s.system),
-        (ThemeChoice::Light, s.light),
-        (ThemeChoice::Dark, s.dark),
-    ] {
-        if ui.radio(app.theme == choice, label).clicked() {
-            commands.push(Command::SetTheme(choice));
-        }
-    }
-    ui.separator();
-    if ui.button(s.restore_a_backup).clicked() {
-        commands.push(Command::ShowBackups);
-        ui.close();
-    }
 }
 
 /// State of the "open folder" window.

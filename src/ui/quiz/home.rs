@@ -252,56 +252,77 @@ fn resume_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<QuizCo
 /// desired retention, imported questions in exams.
 fn schedule_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<QuizCommand>) {
     let s = lang.strings();
-    let settings = &room.progress().settings;
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(s.schedule).size(18.0).strong());
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            let label = ui.label(s.exam_date);
-            let id = egui::Id::unique("quiz_exam_date_text");
-            let current = settings
-                .exam_date
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default();
-            let mut text: String = ui
-                .data_mut(|d| d.get_temp::<String>(id))
-                .unwrap_or_else(|| current.clone());
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut text)
-                        .hint_text(s.exam_date_hint)
-                        .desired_width(110.0),
-                )
-                .labelled_by(label.id);
-            let parsed = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-            let today = chrono::Local::now().date_naive();
-            let valid = parsed.is_some_and(|d| d >= today);
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui
-                .add_enabled(
-                    valid && text.trim() != current,
-                    egui::Button::new(s.set_date),
-                )
-                .clicked()
-                || (enter && valid))
-                && let Some(date) = parsed
-            {
-                commands.push(QuizCommand::SetExamDate(Some(date)));
-            }
-            if settings.exam_date.is_some() && ui.button(s.clear_date).clicked() {
-                commands.push(QuizCommand::SetExamDate(None));
-                text.clear();
-            }
-            if !text.trim().is_empty() && !valid {
-                ui.label(
-                    RichText::new(s.exam_date_invalid)
-                        .small()
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
-            ui.data_mut(|d| d.insert_temp(id, text));
-        });
+        exam_date_ui(ui, room, lang, commands);
+        countdown_ui(ui, room, lang);
+        ui.add_space(6.0);
+        retention_ui(ui, room, lang, commands);
+    });
+}
+
+/// The exam date field, with Set and Clear (here and in Settings → Quiz).
+pub(crate) fn exam_date_ui(
+    ui: &mut Ui,
+    room: &QuizRoom,
+    lang: Lang,
+    commands: &mut Vec<QuizCommand>,
+) {
+    let s = lang.strings();
+    let settings = &room.progress().settings;
+    ui.horizontal(|ui| {
+        let label = ui.label(s.exam_date);
+        let id = egui::Id::unique("quiz_exam_date_text");
+        let current = settings
+            .exam_date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let mut text: String = ui
+            .data_mut(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| current.clone());
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text(s.exam_date_hint)
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id);
+        let parsed = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+        let today = chrono::Local::now().date_naive();
+        let valid = parsed.is_some_and(|d| d >= today);
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui
+            .add_enabled(
+                valid && text.trim() != current,
+                egui::Button::new(s.set_date),
+            )
+            .clicked()
+            || (enter && valid))
+            && let Some(date) = parsed
+        {
+            commands.push(QuizCommand::SetExamDate(Some(date)));
+        }
+        if settings.exam_date.is_some() && ui.button(s.clear_date).clicked() {
+            commands.push(QuizCommand::SetExamDate(None));
+            text.clear();
+        }
+        if !text.trim().is_empty() && !valid {
+            ui.label(
+                RichText::new(s.exam_date_invalid)
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        ui.data_mut(|d| d.insert_temp(id, text));
+    });
+}
+
+/// The days left, the forecast of reviews until the exam and the unseen questions.
+fn countdown_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang) {
+    let s = lang.strings();
+    {
         if let Some(c) = room.countdown_shown() {
             ui.add_space(4.0);
             if c.days_left == 0 {
@@ -334,7 +355,19 @@ fn schedule_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<Quiz
                 ));
             }
         }
-        ui.add_space(6.0);
+    }
+}
+
+/// Desired retention and imported questions in exams (here and in Settings → Quiz).
+pub(crate) fn retention_ui(
+    ui: &mut Ui,
+    room: &QuizRoom,
+    lang: Lang,
+    commands: &mut Vec<QuizCommand>,
+) {
+    let s = lang.strings();
+    let settings = &room.progress().settings;
+    {
         ui.horizontal(|ui| {
             let label = ui.label(s.retention);
             let mut r = settings.desired_retention;
@@ -355,5 +388,5 @@ fn schedule_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<Quiz
         if ui.checkbox(&mut imported, s.imported_in_exams).changed() {
             commands.push(QuizCommand::SetImportedInExams(imported));
         }
-    });
+    }
 }

@@ -9,6 +9,7 @@
 
 mod exam;
 mod home;
+pub(crate) use home::{exam_date_ui, retention_ui};
 mod import;
 mod rich;
 mod session;
