@@ -19,7 +19,6 @@ use crate::frequency::Tier;
 use crate::i18n::{Lang, Strings};
 use crate::notes::history::History;
 use crate::notes::index::{Index, Location, ParseOptions, TierOrigin};
-use crate::ui::markdown::ScrollTarget;
 use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
 use crate::quiz::command::{QuizCommand, QuizEffect};
 use crate::quiz::progress::Progress;
@@ -30,6 +29,7 @@ use crate::store::lock::{DataLock, LockError};
 use crate::store::saver::Saver;
 use crate::store::{self, DataFile, Overrides, Problem, Settings, ThemeChoice, Versioned};
 use crate::ui;
+use crate::ui::markdown::ScrollTarget;
 
 mod diagram_room;
 pub use diagram_room::DiagramFiles;
@@ -665,9 +665,7 @@ impl AwsStudyApp {
                         (None, None) => ScrollTarget::Top,
                     };
                     self.scroll_to = Some((loc, target));
-                    self.flash = loc
-                        .block
-                        .map(|b| (loc.note, b, ctx.input(|i| i.time)));
+                    self.flash = loc.block.map(|b| (loc.note, b, ctx.input(|i| i.time)));
                     self.room = Room::Notes;
                     self.remember_location();
                 }
@@ -676,7 +674,9 @@ impl AwsStudyApp {
                 let moved = if command == Command::Back {
                     self.history.can_go_back().then(|| self.history.back())
                 } else {
-                    self.history.can_go_forward().then(|| self.history.forward())
+                    self.history
+                        .can_go_forward()
+                        .then(|| self.history.forward())
                 };
                 if let Some(Some(loc)) = moved {
                     // Back where the place was left, not at its heading again.

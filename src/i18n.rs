@@ -439,6 +439,20 @@ pub struct Strings {
     pub shortcut_grade: &'static str,
     /// Shortcut.
     pub shortcut_next: &'static str,
+    /// Diagram shortcut.
+    pub diagram_copy: &'static str,
+    /// Diagram shortcut.
+    pub diagram_paste: &'static str,
+    /// Diagram shortcut.
+    pub diagram_duplicate: &'static str,
+    /// Diagram shortcut.
+    pub diagram_select_all: &'static str,
+    /// Diagram shortcut.
+    pub diagram_delete: &'static str,
+    /// Diagram shortcut.
+    pub diagram_deselect: &'static str,
+    /// Diagram shortcut.
+    pub diagram_nudge: &'static str,
 }
 
 /// French.
@@ -716,6 +730,13 @@ pub static FR: Strings = Strings {
     shortcut_check: "Valider",
     shortcut_grade: "Noter : à revoir, difficile, bien, facile",
     shortcut_next: "Question suivante",
+    diagram_copy: "Copier la sélection",
+    diagram_paste: "Coller",
+    diagram_duplicate: "Dupliquer la sélection",
+    diagram_select_all: "Tout sélectionner",
+    diagram_delete: "Supprimer la sélection",
+    diagram_deselect: "Désélectionner",
+    diagram_nudge: "Déplacer la sélection d’un pas",
 };
 
 /// English.
@@ -993,6 +1014,13 @@ pub static EN: Strings = Strings {
     shortcut_check: "Check",
     shortcut_grade: "Grade: again, hard, good, easy",
     shortcut_next: "Next question",
+    diagram_copy: "Copy the selection",
+    diagram_paste: "Paste",
+    diagram_duplicate: "Duplicate the selection",
+    diagram_select_all: "Select all",
+    diagram_delete: "Delete the selection",
+    diagram_deselect: "Clear the selection",
+    diagram_nudge: "Nudge the selection one step",
 };
 
 #[cfg(test)]

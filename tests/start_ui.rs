@@ -37,7 +37,10 @@ fn start(config: AppConfig) -> Harness<'static, AwsStudyApp> {
     harness
 }
 
-fn button<'h>(harness: &'h Harness<'static, AwsStudyApp>, label: &'h str) -> egui_kittest::Node<'h> {
+fn button<'h>(
+    harness: &'h Harness<'static, AwsStudyApp>,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
     harness.get(By::new().role(egui::Role::Button).label(label))
 }
 
@@ -65,7 +68,12 @@ fn a_first_start_shows_the_start_page_and_its_three_actions_work() {
     assert_eq!(harness.state().room(), Room::Start);
     harness.get_by_label("Study for AWS Solutions Architect Associate");
     harness.get_by_label("The frequency badges");
-    assert!(harness.query_all_by_label("Keyboard shortcuts").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label("Keyboard shortcuts")
+            .next()
+            .is_some()
+    );
     harness.get_by_label_contains("topics of these notes have a badge");
 
     // Notes: the most asked topic opens in the Notes room.
@@ -133,9 +141,10 @@ fn quitting_in_the_diagram_room_with_a_file_open_returns_there() {
         &ctx,
         DiagramCommand::Template(aws_study::diagram::templates::Template::ALL[0]),
     );
-    harness
-        .state_mut()
-        .apply_diagram(&ctx, DiagramCommand::CompletePath(PathPurpose::SaveAs, file.clone()));
+    harness.state_mut().apply_diagram(
+        &ctx,
+        DiagramCommand::CompletePath(PathPurpose::SaveAs, file.clone()),
+    );
     settle(&mut harness);
     assert!(file.exists());
     harness.state_mut().save_state();
@@ -160,9 +169,10 @@ fn the_quiz_page_and_the_place_in_each_set_of_notes_come_back() {
     let saa = harness.state().current().unwrap().note;
     // Another folder, then back to the bundled notes: the same note again.
     let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, aws_study::app::Command::LoadFolder(vault.path().to_owned()));
+    harness.state_mut().apply(
+        &ctx,
+        aws_study::app::Command::LoadFolder(vault.path().to_owned()),
+    );
     for _ in 0..500 {
         harness.step();
         if !harness.state().is_loading() {
@@ -216,7 +226,10 @@ fn settings_stay_open_and_f1_shows_the_shortcuts() {
     );
     harness.key_press(Key::F1);
     settle(&mut harness);
-    assert!(harness.query_all_by_label("Back / forward").count() >= 2, "sheet and start page");
+    assert!(
+        harness.query_all_by_label("Back / forward").count() >= 2,
+        "sheet and start page"
+    );
     harness.key_press_modifiers(Modifiers::NONE, Key::F1);
     settle(&mut harness);
     assert_eq!(harness.query_all_by_label("Back / forward").count(), 1);
@@ -231,7 +244,11 @@ fn the_strict_markdown_setting_reads_the_notes_again() {
     let mut harness = start(config(data.path(), "en-US", Some(vault.path())));
     button(&harness, "Lines").click();
     settle(&mut harness);
-    assert!(harness.query_by_label_contains("first line second line").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("first line second line")
+            .is_none()
+    );
     let ctx = harness.ctx.clone();
     harness
         .state_mut()

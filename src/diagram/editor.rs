@@ -393,6 +393,13 @@ impl DiagramCommand {
             Self::ConfirmDiscard => s.diagram_discard,
             Self::ConfirmCancel | Self::CancelPath => s.cancel,
             Self::OpenNote(_) => s.diagram_open_note,
+            Self::Copy => s.diagram_copy,
+            Self::Paste => s.diagram_paste,
+            Self::Duplicate => s.diagram_duplicate,
+            Self::SelectAll => s.diagram_select_all,
+            Self::Delete => s.diagram_delete,
+            Self::ClearSelection => s.diagram_deselect,
+            Self::Nudge(_) => s.diagram_nudge,
             _ => return None,
         })
     }

@@ -474,7 +474,7 @@ pub struct Settings {
     pub room: Option<crate::command::Room>,
     /// The Quiz room's page when the app closed.
     pub quiz_page: QuizPage,
-    /// Read notes as strict CommonMark: a single line break joins lines (Obsidian's
+    /// Read notes as strict `CommonMark`: a single line break joins lines (Obsidian's
     /// default, off, keeps them).
     pub strict_line_breaks: bool,
 }

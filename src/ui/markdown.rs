@@ -138,22 +138,22 @@ pub fn note_page_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize) {
         _ => {}
     }
     let output = area.show_viewport(ui, |ui, viewport| {
-            let width = ui.available_width().min(MAX_TEXT_WIDTH);
-            ui.set_max_width(width);
-            ui.add_space(6.0);
-            ui.label(RichText::new(&n.title).size(26.0).strong());
-            ui.label(RichText::new(&n.path).small().weak());
-            ui.add_space(6.0);
-            if let Some(problem) = &n.problem {
-                warning_ui(ui, &format!("{}: {problem}", s.file_problem));
-            }
-            if let Some(fm) = &n.doc.frontmatter {
-                properties_ui(ui, s.properties, &fm.entries);
-            }
-            cx.embed_stack = vec![(note, None)];
-            visible_blocks_ui(ui, cx, note, viewport, width);
-            ui.add_space(40.0);
-        });
+        let width = ui.available_width().min(MAX_TEXT_WIDTH);
+        ui.set_max_width(width);
+        ui.add_space(6.0);
+        ui.label(RichText::new(&n.title).size(26.0).strong());
+        ui.label(RichText::new(&n.path).small().weak());
+        ui.add_space(6.0);
+        if let Some(problem) = &n.problem {
+            warning_ui(ui, &format!("{}: {problem}", s.file_problem));
+        }
+        if let Some(fm) = &n.doc.frontmatter {
+            properties_ui(ui, s.properties, &fm.entries);
+        }
+        cx.embed_stack = vec![(note, None)];
+        visible_blocks_ui(ui, cx, note, viewport, width);
+        ui.add_space(40.0);
+    });
     cx.offset = output.state.clamped_offset().y;
 }
 
@@ -193,7 +193,10 @@ fn visible_blocks_ui(
         let in_view = top < shown.bottom() && top + height > shown.top();
         if in_view || target {
             let before = ui.cursor().top();
-            let rect = ui.push_id(i, |ui| block_ui(ui, cx, note, block, 0)).response.rect;
+            let rect = ui
+                .push_id(i, |ui| block_ui(ui, cx, note, block, 0))
+                .response
+                .rect;
             cx.images.heights.1[i] = (ui.cursor().top() - before, true);
             if target && matches!(cx.scroll, Some(ScrollTarget::Block(_))) {
                 // Blocks above may have been estimated: the request stays until the block
@@ -218,7 +221,11 @@ fn visible_blocks_ui(
 /// block reference.
 fn flash_ui(ui: &Ui, rect: egui::Rect, strength: f32) {
     let strength = strength.clamp(0.0, 1.0);
-    let color = ui.visuals().selection.bg_fill.gamma_multiply(0.45 * strength);
+    let color = ui
+        .visuals()
+        .selection
+        .bg_fill
+        .gamma_multiply(0.45 * strength);
     ui.painter().rect_filled(rect.expand(4.0), 4.0, color);
 }
 

@@ -42,15 +42,20 @@ pub fn settings_window_ui(
     quiz_commands: &mut Vec<QuizCommand>,
 ) {
     let s = lang.strings();
+    let screen = ctx.content_rect();
+    // Under the top bar's Settings button; as tall as the content, up to the window.
+    let height = (screen.height() - 100.0).max(200.0);
     egui::Window::new(s.settings)
         .id(egui::Id::unique("settings_window"))
         .open(open)
         .resizable(false)
         .collapsible(false)
-        .default_width(460.0)
+        .default_width(480.0)
+        .default_pos(egui::pos2(screen.right() - 500.0, screen.top() + 36.0))
         .show(ctx, |ui| {
             egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() - 120.0)
+                .max_height(height)
+                .min_scrolled_height(height.min(640.0))
                 .show(ui, |ui| {
                     interface_ui(ui, view, s, commands);
                     section_ui(ui, s.settings_notes);
@@ -110,12 +115,12 @@ fn interface_ui(ui: &mut Ui, view: &SettingsView<'_>, s: &Strings, commands: &mu
 }
 
 fn notes_ui(ui: &mut Ui, view: &SettingsView<'_>, s: &Strings, commands: &mut Vec<Command>) {
-    let shown = view
-        .folder
-        .map_or_else(|| s.bundled_notes.to_owned(), |p| p.display().to_string());
     ui.horizontal_wrapped(|ui| {
         ui.label(s.settings_notes_shown);
-        ui.label(RichText::new(shown).monospace());
+        match view.folder {
+            Some(p) => ui.label(RichText::new(p.display().to_string()).monospace()),
+            None => ui.label(RichText::new(s.bundled_notes).strong()),
+        };
     });
     ui.horizontal(|ui| {
         if ui.button(s.open_folder).clicked() {
@@ -161,8 +166,7 @@ fn data_ui(ui: &mut Ui, view: &SettingsView<'_>, s: &Strings, commands: &mut Vec
                 }
             });
             ui.label(
-                RichText::new(s.data_backups.replace("{n}", &view.backup_days.to_string()))
-                    .weak(),
+                RichText::new(s.data_backups.replace("{n}", &view.backup_days.to_string())).weak(),
             );
             if ui.button(s.restore_a_backup).clicked() {
                 commands.push(Command::ShowBackups);
@@ -221,11 +225,15 @@ fn diagram_shortcuts(s: &'static Strings) -> Vec<(String, &'static str)> {
         let Some(label) = command.label(s) else {
             continue;
         };
-        let keys: Vec<String> = command.shortcuts().iter().map(|k| k.text()).collect();
+        let keys: Vec<String> = command
+            .shortcuts()
+            .iter()
+            .map(crate::diagram::editor::Shortcut::text)
+            .collect();
         match out.iter_mut().find(|(_, l)| *l == label) {
             Some((text, _)) => {
                 for k in keys {
-                    text.push_str(" ");
+                    text.push(' ');
                     text.push_str(&k);
                 }
             }

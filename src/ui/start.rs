@@ -37,6 +37,9 @@ pub struct StartCommands {
     pub diagram: Vec<DiagramCommand>,
 }
 
+/// Draws one room's card.
+type RoomCard<'a> = dyn Fn(&mut Ui, &mut StartCommands) + 'a;
+
 /// Draws the start page.
 pub fn start_ui(ui: &mut Ui, view: &StartView<'_>, lang: Lang, out: &mut StartCommands) {
     let s = lang.strings();
@@ -75,7 +78,7 @@ fn page_ui(
     ui.add_space(14.0);
     // The three rooms side by side when there is room, one under the other otherwise.
     let columns = if width >= 760.0 { 3 } else { 1 };
-    let rooms: [&dyn Fn(&mut Ui, &mut StartCommands); 3] = [
+    let rooms: [&RoomCard<'_>; 3] = [
         &|ui, out| notes_card_ui(ui, view, s, lang, out),
         &|ui, out| diagram_card_ui(ui, s, out),
         &|ui, out| quiz_card_ui(ui, view, s, out),
@@ -83,35 +86,36 @@ fn page_ui(
     if columns == 3 {
         ui.columns(3, |cols| {
             for (col, room) in cols.iter_mut().zip(rooms) {
-                card(col, |ui| room(ui, out));
+                card(col, 130.0, |ui| room(ui, out));
             }
         });
     } else {
         for room in rooms {
-            card(ui, |ui| room(ui, out));
+            card(ui, 0.0, |ui| room(ui, out));
             ui.add_space(8.0);
         }
     }
     ui.add_space(14.0);
-    ui.columns(2, |cols| {
-        card(&mut cols[0], |ui| tiers_ui(ui, view, s, lang));
-        card(&mut cols[1], |ui| {
-            ui.label(RichText::new(s.shortcuts_title).size(17.0).strong());
-            ui.add_space(4.0);
-            crate::ui::settings::shortcut_table_ui(ui, "start_shortcuts", s);
-        });
+    card(ui, 0.0, |ui| tiers_ui(ui, view, s, lang));
+    ui.add_space(14.0);
+    card(ui, 0.0, |ui| {
+        ui.label(RichText::new(s.shortcuts_title).size(17.0).strong());
+        ui.add_space(4.0);
+        crate::ui::settings::shortcut_table_ui(ui, "start_shortcuts", s);
     });
     ui.add_space(24.0);
 }
 
-fn card(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+/// A framed card as wide as its column, its text left-aligned (a justified column would
+/// stretch the words of wrapped lines).
+fn card(ui: &mut Ui, min_height: f32, add: impl FnOnce(&mut Ui)) {
     egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::same(14))
         .corner_radius(egui::CornerRadius::same(8))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.set_min_height(150.0);
-            add(ui);
+            ui.set_min_height(min_height);
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), add);
         });
 }
 
@@ -123,7 +127,7 @@ fn today_ui(
     lang: Lang,
     out: &mut StartCommands,
 ) {
-    card(ui, |ui| {
+    card(ui, 0.0, |ui| {
         ui.label(RichText::new(s.start_today).size(17.0).strong());
         ui.add_space(4.0);
         let due = view.quiz.due_today();
