@@ -532,18 +532,37 @@ impl AwsStudyApp {
         self.reveal = true;
     }
 
-    /// The note a first visit opens: the one holding the most asked topic (the SAA note
-    /// of the bundled notes), else the first.
+    /// The note a first visit opens rather than the alphabetically first (often an
+    /// overview): the one whose author states the most exam frequencies (its exam
+    /// note), else the one with the most topics of the most asked tier, else the first.
     fn first_note(&self) -> Option<usize> {
-        let best = self
-            .tiers
+        let stated = |o: &Option<(Tier, TierOrigin)>| matches!(o, Some((_, TierOrigin::Notes(_))));
+        let any_stated = self.tier_origins.iter().any(stated);
+        let best_tier = self.tiers.iter().flatten().min().copied();
+        let mut counts = vec![0usize; self.index.notes.len()];
+        for ((topic, tier), origin) in self
+            .index
+            .topics
+            .iter()
+            .zip(&self.tiers)
+            .zip(&self.tier_origins)
+        {
+            let counted = if any_stated {
+                stated(origin)
+            } else {
+                tier.is_some() && *tier == best_tier
+            };
+            if counted && let Some(c) = counts.get_mut(topic.note) {
+                *c += 1;
+            }
+        }
+        let most = counts
             .iter()
             .enumerate()
-            .filter_map(|(t, tier)| tier.map(|tier| (tier, t)))
-            .min()
-            .and_then(|(_, t)| self.index.topics.get(t))
-            .map(|t| t.note);
-        best.or_else(|| (!self.index.notes.is_empty()).then_some(0))
+            .filter(|(_, c)| **c > 0)
+            .max_by_key(|&(i, c)| (*c, std::cmp::Reverse(i)))
+            .map(|(i, _)| i);
+        most.or_else(|| (!self.index.notes.is_empty()).then_some(0))
     }
 
     fn start_loading(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -1104,13 +1123,17 @@ impl AwsStudyApp {
     /// The start page, with today's figures from the Quiz room.
     fn start_page_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> ui::start::StartCommands {
         self.quiz.prepare_start(now_secs());
+        // The most asked tier; among those, a topic whose note states it (the author's
+        // exam note) before one that takes the catalog's default.
         let top_topic = self
-            .tiers
+            .tier_origins
             .iter()
             .enumerate()
-            .filter_map(|(t, tier)| tier.map(|tier| (tier, t)))
+            .filter_map(|(t, o)| {
+                o.map(|(tier, origin)| (tier, !matches!(origin, TierOrigin::Notes(_)), t))
+            })
             .min()
-            .and_then(|(tier, t)| {
+            .and_then(|(tier, _, t)| {
                 self.index
                     .topics
                     .get(t)

@@ -264,3 +264,15 @@ fn the_strict_markdown_setting_reads_the_notes_again() {
     harness.get_by_label_contains("first line second line");
     assert!(harness.state().settings().strict_line_breaks);
 }
+
+/// Regression: a first visit to the Notes room opened the alphabetically first note (an
+/// overview), with the SAA note collapsed at the bottom of the sidebar.
+#[test]
+fn the_notes_room_first_opens_the_note_richest_in_most_asked_topics() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = start(config(data.path(), "en-US", None));
+    go_to(&mut harness, "Notes");
+    let app = harness.state();
+    let note = &app.index().notes[app.current().unwrap().note];
+    assert_eq!(note.path, "SAA - Other Services.md");
+}
