@@ -33,7 +33,9 @@ impl Document {
     #[must_use]
     pub fn block_at_line(&self, line: usize) -> Option<usize> {
         let line = u32::try_from(line).unwrap_or(u32::MAX);
-        self.block_lines.partition_point(|&l| l <= line).checked_sub(1)
+        self.block_lines
+            .partition_point(|&l| l <= line)
+            .checked_sub(1)
     }
 
     /// The top-level block that `^id` names: the block the anchor closes (the one before

@@ -135,7 +135,10 @@ mod tests {
         h.visit(at(1));
         h.set_offset(640.0);
         h.visit(at(2));
-        assert!(h.offset().abs() < f32::EPSILON, "a new place starts at the top");
+        assert!(
+            h.offset().abs() < f32::EPSILON,
+            "a new place starts at the top"
+        );
         h.set_offset(120.0);
         h.back();
         assert!((h.offset() - 640.0).abs() < f32::EPSILON);

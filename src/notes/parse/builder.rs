@@ -744,8 +744,13 @@ impl<'a> Builder<'a> {
                 self.reference(ReferenceKind::Image, &url, line);
                 // Obsidian's `![alt|300](…)` and `![alt|300x200](…)` ask for a width.
                 let (alt, width) = match text.rsplit_once('|') {
-                    Some((alt, size)) if image_width(size.split('x').next().unwrap_or("")).is_some() => {
-                        (alt.trim().to_owned(), image_width(size.split('x').next().unwrap_or("")))
+                    Some((alt, size))
+                        if image_width(size.split('x').next().unwrap_or("")).is_some() =>
+                    {
+                        (
+                            alt.trim().to_owned(),
+                            image_width(size.split('x').next().unwrap_or("")),
+                        )
                     }
                     _ => (text.clone(), None),
                 };
@@ -1158,7 +1163,10 @@ impl<'a> Builder<'a> {
 fn image_width(value: &str) -> Option<f32> {
     let v = value.trim();
     let v = v.strip_suffix("px").unwrap_or(v).trim();
-    v.parse::<f32>().ok().filter(|w| w.is_finite() && *w >= 1.0).map(|w| w.min(4096.0))
+    v.parse::<f32>()
+        .ok()
+        .filter(|w| w.is_finite() && *w >= 1.0)
+        .map(|w| w.min(4096.0))
 }
 
 impl Frame {

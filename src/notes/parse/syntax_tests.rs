@@ -371,10 +371,22 @@ fn every_top_level_block_knows_its_first_line() {
     assert_eq!(doc.block_lines[..5], [4, 6, 9, 12, 15]);
     assert_eq!(doc.block_at_line(7), Some(1), "the paragraph's second line");
     assert_eq!(doc.block_at_line(10), Some(2));
-    assert_eq!(doc.block_at_line(2), None, "frontmatter is above every block");
-    assert_eq!(doc.block_of_anchor("^last"), Some(4), "the paragraph the id closes");
+    assert_eq!(
+        doc.block_at_line(2),
+        None,
+        "frontmatter is above every block"
+    );
+    assert_eq!(
+        doc.block_of_anchor("^last"),
+        Some(4),
+        "the paragraph the id closes"
+    );
     assert_eq!(doc.block_of_anchor("items"), Some(2), "nested in the list");
-    assert_eq!(doc.block_of_anchor("^INSIDE"), Some(3), "nested in the callout");
+    assert_eq!(
+        doc.block_of_anchor("^INSIDE"),
+        Some(3),
+        "nested in the callout"
+    );
     assert_eq!(doc.block_of_anchor("^nope"), None);
 }
 
@@ -382,7 +394,9 @@ fn every_top_level_block_knows_its_first_line() {
 /// natural size, the width the author asked for dropped.
 #[test]
 fn image_widths_from_html_and_obsidian_alt_text() {
-    let doc = parse("![Diagram|250](a.png) ![x](b.png) <img src=\"c.png\" width=\"120px\"> <img src=\"d.png\" width=\"50%\">\n");
+    let doc = parse(
+        "![Diagram|250](a.png) ![x](b.png) <img src=\"c.png\" width=\"120px\"> <img src=\"d.png\" width=\"50%\">\n",
+    );
     let widths: Vec<_> = paragraph(&doc, 0)
         .iter()
         .filter_map(|i| match i {
