@@ -402,7 +402,7 @@ fn hostile_notes_show_placeholders_and_never_panic() {
             _ => {}
         }
     }
-    harness.get_by_label_contains("1 files skipped");
+    harness.get_by_label_contains("1 file skipped");
 }
 
 #[test]
@@ -643,7 +643,11 @@ fn long_note_vault() -> tempfile::TempDir {
     let vault = tempfile::tempdir().unwrap();
     let mut long = String::from("# Long\n\n");
     for i in 0..120 {
-        writeln!(long, "Filler paragraph number {i} about nothing in particular.\n").unwrap();
+        writeln!(
+            long,
+            "Filler paragraph number {i} about nothing in particular.\n"
+        )
+        .unwrap();
     }
     long.push_str("The recovery plan restores from the nightly snapshot. ^recovery\n\n");
     for i in 0..40 {
@@ -716,5 +720,8 @@ fn a_search_hit_scrolls_to_its_line_and_back_returns_there() {
     assert!(!in_view(&harness, "Zanzibar is the word"));
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     settle(&mut harness);
-    assert!(in_view(&harness, "Zanzibar is the word"), "back to where it was left");
+    assert!(
+        in_view(&harness, "Zanzibar is the word"),
+        "back to where it was left"
+    );
 }

@@ -376,7 +376,7 @@ impl DiagramCommand {
             Self::ExportPng => s.diagram_export_png,
             Self::ExportSvg => s.diagram_export_svg,
             Self::ExportDrawio => s.diagram_export_drawio,
-            Self::Template(t) => t.label(),
+            Self::Template(t) => t.label(s),
             Self::Undo => s.diagram_undo,
             Self::Redo => s.diagram_redo,
             Self::ZoomIn => s.diagram_zoom_in,
@@ -539,13 +539,15 @@ impl Editor {
             .flatten()
     }
 
-    /// The file name shown in the title, with `*` when there are unsaved changes.
+    /// The file name shown in the title, with `*` when there are unsaved changes;
+    /// `untitled` (the interface's word) for a diagram never saved.
     #[must_use]
-    pub fn title(&self) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "untitled".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+    pub fn title(&self, untitled: &str) -> String {
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| untitled.to_owned(), |n| n.to_string_lossy().into_owned());
         if self.dirty {
             format!("{name} *")
         } else {
@@ -931,7 +933,7 @@ mod tests {
         assert!(matches!(&node.kind, NodeKind::Service { icon } if icon == LAMBDA));
         assert_eq!(node.rect.center(), Point::new(100.0, 40.0));
         assert!(e.dirty());
-        assert_eq!(e.title(), "untitled *");
+        assert_eq!(e.title("untitled"), "untitled *");
         e.apply(DiagramCommand::Undo);
         assert!(e.diagram().nodes.is_empty());
         assert!(e.selected.is_empty(), "the selection follows the document");
@@ -1096,7 +1098,7 @@ mod tests {
         assert!(e.generation() > generation);
         assert!(!e.dirty());
         assert!(!e.can_undo() && !e.can_redo());
-        assert_eq!(e.title(), "x.awsdiagram.ron");
+        assert_eq!(e.title("untitled"), "x.awsdiagram.ron");
         // Ctrl+Z after Open does nothing.
         e.apply(DiagramCommand::Undo);
         assert_eq!(e.diagram(), &opened);

@@ -10,7 +10,7 @@ use egui::{Align, Color32, RichText, Stroke, Ui, Vec2};
 
 use crate::command::Command;
 use crate::frequency::Tier;
-use crate::i18n::Lang;
+use crate::i18n::{Describe as _, Lang};
 use crate::icons::{Catalog, IconId};
 use crate::notes::doc::{Block, Callout, CalloutKind, Embed, FmValue, Fold, Inline, ListItem};
 use crate::notes::index::{Index, Location, TierOrigin, Unresolved, section_blocks};
@@ -138,22 +138,25 @@ pub fn note_page_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize) {
         _ => {}
     }
     let output = area.show_viewport(ui, |ui, viewport| {
-            let width = ui.available_width().min(MAX_TEXT_WIDTH);
-            ui.set_max_width(width);
-            ui.add_space(6.0);
-            ui.label(RichText::new(&n.title).size(26.0).strong());
-            ui.label(RichText::new(&n.path).small().weak());
-            ui.add_space(6.0);
-            if let Some(problem) = &n.problem {
-                warning_ui(ui, &format!("{}: {problem}", s.file_problem));
-            }
-            if let Some(fm) = &n.doc.frontmatter {
-                properties_ui(ui, s.properties, &fm.entries);
-            }
-            cx.embed_stack = vec![(note, None)];
-            visible_blocks_ui(ui, cx, note, viewport, width);
-            ui.add_space(40.0);
-        });
+        let width = ui.available_width().min(MAX_TEXT_WIDTH);
+        ui.set_max_width(width);
+        ui.add_space(6.0);
+        ui.label(RichText::new(&n.title).size(26.0).strong());
+        ui.label(RichText::new(&n.path).small().weak());
+        ui.add_space(6.0);
+        for problem in &n.problems {
+            warning_ui(
+                ui,
+                &cx.lang.labelled(s.file_problem, &problem.describe(cx.lang)),
+            );
+        }
+        if let Some(fm) = &n.doc.frontmatter {
+            properties_ui(ui, s.properties, &fm.entries);
+        }
+        cx.embed_stack = vec![(note, None)];
+        visible_blocks_ui(ui, cx, note, viewport, width);
+        ui.add_space(40.0);
+    });
     cx.offset = output.state.clamped_offset().y;
 }
 
@@ -193,7 +196,10 @@ fn visible_blocks_ui(
         let in_view = top < shown.bottom() && top + height > shown.top();
         if in_view || target {
             let before = ui.cursor().top();
-            let rect = ui.push_id(i, |ui| block_ui(ui, cx, note, block, 0)).response.rect;
+            let rect = ui
+                .push_id(i, |ui| block_ui(ui, cx, note, block, 0))
+                .response
+                .rect;
             cx.images.heights.1[i] = (ui.cursor().top() - before, true);
             if target && matches!(cx.scroll, Some(ScrollTarget::Block(_))) {
                 // Blocks above may have been estimated: the request stays until the block
@@ -218,7 +224,11 @@ fn visible_blocks_ui(
 /// block reference.
 fn flash_ui(ui: &Ui, rect: egui::Rect, strength: f32) {
     let strength = strength.clamp(0.0, 1.0);
-    let color = ui.visuals().selection.bg_fill.gamma_multiply(0.45 * strength);
+    let color = ui
+        .visuals()
+        .selection
+        .bg_fill
+        .gamma_multiply(0.45 * strength);
     ui.painter().rect_filled(rect.expand(4.0), 4.0, color);
 }
 
@@ -894,7 +904,7 @@ fn run_job(
                         Ok(loc) => (LinkAction::Navigate(loc), url.clone(), true),
                         Err(_) => (
                             LinkAction::None,
-                            format!("{}: {url}", s.missing_note),
+                            cx.lang.labelled(s.missing_note, url),
                             false,
                         ),
                     },
@@ -922,12 +932,12 @@ fn run_job(
                             heading: None,
                             block: None,
                         }),
-                        format!("{}: {written}", s.missing_heading),
+                        cx.lang.labelled(s.missing_heading, &written),
                         true,
                     ),
                     Err(Unresolved::Note) => (
                         LinkAction::None,
-                        format!("{}: {written}", s.missing_note),
+                        cx.lang.labelled(s.missing_note, &written),
                         false,
                     ),
                 };
@@ -1051,7 +1061,7 @@ fn image_ui(
     let vault = &cx.index.vault;
     let path = &cx.index.notes[note].path;
     let (Some(rel), Some(root)) = (vault.find_attachment(path, src), vault.root()) else {
-        return placeholder_ui(ui, s.missing_image, src);
+        return placeholder_ui(ui, cx.lang, s.missing_image, src);
     };
     let column = ui.available_width().max(60.0);
     let shown_max = width.map_or(column, |w| w.min(column));
@@ -1068,8 +1078,8 @@ fn image_ui(
             ui.put(rect, egui::Spinner::new());
         }
         ImageState::Failed(e) => {
-            let e = e.clone();
-            placeholder_ui(ui, s.missing_image, &format!("{}: {e}", key.rel));
+            let why = cx.lang.labelled(&key.rel, &e.describe(cx.lang));
+            placeholder_ui(ui, cx.lang, s.missing_image, &why);
         }
         ImageState::Ready(texture, natural) => {
             // Natural size (one image pixel per point), at most the column or the width
@@ -1136,7 +1146,7 @@ pub fn image_viewer_ui(ctx: &egui::Context, images: &mut ImageCache, lang: Lang)
                 ui.centered_and_justified(egui::Ui::spinner);
             }
             ImageState::Failed(e) => {
-                ui.label(e.as_str());
+                ui.label(e.describe(lang));
             }
         }
     });
@@ -1163,7 +1173,7 @@ fn internal_link_target(url: &str) -> Option<crate::notes::doc::WikiTarget> {
     })
 }
 
-fn placeholder_ui(ui: &mut Ui, what: &str, name: &str) {
+fn placeholder_ui(ui: &mut Ui, lang: Lang, what: &str, name: &str) {
     let color = ui.visuals().warn_fg_color;
     egui::Frame::new()
         .stroke(Stroke::new(1.0, color.gamma_multiply(0.7)))
@@ -1171,7 +1181,7 @@ fn placeholder_ui(ui: &mut Ui, what: &str, name: &str) {
         .inner_margin(egui::Margin::symmetric(6, 3))
         .show(ui, |ui| {
             ui.label(
-                RichText::new(format!("{what}: {name}"))
+                RichText::new(lang.labelled(what, name))
                     .color(color)
                     .small(),
             );
@@ -1187,15 +1197,17 @@ fn embed_block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, embed: &Embed,
     };
     let loc = match index.resolve(note, &embed.target) {
         Ok(loc) => loc,
-        Err(Unresolved::Note) => return placeholder_ui(ui, s.missing_note, &written),
-        Err(Unresolved::Heading(_)) => return placeholder_ui(ui, s.missing_heading, &written),
+        Err(Unresolved::Note) => return placeholder_ui(ui, cx.lang, s.missing_note, &written),
+        Err(Unresolved::Heading(_)) => {
+            return placeholder_ui(ui, cx.lang, s.missing_heading, &written);
+        }
     };
     let key = (loc.note, loc.heading);
     if cx.embed_stack.contains(&key) || cx.embed_stack.len() > MAX_EMBED_DEPTH {
-        return placeholder_ui(ui, s.embed_cycle, &written);
+        return placeholder_ui(ui, cx.lang, s.embed_cycle, &written);
     }
     if cx.embed_budget == 0 {
-        return placeholder_ui(ui, s.embed_too_many, &written);
+        return placeholder_ui(ui, cx.lang, s.embed_too_many, &written);
     }
     cx.embed_budget -= 1;
     let accent = ui.visuals().hyperlink_color;
@@ -1239,7 +1251,7 @@ fn drawing_ui(ui: &mut Ui, scene: &crate::notes::excalidraw::Scene, lang: Lang) 
     use crate::notes::excalidraw::ElementKind;
     let s = lang.strings();
     if let Some(problem) = &scene.problem {
-        placeholder_ui(ui, s.drawing_unreadable, problem);
+        placeholder_ui(ui, lang, s.drawing_unreadable, &problem.describe(lang));
         return;
     }
     let Some(bounds) = scene
@@ -1260,7 +1272,7 @@ fn drawing_ui(ui: &mut Ui, scene: &crate::notes::excalidraw::Scene, lang: Lang) 
         // A margin, so strokes on the border are drawn whole.
         .map(|r| r.expand(12.0))
     else {
-        placeholder_ui(ui, s.drawing_unreadable, s.drawing_empty);
+        placeholder_ui(ui, lang, s.drawing_unreadable, s.drawing_empty);
         return;
     };
     let width = ui.available_width().min(bounds.width().max(50.0));

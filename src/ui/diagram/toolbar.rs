@@ -73,7 +73,7 @@ pub(super) fn toolbar_ui(
         });
         ui.menu_button(s.diagram_templates, |ui| {
             for t in Template::ALL {
-                menu_entry(ui, t.label(), DiagramCommand::Template(t), out);
+                menu_entry(ui, t.label(s), DiagramCommand::Template(t), out);
             }
         });
         ui.separator();
@@ -150,6 +150,6 @@ pub(super) fn toolbar_ui(
         {
             out.push(DiagramCommand::OpenNote(topic));
         }
-        ui.label(RichText::new(editor.title()).weak());
+        ui.label(RichText::new(editor.title(s.diagram_untitled)).weak());
     });
 }

@@ -44,7 +44,7 @@ pub fn quiz_ui(
                 .is_some_and(crate::quiz::scheduler::is_leech);
             session::session_ui(ui, session, &room.questions, leech, index, lang, commands);
         }
-        QuizView::Exam(exam) => exam::exam_ui(ui, exam, &room.questions, s, now, commands),
+        QuizView::Exam(exam) => exam::exam_ui(ui, exam, &room.questions, lang, now, commands),
         QuizView::ExamResult(..) => {
             exam::result_ui(ui, room, index, lang, commands);
         }
@@ -62,7 +62,7 @@ pub fn quiz_ui(
         QuizView::Plan => stats::plan_ui(ui, room, index, lang, commands),
     }
     if let Some(state) = &mut room.import {
-        import::import_ui(ui.ctx(), state, s, commands);
+        import::import_ui(ui.ctx(), state, lang, commands);
     }
 }
 
@@ -93,13 +93,14 @@ fn service_chips_ui(
     ui: &mut Ui,
     index: &Index,
     q: &Question,
-    s: &Strings,
+    lang: Lang,
     commands: &mut Vec<QuizCommand>,
 ) {
+    let s = lang.strings();
     let services = services::Catalog::bundled();
     ui.horizontal_wrapped(|ui| {
         if let Some(d) = q.domain {
-            ui.label(RichText::new(d.label_en()).small().weak());
+            ui.label(RichText::new(domain_label(d, lang)).small().weak());
             ui.separator();
         }
         for service in &q.services {

@@ -28,14 +28,12 @@ pub(super) fn stats_ui(
     page_ui(ui, s, commands, |ui, commands| {
         ui.label(RichText::new(s.statistics).size(22.0).strong());
         ui.label(format!(
-            "{} {} · {} {:.0} % · {} {} {}",
-            st.answered,
-            s.answered,
+            "{} · {} {:.0} % · {} {}",
+            lang.count(st.answered, s.answered_one, s.answered),
             s.accuracy,
             ratio(st.right, st.answered) * 100.0,
             s.streak,
-            st.streak_days,
-            s.days
+            lang.count(st.streak_days, s.day, s.days),
         ));
         if st.answered == 0 {
             ui.label(RichText::new(s.no_data).weak());
@@ -88,7 +86,7 @@ pub(super) fn stats_ui(
                 continue;
             };
             ui.label(first_words(&q.prompt, 16));
-            service_chips_ui(ui, index, q, s, commands);
+            service_chips_ui(ui, index, q, lang, commands);
         }
         if st.exam_history.iter().any(|(_, d)| !d.is_empty()) {
             ui.add_space(10.0);
@@ -185,19 +183,15 @@ pub(super) fn plan_ui(
         ui.label(RichText::new(s.plan_hint).weak());
         let unseen = room.unseen_shown();
         if unseen > 0 {
-            let unit = if unseen == 1 {
-                s.unseen_one
-            } else {
-                s.unseen_many
-            };
+            let count = lang.count(unseen, s.unseen_one, s.unseen_many);
             match room.countdown_shown() {
                 Some(c) => {
                     let days = c.days_left.max(1);
                     let per_day = (i64::try_from(unseen).unwrap_or(i64::MAX) + days - 1) / days;
-                    ui.label(format!("{unseen} {unit} · {per_day} {}", s.unseen_per_day));
+                    ui.label(format!("{count} · {per_day} {}", s.unseen_per_day));
                 }
                 None => {
-                    ui.label(format!("{unseen} {unit}"));
+                    ui.label(count);
                 }
             }
         }
@@ -224,10 +218,9 @@ pub(super) fn plan_ui(
                     };
                     match item.accuracy {
                         Some(a) => ui.label(format!(
-                            "{:.0} % ({} {})",
+                            "{:.0} % ({})",
                             a * 100.0,
-                            item.answered,
-                            s.answered
+                            lang.count(item.answered, s.answered_one, s.answered)
                         )),
                         None => ui.label(RichText::new(s.never_answered).weak()),
                     };
