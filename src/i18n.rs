@@ -1403,6 +1403,297 @@ pub static EN: Strings = Strings {
 mod tests {
     use super::*;
 
+    /// Keys whose French and English texts are rightly the same word.
+    const SAME_IN_BOTH: &[&str] = &[
+        "notes",           // "notes" (status bar)
+        "notes_one",       // "note"
+        "room_notes",      // "Notes"
+        "room_quiz",       // "Quiz"
+        "service",         // "Service"
+        "note",            // "Note"
+        "question",        // "Question"
+        "pause_exam",      // "Pause"
+        "import_question", // "question {n}"
+    ];
+
+    /// The `{name}` placeholders of a template, sorted.
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('}') else { break };
+            let name = &after[..end];
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                out.push(name.to_owned());
+            }
+            rest = &after[end + 1..];
+        }
+        out.sort();
+        out
+    }
+
+    fn languages() -> (
+        serde_json::Map<String, serde_json::Value>,
+        serde_json::Map<String, serde_json::Value>,
+    ) {
+        let as_map = |s: &Strings| match serde_json::to_value(s) {
+            Ok(serde_json::Value::Object(map)) => map,
+            other => panic!("strings are not an object: {other:?}"),
+        };
+        (as_map(&FR), as_map(&EN))
+    }
+
+    /// The struct makes a field missing in one language a compile error; this catches what
+    /// the compiler cannot: a text left empty, left in the other language (copied, not
+    /// translated), or missing a `{placeholder}` the other language fills in.
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        let (fr, en) = languages();
+        assert_eq!(fr.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+        let mut problems = Vec::new();
+        for (key, fr_value) in &fr {
+            let fr_text = fr_value.as_str().unwrap_or_default();
+            let en_text = en[key].as_str().unwrap_or_default();
+            if fr_text.trim().is_empty() {
+                problems.push(format!("{key}: empty in French"));
+            }
+            if en_text.trim().is_empty() {
+                problems.push(format!("{key}: empty in English"));
+            }
+            let same = fr_text == en_text;
+            let allowed = SAME_IN_BOTH.contains(&key.as_str());
+            if same && !allowed {
+                problems.push(format!(
+                    "{key}: {fr_text:?} is the same in French and English (not translated?)"
+                ));
+            }
+            if allowed && !same {
+                problems.push(format!(
+                    "{key}: listed in SAME_IN_BOTH but translated; remove it from the list"
+                ));
+            }
+            if placeholders(fr_text) != placeholders(en_text) {
+                problems.push(format!(
+                    "{key}: placeholders differ: French {:?}, English {:?}",
+                    placeholders(fr_text),
+                    placeholders(en_text)
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        assert_eq!(placeholders("{right} of {total} right"), ["right", "total"]);
+        assert_eq!(placeholders("no {} braces { here"), Vec::<String>::new());
+        assert_eq!(
+            fill("{n} sur {total}, {n}", &[("n", &3), ("total", &10)]),
+            "3 sur 10, 3"
+        );
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let fr = |n: i64| Lang::Fr.count(n, "réponse", "réponses");
+        let en = |n: usize| Lang::En.count(n, "answer", "answers");
+        assert_eq!(
+            [fr(0), fr(1), fr(2), fr(-1)],
+            ["0 réponse", "1 réponse", "2 réponses", "-1 réponses"]
+        );
+        assert_eq!(
+            [en(0), en(1), en(2)],
+            ["0 answers", "1 answer", "2 answers"]
+        );
+        assert_eq!(Lang::Fr.plural(1_u32, FR.day, FR.days), "jour");
+        assert_eq!(Lang::En.plural(1_u32, EN.day, EN.days), "day");
+        assert_eq!(Lang::En.plural(30_u32, EN.day, EN.days), "days");
+        assert_eq!(Lang::Fr.quote("x"), "« x »");
+        assert_eq!(Lang::En.labelled("File", "x"), "File: x");
+        assert_eq!(Lang::Fr.labelled("Fichier", "x"), "Fichier : x");
+    }
+
+    /// Literals allowed as the text of a widget: names that are the same in every language
+    /// (the app, a language's own name, file formats, products) and symbols.
+    const NOT_WORDS: &[&str] = &["aws-study", "Français", "English", "Markdown", "Excalidraw"];
+
+    /// The calls that take text the user reads, and which argument it is (from 0).
+    const TEXT_CALLS: &[(&str, usize)] = &[
+        ("label(", 0),
+        ("button(", 0),
+        ("small_button(", 0),
+        ("heading(", 0),
+        ("on_hover_text(", 0),
+        ("on_disabled_hover_text(", 0),
+        ("on_hover_text_at_pointer(", 0),
+        ("RichText::new(", 0),
+        ("Label::new(", 0),
+        ("Window::new(", 0),
+        ("Button::new(", 0),
+        ("Button::selectable(", 1),
+        ("selectable_label(", 1),
+        ("selectable_value(", 2),
+        ("checkbox(", 1),
+        ("radio(", 1),
+        ("menu_button(", 0),
+        ("CollapsingHeader::new(", 0),
+        ("hint_text(", 0),
+        ("shortcut_text(", 0),
+        (".text(", 0),
+        ("link(", 0),
+        ("hyperlink_to(", 0),
+        ("labeled(", 2),
+        ("add_filter(", 0),
+        ("set_title(", 0),
+        ("messages.push(", 0),
+    ];
+
+    /// The arguments of a call, `code` starting just after its `(`: split at the commas
+    /// outside brackets and string literals, up to the closing `)`.
+    fn call_args(code: &str) -> Vec<&str> {
+        let mut args = Vec::new();
+        let (mut depth, mut start, mut in_str, mut escaped) = (0i32, 0, false, false);
+        for (i, c) in code.char_indices() {
+            if in_str {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_str = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => in_str = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth > 0 => depth -= 1,
+                ')' => {
+                    args.push(code[start..i].trim());
+                    return args;
+                }
+                ',' if depth == 0 => {
+                    args.push(code[start..i].trim());
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        args
+    }
+
+    /// The string literal an argument is (also `&"…"`, `format!("…", …)`), if it is one.
+    fn leading_literal(arg: &str) -> Option<String> {
+        let mut rest = arg.trim_start().trim_start_matches('&');
+        if let Some(r) = rest.strip_prefix("format!(") {
+            rest = r.trim_start();
+        }
+        let body = rest.strip_prefix('"')?;
+        let mut out = String::new();
+        let mut chars = body.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => return Some(out),
+                c => out.push(c),
+            }
+        }
+        None
+    }
+
+    /// True when `literal`, its `{…}` placeholders removed, holds a word (two letters in a
+    /// row) and is not one of [`NOT_WORDS`].
+    fn has_words(literal: &str) -> bool {
+        if NOT_WORDS.contains(&literal) {
+            return false;
+        }
+        let mut text = String::new();
+        let mut depth = 0;
+        for c in literal.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                c if depth == 0 => text.push(c),
+                _ => {}
+            }
+        }
+        let letters: Vec<bool> = text.chars().map(char::is_alphabetic).collect();
+        letters.windows(2).any(|w| w[0] && w[1])
+    }
+
+    /// Every `.rs` file under `dir`.
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Words written straight into a view: what `ui/` and the app show (labels, buttons,
+    /// headings, hover texts, rich texts, windows, messages) comes from [`Strings`], so
+    /// that nothing stays English in the French interface. Reads the sources at test time.
+    #[test]
+    fn views_show_no_literal_words() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![root.join("app.rs")];
+        rust_files(&root.join("app"), &mut files);
+        rust_files(&root.join("ui"), &mut files);
+        assert!(files.len() > 10, "{files:?}");
+        let mut found = Vec::new();
+        for file in &files {
+            let Ok(text) = std::fs::read_to_string(file) else {
+                panic!("cannot read {}", file.display());
+            };
+            // Unit tests at the end of a view may write what they like.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (call, arg) in TEXT_CALLS {
+                for (at, _) in code.match_indices(call) {
+                    let args = call_args(&code[at + call.len()..]);
+                    let Some(literal) = args.get(*arg).and_then(|a| leading_literal(a)) else {
+                        continue;
+                    };
+                    if has_words(&literal) {
+                        let line = code[..at].lines().count();
+                        found.push(format!("{}:{line}: {call}{literal:?}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "words written in a view instead of i18n::Strings:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_scanner_sees_words_not_symbols() {
+        assert_eq!(
+            call_args(r#"&mut on, "Snap, to grid", f(a, b)), rest"#),
+            ["&mut on", r#""Snap, to grid""#, "f(a, b)"]
+        );
+        assert_eq!(leading_literal(r#" "Save as""#).as_deref(), Some("Save as"));
+        assert_eq!(
+            leading_literal(r#"&format!("{n} \"days\"", n)"#).as_deref(),
+            Some("{n} days")
+        );
+        assert_eq!(leading_literal("s.save"), None);
+        assert!(has_words("Streak {n} days"));
+        assert!(!has_words("{n} · {m}"));
+        assert!(!has_words("✕"));
+        assert!(!has_words("{} ({due})"));
+        assert!(!has_words("aws-study"));
+    }
+
     #[test]
     fn system_locale_is_followed() {
         assert_eq!(Lang::resolve(LangChoice::System, Some("fr-FR")), Lang::Fr);

@@ -44,8 +44,9 @@ pub fn tier_tooltip(
             let catalog = crate::services::Catalog::bundled();
             match catalog.get(id) {
                 Some(svc) => format!(
-                    "\n({} — {} : {})",
-                    s.tier_from_catalog, svc.short, svc.reason
+                    "\n({} — {})",
+                    s.tier_from_catalog,
+                    lang.labelled(&svc.short, &svc.reason)
                 ),
                 None => format!("\n({})", s.tier_from_catalog),
             }

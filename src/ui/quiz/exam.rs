@@ -259,16 +259,15 @@ pub(super) fn result_ui(
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         };
+                        let given = answer
+                            .as_deref()
+                            .map_or_else(|| s.no_answer.to_owned(), letters);
                         ui.label(format!(
-                            "{}: {}   ·   {}: {}",
-                            s.your_answer,
-                            answer
-                                .as_deref()
-                                .map_or_else(|| s.no_answer.to_owned(), letters),
-                            s.right_answer,
-                            letters(&q.answers)
+                            "{}   ·   {}",
+                            lang.labelled(s.your_answer, &given),
+                            lang.labelled(s.right_answer, &letters(&q.answers))
                         ));
-                        explanation_ui(ui, q, s);
+                        explanation_ui(ui, q, lang);
                         service_chips_ui(ui, index, q, lang, commands);
                     });
             }

@@ -313,7 +313,7 @@ fn schedule_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<Quiz
                         .strong(),
                 );
                 ui.label(RichText::new(s.reviews_until_exam).weak());
-                super::stats::count_chart_ui(ui, "exam_forecast_chart", &c.forecast);
+                super::stats::count_chart_ui(ui, s.reviews_until_exam, &c.forecast, lang);
             }
             if c.unseen > 0 {
                 let days = c.days_left.max(1);

@@ -233,7 +233,8 @@ pub(super) fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-fn explanation_ui(ui: &mut Ui, q: &Question, s: &Strings) {
+fn explanation_ui(ui: &mut Ui, q: &Question, lang: Lang) {
+    let s = lang.strings();
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(s.explanation).strong());
@@ -245,7 +246,7 @@ fn explanation_ui(ui: &mut Ui, q: &Question, s: &Strings) {
         if let Some(a) = &q.assumption {
             ui.add_space(4.0);
             ui.label(
-                RichText::new(format!("{}: {a}", s.assumption))
+                RichText::new(lang.labelled(s.assumption, a))
                     .italics()
                     .weak(),
             );

@@ -203,7 +203,7 @@ pub(super) fn session_ui(
                         (s.incorrect, RED)
                     };
                     ui.label(RichText::new(text).size(18.0).strong().color(color));
-                    explanation_ui(ui, q, s);
+                    explanation_ui(ui, q, lang);
                     service_chips_ui(ui, index, q, lang, commands);
                     ui.add_space(6.0);
                     ui.label(RichText::new(s.how_well).weak());
