@@ -667,6 +667,14 @@ pub struct Strings {
     pub import_all_checked: &'static str,
     /// Import problem.
     pub import_all_answers: &'static str,
+    /// Key name in shortcuts.
+    pub key_shift: &'static str,
+    /// Key name in shortcuts.
+    pub key_delete: &'static str,
+    /// Key name in shortcuts.
+    pub key_backspace: &'static str,
+    /// Key name in shortcuts.
+    pub key_escape: &'static str,
 }
 
 /// French.
@@ -1032,6 +1040,10 @@ pub static FR: Strings = Strings {
     import_answer_not_found: "{label} : la réponse {text} n’est ni une lettre d’option (A–{last}) ni le texte d’une option",
     import_all_checked: "{label} : toutes les options sont cochées (laissez les fausses en [ ])",
     import_all_answers: "{label} : la réponse nomme toutes les options",
+    key_shift: "Maj",
+    key_delete: "Suppr",
+    key_backspace: "Retour arrière",
+    key_escape: "Échap",
 };
 
 /// English.
@@ -1397,6 +1409,10 @@ pub static EN: Strings = Strings {
     import_answer_not_found: "{label}: the answer {text} is neither an option letter (A–{last}) nor an option’s text",
     import_all_checked: "{label}: every option is checked (leave the wrong ones as [ ])",
     import_all_answers: "{label}: the answer names every option",
+    key_shift: "Shift",
+    key_delete: "Del",
+    key_backspace: "Backspace",
+    key_escape: "Esc",
 };
 
 #[cfg(test)]

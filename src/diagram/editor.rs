@@ -119,9 +119,16 @@ impl Shortcut {
         }
     }
 
-    /// How a menu shows it (`Ctrl+Shift+Z`).
+    /// How a menu shows it, in English (`Ctrl+Shift+Z`).
     #[must_use]
     pub fn text(&self) -> String {
+        self.label(&crate::i18n::EN)
+    }
+
+    /// How a menu shows it, with the key names of the interface language of `s`
+    /// (`Ctrl+Maj+Z`, `Suppr`).
+    #[must_use]
+    pub fn label(&self, s: &Strings) -> String {
         let mut out = String::new();
         if self.command {
             out.push_str(if cfg!(target_os = "macos") {
@@ -131,13 +138,14 @@ impl Shortcut {
             });
         }
         if self.shift {
-            out.push_str("Shift+");
+            out.push_str(s.key_shift);
+            out.push('+');
         }
         match self.key {
             ShortcutKey::Letter(c) => out.push(c),
-            ShortcutKey::Delete => out.push_str("Del"),
-            ShortcutKey::Backspace => out.push_str("Backspace"),
-            ShortcutKey::Escape => out.push_str("Esc"),
+            ShortcutKey::Delete => out.push_str(s.key_delete),
+            ShortcutKey::Backspace => out.push_str(s.key_backspace),
+            ShortcutKey::Escape => out.push_str(s.key_escape),
             ShortcutKey::Arrow(d) => out.push_str(match d {
                 Direction::Left => "←",
                 Direction::Right => "→",

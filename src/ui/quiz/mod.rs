@@ -273,7 +273,8 @@ fn page_ui(
         });
 }
 
-/// A labelled bar of right answers out of `total`, green from the pass mark.
+/// A labelled bar of right answers out of `total`, green from the pass mark, its numbers
+/// beside it in the text colour (inside the bar they were hard to read on the fill).
 fn bar_ui(ui: &mut Ui, label: &str, correct: usize, total: usize, label_width: f32) {
     ui.horizontal(|ui| {
         ui.allocate_ui_with_layout(
@@ -292,12 +293,13 @@ fn bar_ui(ui: &mut Ui, label: &str, correct: usize, total: usize, label_width: f
         ui.add(
             egui::ProgressBar::new(r)
                 .desired_width(260.0)
+                .desired_height(12.0)
                 .fill(if r >= 0.72 {
                     GREEN
                 } else {
                     Color32::from_rgb(0xc6, 0x6b, 0x28)
-                })
-                .text(format!("{correct}/{total} ({:.0} %)", r * 100.0)),
+                }),
         );
+        ui.label(format!("{correct}/{total} ({:.0} %)", r * 100.0));
     });
 }

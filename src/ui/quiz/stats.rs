@@ -145,6 +145,10 @@ fn day_label(offset: i64, lang: Lang) -> String {
     }
 }
 
+/// The columns' colour: a mid blue that stands out on the light and the dark theme
+/// (the selection colour is pale in the light one).
+const COLUMN_COLOR: egui::Color32 = egui::Color32::from_rgb(0x2e, 0x7d, 0xd1);
+
 /// The vertical axis of a column chart.
 #[derive(Clone, Copy, Debug)]
 enum Axis {
@@ -288,7 +292,7 @@ fn column_chart_ui(
             plot.bottom() - 1.0
         };
         let color = if c.present {
-            visuals.selection.bg_fill
+            COLUMN_COLOR
         } else {
             visuals.weak_text_color()
         };
