@@ -34,7 +34,7 @@ fn big_vault(n: usize) -> LoadedVault {
                     "{text}\n\nSee [[{} {name}]] and #très-fréquent\n",
                     (i + 1) % n
                 ),
-                problem: None,
+                problems: Vec::new(),
             }
         })
         .collect();

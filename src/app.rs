@@ -16,7 +16,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, PointerButton};
 
 pub use crate::command::{Command, Room, SortMode, TierFilter};
 use crate::frequency::Tier;
-use crate::i18n::{Lang, Strings};
+use crate::i18n::{Describe as _, Lang, Strings, fill};
 use crate::notes::history::History;
 use crate::notes::index::{Index, Location, ParseOptions, TierOrigin};
 use crate::notes::vault::{LoadedVault, VaultError, VaultSource};
@@ -61,7 +61,7 @@ pub struct AwsStudyApp {
     /// The single-instance lock on the data folder, held for the app's life.
     _lock: Option<DataLock>,
     /// Why this instance may not run (another one uses the data folder): all it shows.
-    refused: Option<String>,
+    refused: Option<LockError>,
     settings: Settings,
     overrides: Overrides,
     /// False when the overrides file exists but could not be read: never overwrite it.
@@ -113,7 +113,7 @@ pub struct AwsStudyApp {
     /// The progress revision last handed to the saver.
     progress_saved: u64,
     /// Writes `progress.ron` off the UI thread (`None` without a data folder).
-    progress_saver: Option<Saver<Progress>>,
+    progress_saver: Option<Saver<Progress, store::StoreError>>,
     /// The Diagram room: the document and its history...
     pub(crate) diagram: crate::diagram::editor::Editor,
     /// ...how it is shown...
@@ -144,7 +144,7 @@ impl AwsStudyApp {
             Some(Err(e @ LockError::Held { .. })) => {
                 log::warn!("{e}");
                 config.data_dir = None;
-                (None, Some(e.to_string()))
+                (None, Some(e))
             }
             Some(Err(e)) => {
                 // The folder cannot be locked (read-only disk...): go on, saves will report.
@@ -173,7 +173,8 @@ impl AwsStudyApp {
             DataFile::Overrides,
             &mut problems,
         );
-        let (quiz, progress_writable) = load_quiz(config.data_dir.as_ref(), &mut problems);
+        let lang = Lang::resolve(settings.lang, config.system_locale.as_deref());
+        let (quiz, progress_writable) = load_quiz(config.data_dir.as_ref(), lang, &mut problems);
         let mut app = Self {
             settings,
             overrides,
@@ -209,7 +210,6 @@ impl AwsStudyApp {
                 // Atomic, with the day's backup (see `store`).
                 Saver::spawn("progress-saver", move |p: &Progress| {
                     store::save_data(&dir, DataFile::Progress, p, store::today())
-                        .map_err(|e| e.to_string())
                 })
             }),
             diagram: crate::diagram::editor::Editor::new(),
@@ -344,7 +344,7 @@ impl AwsStudyApp {
             self.damaged.retain(|p| p.file != problem.file);
             self.damaged.push(problem);
         } else {
-            self.messages.push(problem.error.to_string());
+            self.messages.push(problem.error.describe(self.lang()));
         }
     }
 
@@ -399,7 +399,7 @@ impl AwsStudyApp {
                 }
                 self.messages.push(text);
             }
-            Err(e) => self.messages.push(e.to_string()),
+            Err(e) => self.messages.push(e.describe(self.lang())),
         }
     }
 
@@ -595,11 +595,13 @@ impl AwsStudyApp {
             });
         match spawned {
             Ok(_) => self.loading = Some(Loading { path, progress, rx }),
-            Err(e) => self.messages.push(format!(
-                "{} {}: {e}",
-                self.strings().could_not_open,
-                path.display()
-            )),
+            Err(e) => {
+                let lang = self.lang();
+                self.messages.push(fill(
+                    lang.strings().vault_open_failed,
+                    &[("path", &path.display()), ("why", &e.describe(lang))],
+                ));
+            }
         }
     }
 
@@ -618,11 +620,10 @@ impl AwsStudyApp {
         match result {
             Ok(index) => {
                 if index.notes.is_empty() {
-                    self.messages.push(format!(
-                        "{}: {}",
-                        path.display(),
-                        self.strings().empty_vault
-                    ));
+                    let lang = self.lang();
+                    self.messages.push(
+                        lang.labelled(&path.display().to_string(), lang.strings().empty_vault),
+                    );
                 }
                 self.settings.add_recent_folder(&path);
                 self.settings.vault = Some(path);
@@ -631,10 +632,10 @@ impl AwsStudyApp {
             Err(e) => {
                 // The previous notes stay on screen; a remembered folder stays remembered
                 // (it may be an unplugged drive).
-                self.messages.push(format!(
-                    "{} {}: {e}",
-                    self.strings().could_not_open,
-                    path.display()
+                let lang = self.lang();
+                self.messages.push(fill(
+                    lang.strings().vault_open_failed,
+                    &[("path", &path.display()), ("why", &e.describe(lang))],
                 ));
             }
         }
@@ -833,7 +834,7 @@ impl AwsStudyApp {
                 };
                 self.quiz.import_text(path, &text, env);
             }
-            Err(e) => self.quiz.import_failed(path, &e.to_string()),
+            Err(e) => self.quiz.import_failed(path, &e),
         }
     }
 
@@ -843,7 +844,10 @@ impl AwsStudyApp {
         let Some(saver) = &self.progress_saver else {
             return;
         };
-        self.quiz.messages.extend(saver.errors());
+        let lang = self.lang();
+        self.quiz
+            .messages
+            .extend(saver.errors().iter().map(|e| e.describe(lang)));
         let revision = self.quiz.progress_revision();
         if revision == self.progress_saved {
             return;
@@ -886,7 +890,7 @@ impl AwsStudyApp {
             && let Err(e) =
                 store::save_data(dir, DataFile::Overrides, &self.overrides, store::today())
         {
-            self.messages.push(e.to_string());
+            self.messages.push(e.describe(self.lang()));
         }
     }
 
@@ -986,7 +990,10 @@ impl AwsStudyApp {
             .and_then(|l| self.index.notes.get(l.note))
             .map(|n| n.title.as_str());
         let title = match (self.room, note) {
-            (Room::Diagram, _) => format!("aws-study — {}", self.diagram.title()),
+            (Room::Diagram, _) => format!(
+                "aws-study — {}",
+                self.diagram.title(self.strings().diagram_untitled)
+            ),
             (_, Some(n)) => format!("aws-study — {n}"),
             (_, None) => "aws-study".to_owned(),
         };
@@ -1000,7 +1007,8 @@ impl AwsStudyApp {
     /// tests call it through `egui_kittest`.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         if let Some(why) = &self.refused {
-            ui::widgets::refused_ui(ui, why, self.lang().strings());
+            let lang = self.lang();
+            ui::widgets::refused_ui(ui, &why.describe(lang), lang.strings());
             return;
         }
         let ctx = ui.ctx().clone();
@@ -1023,9 +1031,9 @@ impl AwsStudyApp {
             folder_shown: matches!(self.index.vault.source, VaultSource::Folder(_)),
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
-            ui::top_bar::top_bar_ui(ui, &top_bar, s, &mut commands);
+            ui::top_bar::top_bar_ui(ui, &top_bar, lang, &mut commands);
         });
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, s));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, lang));
         self.handle_diagram_close_request(&ctx);
         let mut diagram_commands = Vec::new();
         if self.room == Room::Start {
@@ -1163,7 +1171,9 @@ impl AwsStudyApp {
             weakest,
         };
         let mut out = ui::start::StartCommands::default();
+        let messages = &mut self.messages;
         egui::CentralPanel::default().show(ui, |ui| {
+            ui::widgets::messages_ui(ui, messages, lang.strings().dismiss);
             ui::start::start_ui(ui, &view, lang, &mut out);
         });
         out
@@ -1252,7 +1262,8 @@ impl AwsStudyApp {
         });
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui, s: &Strings) {
+    fn status_bar_ui(&self, ui: &mut egui::Ui, lang: Lang) {
+        let s = lang.strings();
         ui.horizontal(|ui| {
             let source = match &self.index.vault.source {
                 VaultSource::Bundled => s.bundled_notes.to_owned(),
@@ -1264,12 +1275,9 @@ impl AwsStudyApp {
                 .filter(|&t| self.topic_tier(t).is_some())
                 .count();
             ui.label(format!(
-                "{} {} · {} {} · {} {}",
-                self.index.notes.len(),
-                s.notes,
-                self.index.topics.len(),
-                s.topics,
-                with_tier,
+                "{} · {} · {with_tier} {}",
+                lang.count(self.index.notes.len(), s.notes_one, s.notes),
+                lang.count(self.index.topics.len(), s.topics_one, s.topics),
                 s.with_tier
             ));
             let skipped = self.index.vault.skipped.len();
@@ -1281,9 +1289,9 @@ impl AwsStudyApp {
                     .skipped
                     .iter()
                     .take(30)
-                    .map(|(p, r)| format!("{p}: {r}"))
+                    .map(|(p, r)| lang.labelled(p, &r.describe(lang)))
                     .collect();
-                ui.label(format!("{skipped} {}", s.skipped_files))
+                ui.label(lang.count(skipped, s.skipped_file, s.skipped_files))
                     .on_hover_text(list.join("\n"));
             }
             if let Some(loading) = &self.loading {
@@ -1333,11 +1341,13 @@ impl eframe::App for AwsStudyApp {
 }
 
 /// Reads the question bank, `progress.ron` and the files imported in earlier runs into a
-/// Quiz room. Returns the room and whether `progress.ron` may be written.
-fn load_quiz(dir: Option<&PathBuf>, problems: &mut Vec<Problem>) -> (QuizRoom, bool) {
+/// Quiz room (its messages in `lang`). Returns the room and whether `progress.ron` may be
+/// written.
+fn load_quiz(dir: Option<&PathBuf>, lang: Lang, problems: &mut Vec<Problem>) -> (QuizRoom, bool) {
     let mut messages = Vec::new();
     let bank = crate::quiz::bank::bundled().unwrap_or_else(|e| {
-        messages.push(e.to_string());
+        // A bundled bank that does not load is a bug: its details stay technical.
+        messages.push(lang.labelled(lang.strings().bank_problem, &e.to_string()));
         Vec::new()
     });
     let (progress, writable) = load_or_report::<Progress>(dir, DataFile::Progress, problems);
@@ -1345,7 +1355,10 @@ fn load_quiz(dir: Option<&PathBuf>, problems: &mut Vec<Problem>) -> (QuizRoom, b
     for path in room.imports().to_vec() {
         match std::fs::read(&path) {
             Ok(bytes) => room.restore_import(&path, &String::from_utf8_lossy(&bytes)),
-            Err(e) => messages.push(format!("{}: {e}", path.display())),
+            Err(e) => messages.push(fill(
+                lang.strings().err_read,
+                &[("path", &path.display()), ("why", &e.describe(lang))],
+            )),
         }
     }
     room.messages = messages;

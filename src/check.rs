@@ -160,8 +160,9 @@ pub fn check_index(index: &Index) -> Report {
                 },
             });
         }
-        if let Some(problem) = &note.problem {
-            report.problems.push((note.path.clone(), problem.clone()));
+        if !note.problems.is_empty() {
+            let words: Vec<String> = note.problems.iter().map(ToString::to_string).collect();
+            report.problems.push((note.path.clone(), words.join("; ")));
         }
         for r in &note.doc.references {
             let broken = |what: String| Broken {
@@ -209,7 +210,13 @@ pub fn check_index(index: &Index) -> Report {
             }
         }
     }
-    report.problems.extend(index.vault.skipped.iter().cloned());
+    report.problems.extend(
+        index
+            .vault
+            .skipped
+            .iter()
+            .map(|(path, why)| (path.clone(), why.to_string())),
+    );
     report
 }
 

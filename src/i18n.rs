@@ -2,6 +2,17 @@
 //! translation is a compile error, not a runtime surprise. The notes themselves are never
 //! translated. Tier names follow the interface language ([`Lang::tier`]); the French
 //! words are always recognised in notes.
+//!
+//! Counts go through [`Lang::count`] (French uses the singular for 0 and 1, English for 1
+//! only). Errors keep an English `Display` for logs and the command line, and are worded
+//! for the interface by [`Describe`] (see [`describe`]), I/O errors by their kind
+//! ([`Lang::io`]) with the system's text only as a fallback.
+
+pub mod describe;
+
+use std::fmt::Display;
+
+pub use describe::{Describe, IoFailure};
 
 use crate::store::LangChoice;
 
@@ -46,17 +57,6 @@ impl Lang {
         }
     }
 
-    /// `n` with its noun in the right number: English uses the singular for 1 only,
-    /// French for 0 and 1 ("0 révision", "1 révision", "2 révisions").
-    #[must_use]
-    pub fn count(self, n: usize, one: &str, many: &str) -> String {
-        let singular = match self {
-            Self::Fr => n <= 1,
-            Self::En => n == 1,
-        };
-        format!("{n} {}", if singular { one } else { many })
-    }
-
     /// The strings of this language.
     #[must_use]
     pub fn strings(self) -> &'static Strings {
@@ -65,11 +65,65 @@ impl Lang {
             Self::En => &EN,
         }
     }
+
+    /// `one` or `many`, whichever agrees with `n` in this language: French takes the
+    /// singular for 0 and 1 ("0 réponse", "1 réponse", "2 réponses"), English for 1 only
+    /// ("0 answers", "1 answer"). A negative count takes the plural.
+    #[must_use]
+    pub fn plural<'a, N: TryInto<u64>>(self, n: N, one: &'a str, many: &'a str) -> &'a str {
+        let singular = matches!(
+            (self, n.try_into().ok()),
+            (Self::Fr, Some(0 | 1)) | (Self::En, Some(1))
+        );
+        if singular { one } else { many }
+    }
+
+    /// `n` followed by the word that agrees with it ([`Lang::plural`]): `count(1, "day",
+    /// "days")` is "1 day", in French `count(0, "jour", "jours")` is "0 jour".
+    #[must_use]
+    pub fn count<N: TryInto<u64> + Display + Copy>(self, n: N, one: &str, many: &str) -> String {
+        format!("{n} {}", self.plural(n, one, many))
+    }
+
+    /// `text` in this language's quotation marks: « text » or “text”.
+    #[must_use]
+    pub fn quote(self, text: &str) -> String {
+        match self {
+            Self::Fr => format!("« {text} »"),
+            Self::En => format!("“{text}”"),
+        }
+    }
+
+    /// `label` then `text` after a colon, spaced as this language writes it ("Fichier : x",
+    /// "File: x").
+    #[must_use]
+    pub fn labelled(self, label: &str, text: &str) -> String {
+        match self {
+            Self::Fr => format!("{label} : {text}"),
+            Self::En => format!("{label}: {text}"),
+        }
+    }
 }
 
-/// Every interface string.
+/// `template` with each `{name}` replaced by its value, e.g.
+/// `fill("{n} of {total}", &[("n", &3), ("total", &10)])` is "3 of 10". Names without a
+/// value are left as written.
+#[must_use]
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        let key = format!("{{{name}}}");
+        if out.contains(&key) {
+            out = out.replace(&key, &value.to_string());
+        }
+    }
+    out
+}
+
+/// Every interface string. `Serialize` lets the tests compare the languages key by key
+/// (a value left empty, untranslated, or missing a `{placeholder}` the other has).
 #[allow(missing_docs)]
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct Strings {
     pub back: &'static str,
     pub forward: &'static str,
@@ -453,6 +507,275 @@ pub struct Strings {
     pub diagram_deselect: &'static str,
     /// Diagram shortcut.
     pub diagram_nudge: &'static str,
+    // ----- Issue 13, complete interface in both languages: plurals, the Diagram room's
+    // ----- untitled and templates, chart axes, and the errors worded for the interface
+    // ----- (see `describe`). Keep this group last; add new fields after it.
+    /// Singular of `answered` ("1 answer").
+    pub answered_one: &'static str,
+    /// Singular of `days`.
+    pub day: &'static str,
+    /// Status bar: singular of `notes`.
+    pub notes_one: &'static str,
+    /// Status bar: singular of `topics`.
+    pub topics_one: &'static str,
+    /// Singular of `skipped_files`.
+    pub skipped_file: &'static str,
+    /// Singular of `matching_questions`.
+    pub matching_question: &'static str,
+    /// Singular of `imported`.
+    pub imported_one: &'static str,
+    /// Top bar hover, after the count of reviews due.
+    pub due_now_one: &'static str,
+    /// Plural of `due_now_one`.
+    pub due_now_many: &'static str,
+    /// End of a session or an exam: `{right}` right answers of `{total}` (singular).
+    pub score_one: &'static str,
+    /// Plural of `score_one`.
+    pub score_many: &'static str,
+    /// Shapes in the draft offered for recovery (singular).
+    pub diagram_shapes_one: &'static str,
+    /// Plural of `diagram_shapes_one`.
+    pub diagram_shapes_many: &'static str,
+    /// Name of a diagram never saved.
+    pub diagram_untitled: &'static str,
+    /// Name of the file kinds in the system's Open dialog.
+    pub diagram_file_filter: &'static str,
+    /// Template name.
+    pub template_serverless_api: &'static str,
+    /// Template name.
+    pub template_three_tier: &'static str,
+    /// Template name.
+    pub template_event_driven: &'static str,
+    /// Chart axis: today.
+    pub chart_today: &'static str,
+    /// Chart axis: `{n}` days ago.
+    pub chart_days_ago: &'static str,
+    /// Chart axis: in `{n}` days.
+    pub chart_in_days: &'static str,
+    /// Hover text of a forecast column: `{n}` reviews on `{day}`.
+    pub chart_reviews: &'static str,
+    /// Hover text of an accuracy column.
+    pub chart_accuracy_day: &'static str,
+    /// Hover text of a day without answers.
+    pub chart_no_answer: &'static str,
+    /// I/O error kind.
+    pub io_not_found: &'static str,
+    /// I/O error kind.
+    pub io_permission: &'static str,
+    /// I/O error kind.
+    pub io_exists: &'static str,
+    /// I/O error kind.
+    pub io_invalid_data: &'static str,
+    /// I/O error kind.
+    pub io_disk_full: &'static str,
+    /// I/O error kind.
+    pub io_quota: &'static str,
+    /// I/O error kind.
+    pub io_read_only: &'static str,
+    /// I/O error kind.
+    pub io_is_folder: &'static str,
+    /// I/O error kind.
+    pub io_not_folder: &'static str,
+    /// I/O error kind.
+    pub io_folder_not_empty: &'static str,
+    /// I/O error kind.
+    pub io_too_large: &'static str,
+    /// I/O error kind.
+    pub io_bad_name: &'static str,
+    /// I/O error kind.
+    pub io_busy: &'static str,
+    /// I/O error kind.
+    pub io_truncated: &'static str,
+    /// I/O error kind.
+    pub io_timed_out: &'static str,
+    /// A file could not be read.
+    pub err_read: &'static str,
+    /// A file could not be written (the previous one is intact).
+    pub err_write: &'static str,
+    /// A value could not be encoded (a bug).
+    pub err_encode: &'static str,
+    /// A damaged data file, moved aside.
+    pub err_corrupt_kept: &'static str,
+    /// A damaged data file that could not be moved aside.
+    pub err_corrupt_left: &'static str,
+    /// A file written by a newer version.
+    pub err_too_new: &'static str,
+    /// Another instance uses the data folder (`{pid}`: `err_lock_pid` or nothing).
+    pub err_lock_held: &'static str,
+    /// The other instance's process id, inside `err_lock_held`.
+    pub err_lock_pid: &'static str,
+    /// The lock file could not be created or locked.
+    pub err_lock_io: &'static str,
+    /// A notes folder could not be opened.
+    pub vault_open_failed: &'static str,
+    /// Why: not a folder.
+    pub vault_not_folder: &'static str,
+    /// Why: the loader stopped (a bug).
+    pub vault_crashed: &'static str,
+    /// Why: the folder could not be listed.
+    pub vault_unreadable: &'static str,
+    /// A note cut at the size limit.
+    pub note_too_large: &'static str,
+    /// A note that is not UTF-8.
+    pub note_not_utf8: &'static str,
+    /// A folder skipped.
+    pub skip_folder_unreadable: &'static str,
+    /// A link skipped.
+    pub skip_symlink: &'static str,
+    /// A folder skipped.
+    pub skip_too_deep: &'static str,
+    /// A special file skipped.
+    pub skip_not_regular: &'static str,
+    /// A note that could not be read.
+    pub skip_unreadable: &'static str,
+    /// A binary file with a .md name.
+    pub skip_binary: &'static str,
+    /// An attachment path leaving the vault.
+    pub attachment_outside: &'static str,
+    /// An attachment that does not exist.
+    pub attachment_not_found: &'static str,
+    /// An attachment over the size limit.
+    pub attachment_too_large: &'static str,
+    /// An attachment asked of the bundled notes.
+    pub attachment_bundled: &'static str,
+    /// An attachment that is not an image.
+    pub image_not_image: &'static str,
+    /// An image over the decoding limits.
+    pub image_too_large: &'static str,
+    /// An image format without a decoder.
+    pub image_unsupported: &'static str,
+    /// A damaged image.
+    pub image_unreadable: &'static str,
+    /// A damaged SVG.
+    pub image_svg_unreadable: &'static str,
+    /// No memory for an image of `{w}`×`{h}` pixels.
+    pub image_alloc: &'static str,
+    /// An Excalidraw drawing that does not decompress.
+    pub drawing_unpack: &'static str,
+    /// An Excalidraw drawing that is not JSON.
+    pub drawing_json: &'static str,
+    /// An Excalidraw drawing without elements.
+    pub drawing_no_elements: &'static str,
+    /// An Excalidraw note without a drawing block.
+    pub drawing_missing: &'static str,
+    /// A file that is not a diagram.
+    pub diagram_not_diagram: &'static str,
+    /// Why: version 0.
+    pub diagram_version_zero: &'static str,
+    /// Why: not text.
+    pub diagram_not_utf8: &'static str,
+    /// Why: no known format.
+    pub diagram_unknown_kind: &'static str,
+    /// An export that failed.
+    pub diagram_export_failed: &'static str,
+    /// Why: the image could not be rendered (a bug or no memory).
+    pub diagram_render_failed: &'static str,
+    /// A draw.io file of several pages, the first opened.
+    pub diagram_pages: &'static str,
+    /// Why a file is not draw.io.
+    pub drawio_not_drawio: &'static str,
+    /// Why: a PNG without a diagram.
+    pub drawio_png_without: &'static str,
+    /// Why: binary data.
+    pub drawio_not_text: &'static str,
+    /// Why: text that is not XML.
+    pub drawio_not_xml: &'static str,
+    /// Why: an SVG without a diagram.
+    pub drawio_svg_without: &'static str,
+    /// Why: another root element.
+    pub drawio_root: &'static str,
+    /// Why: the embedded diagram is not readable.
+    pub drawio_embedded: &'static str,
+    /// Malformed XML.
+    pub drawio_xml: &'static str,
+    /// A compressed page that does not decode.
+    pub drawio_inflate: &'static str,
+    /// A file without pages.
+    pub drawio_no_pages: &'static str,
+    /// A page number out of range.
+    pub drawio_no_such_page: &'static str,
+    /// First line of a draw.io import report.
+    pub drawio_summary: &'static str,
+    /// A shape drawn as a plain box.
+    pub drawio_approximated: &'static str,
+    /// An AWS group without an equivalent, in `drawio_approximated`.
+    pub drawio_group: &'static str,
+    /// Import note.
+    pub drawio_nested_loop: &'static str,
+    /// Import note.
+    pub drawio_shape_on_edge: &'static str,
+    /// Import note.
+    pub drawio_connectors_3d: &'static str,
+    /// Import note.
+    pub drawio_frames: &'static str,
+    /// Import note.
+    pub drawio_unparented: &'static str,
+    /// Import note.
+    pub drawio_members: &'static str,
+    /// Import note.
+    pub drawio_attached: &'static str,
+    /// Import note.
+    pub drawio_anchored: &'static str,
+    /// Import note.
+    pub drawio_missing_end: &'static str,
+    /// Import note.
+    pub drawio_to_edges: &'static str,
+    /// Import note.
+    pub drawio_group_loop: &'static str,
+    /// Diagram repair.
+    pub repair_node_id: &'static str,
+    /// Diagram repair.
+    pub repair_edge_id: &'static str,
+    /// Diagram repair.
+    pub repair_geometry: &'static str,
+    /// Diagram repair.
+    pub repair_unknown_icon: &'static str,
+    /// Diagram repair.
+    pub repair_self_loop: &'static str,
+    /// Diagram repair.
+    pub repair_dangling_edge: &'static str,
+    /// Diagram repair.
+    pub repair_dangling_parent: &'static str,
+    /// Diagram repair.
+    pub repair_group_cycle: &'static str,
+    /// Diagram repair.
+    pub repair_order: &'static str,
+    /// How an import problem names a numbered question.
+    pub import_question: &'static str,
+    /// Import problem.
+    pub import_key_no_question: &'static str,
+    /// Import problem.
+    pub import_unknown_domain: &'static str,
+    /// Import problem.
+    pub import_unknown_service: &'static str,
+    /// Import problem.
+    pub import_no_options: &'static str,
+    /// Import problem.
+    pub import_empty_prompt: &'static str,
+    /// Import problem.
+    pub import_one_option: &'static str,
+    /// Import problem.
+    pub import_empty_option: &'static str,
+    /// Import problem.
+    pub import_none_checked: &'static str,
+    /// Import problem.
+    pub import_no_answer: &'static str,
+    /// Import problem.
+    pub import_answer_out_of_range: &'static str,
+    /// Import problem.
+    pub import_answer_not_found: &'static str,
+    /// Import problem.
+    pub import_all_checked: &'static str,
+    /// Import problem.
+    pub import_all_answers: &'static str,
+    /// Key name in shortcuts.
+    pub key_shift: &'static str,
+    /// Key name in shortcuts.
+    pub key_delete: &'static str,
+    /// Key name in shortcuts.
+    pub key_backspace: &'static str,
+    /// Key name in shortcuts.
+    pub key_escape: &'static str,
 }
 
 /// French.
@@ -737,6 +1060,142 @@ pub static FR: Strings = Strings {
     diagram_delete: "Supprimer la sélection",
     diagram_deselect: "Désélectionner",
     diagram_nudge: "Déplacer la sélection d’un pas",
+    // ----- Issue 13, complete interface in both languages: plurals, the Diagram room's
+    // ----- untitled and templates, chart axes, and the errors worded for the interface
+    // ----- (see `describe`). Keep this group last; add new fields after it.
+    answered_one: "réponse",
+    day: "jour",
+    notes_one: "note",
+    topics_one: "sujet",
+    skipped_file: "fichier ignoré",
+    matching_question: "question correspond",
+    imported_one: "question importée",
+    due_now_one: "révision due maintenant",
+    due_now_many: "révisions dues maintenant",
+    score_one: "{right} bonne réponse sur {total}",
+    score_many: "{right} bonnes réponses sur {total}",
+    diagram_shapes_one: "élément",
+    diagram_shapes_many: "éléments",
+    diagram_untitled: "sans titre",
+    diagram_file_filter: "Schémas (aws-study, draw.io, SVG/PNG modifiables)",
+    template_serverless_api: "API serverless",
+    template_three_tier: "Application web trois tiers",
+    template_event_driven: "Architecture événementielle",
+    chart_today: "aujourd’hui",
+    chart_days_ago: "il y a {n} j",
+    chart_in_days: "dans {n} j",
+    chart_reviews: "{day} : {n}",
+    chart_accuracy_day: "{day} : {pct} %",
+    chart_no_answer: "{day} : aucune réponse",
+    io_not_found: "introuvable",
+    io_permission: "accès refusé",
+    io_exists: "existe déjà",
+    io_invalid_data: "données invalides",
+    io_disk_full: "le disque est plein",
+    io_quota: "quota de disque dépassé",
+    io_read_only: "le disque est en lecture seule",
+    io_is_folder: "c’est un dossier",
+    io_not_folder: "ce n’est pas un dossier",
+    io_folder_not_empty: "le dossier n’est pas vide",
+    io_too_large: "fichier trop gros",
+    io_bad_name: "nom de fichier invalide",
+    io_busy: "ressource occupée",
+    io_truncated: "fin de fichier inattendue",
+    io_timed_out: "délai dépassé",
+    err_read: "Impossible de lire {path} : {why}",
+    err_write: "Impossible d’enregistrer {path} : {why}",
+    err_encode: "Impossible d’encoder {path} : {why}",
+    err_corrupt_kept: "{path} est abîmé ({why}) ; il a été gardé sous {kept} et les valeurs par défaut sont utilisées",
+    err_corrupt_left: "{path} est abîmé ({why}) ; il n’a pas pu être mis de côté, il reste donc en place et les valeurs par défaut sont utilisées",
+    err_too_new: "{path} a été écrit par une version plus récente d’aws-study (format {found}, celle-ci lit jusqu’au format {supported}) ; il n’est pas modifié",
+    err_lock_held: "Un autre aws-study{pid} utilise déjà {dir} ; fermez-le d’abord (celui-ci n’écrit rien)",
+    err_lock_pid: " (processus {pid})",
+    err_lock_io: "Impossible de verrouiller {path} : {why}",
+    vault_open_failed: "Impossible d’ouvrir {path} : {why}",
+    vault_not_folder: "{path} n’est pas un dossier",
+    vault_crashed: "la lecture du dossier s’est arrêtée de façon inattendue",
+    vault_unreadable: "impossible de lister le dossier {path} : {why}",
+    note_too_large: "plus de {mb} Mo : seul le début est affiché",
+    note_not_utf8: "pas en UTF-8 valide : les caractères illisibles sont affichés comme �",
+    skip_folder_unreadable: "dossier illisible : {why}",
+    skip_symlink: "lien symbolique (non suivi)",
+    skip_too_deep: "dossier imbriqué trop profondément",
+    skip_not_regular: "pas un fichier ordinaire",
+    skip_unreadable: "illisible : {why}",
+    skip_binary: "fichier binaire, pas une note Markdown",
+    attachment_outside: "pointe hors du dossier de notes",
+    attachment_not_found: "introuvable",
+    attachment_too_large: "trop gros ({mb} Mo)",
+    attachment_bundled: "ne fait pas partie des notes fournies",
+    image_not_image: "pas une image ({why})",
+    image_too_large: "l’image est trop grande pour être affichée",
+    image_unsupported: "ce format d’image n’est pas pris en charge",
+    image_unreadable: "l’image n’a pas pu être lue ({why})",
+    image_svg_unreadable: "le SVG n’a pas pu être lu ({why})",
+    image_alloc: "impossible d’allouer une image de {w}×{h}",
+    drawing_unpack: "le dessin compressé n’a pas pu être décompressé",
+    drawing_json: "le dessin n’est pas du JSON valide ({why})",
+    drawing_no_elements: "le dessin n’a pas de liste d’éléments",
+    drawing_missing: "la note ne contient pas de dessin (aucun bloc json sous « ## Drawing »)",
+    diagram_not_diagram: "{path} : pas un fichier de schéma ({why})",
+    diagram_version_zero: "la version 0 n’est pas un format de schéma",
+    diagram_not_utf8: "pas du texte UTF-8 (octet {byte})",
+    diagram_unknown_kind: "ni un fichier de schéma ni un fichier draw.io",
+    diagram_export_failed: "Impossible d’exporter vers {path} : {why}",
+    diagram_render_failed: "le rendu de l’image a échoué ({why})",
+    diagram_pages: "le fichier a {count} pages ; {opened} a été ouverte, pas : {others}",
+    drawio_not_drawio: "pas un fichier draw.io ({why})",
+    drawio_png_without: "une image PNG sans schéma intégré",
+    drawio_not_text: "ni du texte XML ni une image PNG",
+    drawio_not_xml: "pas du XML",
+    drawio_svg_without: "une image SVG sans schéma intégré",
+    drawio_root: "l’élément racine est <{tag}>",
+    drawio_embedded: "le schéma intégré est illisible",
+    drawio_xml: "le XML draw.io est mal formé ({why})",
+    drawio_inflate: "une page compressée n’a pas pu être décompressée ({why})",
+    drawio_no_pages: "le fichier draw.io n’a aucune page",
+    drawio_no_such_page: "la page {page} n’existe pas (le fichier en a {count})",
+    drawio_summary: "Formes : {shapes} (icônes AWS : {icons}, groupes AWS : {groups}, approchées : {approx}) · liens gardés : {kept} sur {edges}",
+    drawio_approximated: "approchée par une boîte : {what}",
+    drawio_group: "groupe {name}",
+    drawio_nested_loop: "des cellules sont imbriquées en boucle ; elles ont été placées comme sur la page",
+    drawio_shape_on_edge: "une forme posée sur un lien a été laissée de côté : {label}",
+    drawio_connectors_3d: "connecteurs 3D laissés de côté (dessinés comme des formes, pas comme des liens) : {n}",
+    drawio_frames: "cadres avec une icône de groupe AWS dans un coin, devenus ce groupe : {n}",
+    drawio_unparented: "formes d’un conteneur qui n’est pas un groupe AWS, placées à part : {n}",
+    drawio_members: "formes dessinées dans un groupe, devenues ses membres : {n}",
+    drawio_attached: "extrémités de liens libres posées sur une forme, reliées à elle : {n}",
+    drawio_anchored: "extrémités de liens reliées à aucune forme, fixées en un point : {n}",
+    drawio_missing_end: "liens laissés de côté, une extrémité n’étant reliée à aucune forme : {n}",
+    drawio_to_edges: "liens laissés de côté car ils aboutissent sur un autre lien : {n}",
+    drawio_group_loop: "des groupes imbriqués en boucle ont été séparés",
+    repair_node_id: "l’élément {key} se disait élément {said} ; il est maintenant l’élément {key}",
+    repair_edge_id: "la connexion {key} se disait connexion {said} ; elle est maintenant la connexion {key}",
+    repair_geometry: "{label} avait une position ou une taille invalide ; elle a été corrigée",
+    repair_unknown_icon: "{label} utilise l’icône inconnue {icon} ; elle est dessinée comme un emplacement réservé",
+    repair_self_loop: "la connexion {edge} de {label} vers lui-même a été supprimée",
+    repair_dangling_edge: "la connexion {edge} reliait un élément qui n’existe pas ; elle a été supprimée",
+    repair_dangling_parent: "{label} était dans un groupe ({parent}) qui n’existe pas ; il n’est plus dans un groupe",
+    repair_group_cycle: "{label} était dans une boucle de groupes ; il n’est plus dans un groupe",
+    repair_order: "l’ordre de dessin était incomplet ou répétait des éléments ; il a été reconstruit",
+    import_question: "question {n}",
+    import_key_no_question: "la table de réponses nomme la question {n}, qui n’existe pas",
+    import_unknown_domain: "domaine inconnu {value} (secure, resilient, performant ou cost)",
+    import_unknown_service: "service AWS inconnu {name}",
+    import_no_options: "{label} : aucune option trouvée (écrivez-les « A. texte » ou « - [ ] texte »)",
+    import_empty_prompt: "{label} : le texte de la question est vide",
+    import_one_option: "{label} : une seule option (il en faut au moins 2)",
+    import_empty_option: "{label} : l’option {n} est vide",
+    import_none_checked: "{label} : aucune option n’est cochée (cochez les bonnes avec [x])",
+    import_no_answer: "{label} : options A–{last} trouvées, mais ni ligne de réponse (« Answer: B ») ni table de réponses",
+    import_answer_out_of_range: "{label} : la réponse nomme {bad}, mais seules A–{last} existent",
+    import_answer_not_found: "{label} : la réponse {text} n’est ni une lettre d’option (A–{last}) ni le texte d’une option",
+    import_all_checked: "{label} : toutes les options sont cochées (laissez les fausses en [ ])",
+    import_all_answers: "{label} : la réponse nomme toutes les options",
+    key_shift: "Maj",
+    key_delete: "Suppr",
+    key_backspace: "Retour arrière",
+    key_escape: "Échap",
 };
 
 /// English.
@@ -1021,11 +1480,441 @@ pub static EN: Strings = Strings {
     diagram_delete: "Delete the selection",
     diagram_deselect: "Clear the selection",
     diagram_nudge: "Nudge the selection one step",
+    // ----- Issue 13, complete interface in both languages: plurals, the Diagram room's
+    // ----- untitled and templates, chart axes, and the errors worded for the interface
+    // ----- (see `describe`). Keep this group last; add new fields after it.
+    answered_one: "answer",
+    day: "day",
+    notes_one: "note",
+    topics_one: "topic",
+    skipped_file: "file skipped",
+    matching_question: "question matches",
+    imported_one: "question imported",
+    due_now_one: "review due now",
+    due_now_many: "reviews due now",
+    score_one: "{right} of {total} right",
+    score_many: "{right} of {total} right",
+    diagram_shapes_one: "shape",
+    diagram_shapes_many: "shapes",
+    diagram_untitled: "untitled",
+    diagram_file_filter: "Diagrams (aws-study, draw.io, editable SVG/PNG)",
+    template_serverless_api: "Serverless API",
+    template_three_tier: "Three-tier web app",
+    template_event_driven: "Event-driven",
+    chart_today: "today",
+    chart_days_ago: "{n} d ago",
+    chart_in_days: "in {n} d",
+    chart_reviews: "{day}: {n}",
+    chart_accuracy_day: "{day}: {pct} %",
+    chart_no_answer: "{day}: no answers",
+    io_not_found: "not found",
+    io_permission: "permission denied",
+    io_exists: "already exists",
+    io_invalid_data: "invalid data",
+    io_disk_full: "the disk is full",
+    io_quota: "disk quota exceeded",
+    io_read_only: "the disk is read-only",
+    io_is_folder: "it is a folder",
+    io_not_folder: "it is not a folder",
+    io_folder_not_empty: "the folder is not empty",
+    io_too_large: "file too large",
+    io_bad_name: "invalid file name",
+    io_busy: "resource busy",
+    io_truncated: "unexpected end of file",
+    io_timed_out: "timed out",
+    err_read: "Could not read {path}: {why}",
+    err_write: "Could not save {path}: {why}",
+    err_encode: "Could not encode {path}: {why}",
+    err_corrupt_kept: "{path} is damaged ({why}); it was kept as {kept} and defaults are used",
+    err_corrupt_left: "{path} is damaged ({why}); it could not be moved aside, so it is left in place and defaults are used",
+    err_too_new: "{path} was written by a newer aws-study (format {found}, this one reads up to {supported}); it is left untouched",
+    err_lock_held: "Another aws-study{pid} is already using {dir}; close it first (this one writes nothing)",
+    err_lock_pid: " (process {pid})",
+    err_lock_io: "Could not lock {path}: {why}",
+    vault_open_failed: "Could not open {path}: {why}",
+    vault_not_folder: "{path} is not a folder",
+    vault_crashed: "reading the folder stopped unexpectedly",
+    vault_unreadable: "could not list the folder {path}: {why}",
+    note_too_large: "larger than {mb} MB: only the beginning is shown",
+    note_not_utf8: "not valid UTF-8: unreadable characters are shown as �",
+    skip_folder_unreadable: "folder not readable: {why}",
+    skip_symlink: "symbolic link (not followed)",
+    skip_too_deep: "folder nested too deep",
+    skip_not_regular: "not a regular file",
+    skip_unreadable: "not readable: {why}",
+    skip_binary: "binary file, not a Markdown note",
+    attachment_outside: "points outside the notes folder",
+    attachment_not_found: "not found",
+    attachment_too_large: "too large ({mb} MB)",
+    attachment_bundled: "not part of the bundled notes",
+    image_not_image: "not an image ({why})",
+    image_too_large: "the image is too large to show",
+    image_unsupported: "this image format is not supported",
+    image_unreadable: "the image could not be read ({why})",
+    image_svg_unreadable: "the SVG could not be read ({why})",
+    image_alloc: "cannot allocate a {w}×{h} image",
+    drawing_unpack: "the compressed drawing could not be unpacked",
+    drawing_json: "the drawing is not valid JSON ({why})",
+    drawing_no_elements: "the drawing has no elements list",
+    drawing_missing: "the note has no drawing (no json block under “## Drawing”)",
+    diagram_not_diagram: "{path}: not a diagram file ({why})",
+    diagram_version_zero: "version 0 is not a diagram format",
+    diagram_not_utf8: "not UTF-8 text (byte {byte})",
+    diagram_unknown_kind: "neither a diagram file nor a draw.io file",
+    diagram_export_failed: "Could not export to {path}: {why}",
+    diagram_render_failed: "the image could not be rendered ({why})",
+    diagram_pages: "the file has {count} pages; {opened} was opened, not: {others}",
+    drawio_not_drawio: "not a draw.io file ({why})",
+    drawio_png_without: "a PNG image without an embedded diagram",
+    drawio_not_text: "neither XML text nor a PNG image",
+    drawio_not_xml: "not XML",
+    drawio_svg_without: "an SVG image without an embedded diagram",
+    drawio_root: "the root element is <{tag}>",
+    drawio_embedded: "the embedded diagram is not readable",
+    drawio_xml: "the draw.io XML is malformed ({why})",
+    drawio_inflate: "a compressed page could not be inflated ({why})",
+    drawio_no_pages: "the draw.io file has no page",
+    drawio_no_such_page: "page {page} does not exist (the file has {count})",
+    drawio_summary: "Shapes: {shapes} (AWS icons: {icons}, AWS groups: {groups}, approximated: {approx}) · edges kept: {kept} of {edges}",
+    drawio_approximated: "approximated as a box: {what}",
+    drawio_group: "group {name}",
+    drawio_nested_loop: "some cells are nested in a loop; they were placed as if on the page",
+    drawio_shape_on_edge: "a shape placed on an edge was left out: {label}",
+    drawio_connectors_3d: "3D connector shapes left out (drawn as shapes, not edges): {n}",
+    drawio_frames: "frames with an AWS group icon in a corner, made that group: {n}",
+    drawio_unparented: "shapes in a container that is not an AWS group, placed on their own: {n}",
+    drawio_members: "shapes drawn inside a group, made its members: {n}",
+    drawio_attached: "loose edge ends lying on a shape, connected to it: {n}",
+    drawio_anchored: "edge ends connected to no shape, fixed at a point: {n}",
+    drawio_missing_end: "edges left out, an end being connected to no shape: {n}",
+    drawio_to_edges: "edges left out because they end on another edge: {n}",
+    drawio_group_loop: "groups nested in a loop were taken apart",
+    repair_node_id: "node {key} said it was node {said}; it is node {key} now",
+    repair_edge_id: "edge {key} said it was edge {said}; it is edge {key} now",
+    repair_geometry: "{label} had an invalid position or size; it was fixed",
+    repair_unknown_icon: "{label} uses the unknown icon {icon}; it is drawn as a placeholder",
+    repair_self_loop: "the connection {edge} from {label} to itself was removed",
+    repair_dangling_edge: "the connection {edge} joined a node that does not exist; it was removed",
+    repair_dangling_parent: "{label} was inside a group ({parent}) that does not exist; it is no longer in a group",
+    repair_group_cycle: "{label} was inside a loop of groups; it is no longer in a group",
+    repair_order: "the drawing order was incomplete or repeated nodes; it was rebuilt",
+    import_question: "question {n}",
+    import_key_no_question: "the answer key names question {n}, but there is no such question",
+    import_unknown_domain: "unknown domain {value} (secure, resilient, performant or cost)",
+    import_unknown_service: "unknown AWS service {name}",
+    import_no_options: "{label}: no options found (write them as `A. text` or `- [ ] text`)",
+    import_empty_prompt: "{label}: the question text is empty",
+    import_one_option: "{label}: only one option (at least 2 are needed)",
+    import_empty_option: "{label}: option {n} is empty",
+    import_none_checked: "{label}: no option is checked (mark the right ones with [x])",
+    import_no_answer: "{label}: options A–{last} found but no answer line (`Answer: B`) and nothing in an answer key",
+    import_answer_out_of_range: "{label}: the answer names {bad} but only A–{last} exist",
+    import_answer_not_found: "{label}: the answer {text} is neither an option letter (A–{last}) nor an option’s text",
+    import_all_checked: "{label}: every option is checked (leave the wrong ones as [ ])",
+    import_all_answers: "{label}: the answer names every option",
+    key_shift: "Shift",
+    key_delete: "Del",
+    key_backspace: "Backspace",
+    key_escape: "Esc",
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Keys whose French and English texts are rightly the same word.
+    const SAME_IN_BOTH: &[&str] = &[
+        "notes",              // "notes" (status bar)
+        "notes_one",          // "note"
+        "room_notes",         // "Notes"
+        "room_quiz",          // "Quiz"
+        "service",            // "Service"
+        "note",               // "Note"
+        "question",           // "Question"
+        "pause_exam",         // "Pause"
+        "import_question",    // "question {n}"
+        "settings_interface", // "Interface"
+        "settings_notes",     // "Notes"
+        "settings_quiz",      // "Quiz"
+    ];
+
+    /// The `{name}` placeholders of a template, sorted.
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('}') else { break };
+            let name = &after[..end];
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                out.push(name.to_owned());
+            }
+            rest = &after[end + 1..];
+        }
+        out.sort();
+        out
+    }
+
+    fn languages() -> (
+        serde_json::Map<String, serde_json::Value>,
+        serde_json::Map<String, serde_json::Value>,
+    ) {
+        let as_map = |s: &Strings| match serde_json::to_value(s) {
+            Ok(serde_json::Value::Object(map)) => map,
+            other => panic!("strings are not an object: {other:?}"),
+        };
+        (as_map(&FR), as_map(&EN))
+    }
+
+    /// The struct makes a field missing in one language a compile error; this catches what
+    /// the compiler cannot: a text left empty, left in the other language (copied, not
+    /// translated), or missing a `{placeholder}` the other language fills in.
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        let (fr, en) = languages();
+        assert_eq!(fr.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+        let mut problems = Vec::new();
+        for (key, fr_value) in &fr {
+            let fr_text = fr_value.as_str().unwrap_or_default();
+            let en_text = en[key].as_str().unwrap_or_default();
+            if fr_text.trim().is_empty() {
+                problems.push(format!("{key}: empty in French"));
+            }
+            if en_text.trim().is_empty() {
+                problems.push(format!("{key}: empty in English"));
+            }
+            let same = fr_text == en_text;
+            let allowed = SAME_IN_BOTH.contains(&key.as_str());
+            if same && !allowed {
+                problems.push(format!(
+                    "{key}: {fr_text:?} is the same in French and English (not translated?)"
+                ));
+            }
+            if allowed && !same {
+                problems.push(format!(
+                    "{key}: listed in SAME_IN_BOTH but translated; remove it from the list"
+                ));
+            }
+            if placeholders(fr_text) != placeholders(en_text) {
+                problems.push(format!(
+                    "{key}: placeholders differ: French {:?}, English {:?}",
+                    placeholders(fr_text),
+                    placeholders(en_text)
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        assert_eq!(placeholders("{right} of {total} right"), ["right", "total"]);
+        assert_eq!(placeholders("no {} braces { here"), Vec::<String>::new());
+        assert_eq!(
+            fill("{n} sur {total}, {n}", &[("n", &3), ("total", &10)]),
+            "3 sur 10, 3"
+        );
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let fr = |n: i64| Lang::Fr.count(n, "réponse", "réponses");
+        let en = |n: usize| Lang::En.count(n, "answer", "answers");
+        assert_eq!(
+            [fr(0), fr(1), fr(2), fr(-1)],
+            ["0 réponse", "1 réponse", "2 réponses", "-1 réponses"]
+        );
+        assert_eq!(
+            [en(0), en(1), en(2)],
+            ["0 answers", "1 answer", "2 answers"]
+        );
+        assert_eq!(Lang::Fr.plural(1_u32, FR.day, FR.days), "jour");
+        assert_eq!(Lang::En.plural(1_u32, EN.day, EN.days), "day");
+        assert_eq!(Lang::En.plural(30_u32, EN.day, EN.days), "days");
+        assert_eq!(Lang::Fr.quote("x"), "« x »");
+        assert_eq!(Lang::En.labelled("File", "x"), "File: x");
+        assert_eq!(Lang::Fr.labelled("Fichier", "x"), "Fichier : x");
+    }
+
+    /// Literals allowed as the text of a widget: names that are the same in every language
+    /// (the app, a language's own name, file formats, products) and symbols.
+    const NOT_WORDS: &[&str] = &["aws-study", "Français", "English", "Markdown", "Excalidraw"];
+
+    /// The calls that take text the user reads, and which argument it is (from 0).
+    const TEXT_CALLS: &[(&str, usize)] = &[
+        ("label(", 0),
+        ("button(", 0),
+        ("small_button(", 0),
+        ("heading(", 0),
+        ("on_hover_text(", 0),
+        ("on_disabled_hover_text(", 0),
+        ("on_hover_text_at_pointer(", 0),
+        ("RichText::new(", 0),
+        ("Label::new(", 0),
+        ("Window::new(", 0),
+        ("Button::new(", 0),
+        ("Button::selectable(", 1),
+        ("selectable_label(", 1),
+        ("selectable_value(", 2),
+        ("checkbox(", 1),
+        ("radio(", 1),
+        ("menu_button(", 0),
+        ("CollapsingHeader::new(", 0),
+        ("hint_text(", 0),
+        ("shortcut_text(", 0),
+        (".text(", 0),
+        ("link(", 0),
+        ("hyperlink_to(", 0),
+        ("labeled(", 2),
+        ("add_filter(", 0),
+        ("set_title(", 0),
+        ("messages.push(", 0),
+    ];
+
+    /// The arguments of a call, `code` starting just after its `(`: split at the commas
+    /// outside brackets and string literals, up to the closing `)`.
+    fn call_args(code: &str) -> Vec<&str> {
+        let mut args = Vec::new();
+        let (mut depth, mut start, mut in_str, mut escaped) = (0i32, 0, false, false);
+        for (i, c) in code.char_indices() {
+            if in_str {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_str = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => in_str = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth > 0 => depth -= 1,
+                ')' => {
+                    args.push(code[start..i].trim());
+                    return args;
+                }
+                ',' if depth == 0 => {
+                    args.push(code[start..i].trim());
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        args
+    }
+
+    /// The string literal an argument is (also `&"…"`, `format!("…", …)`), if it is one.
+    fn leading_literal(arg: &str) -> Option<String> {
+        let mut rest = arg.trim_start().trim_start_matches('&');
+        if let Some(r) = rest.strip_prefix("format!(") {
+            rest = r.trim_start();
+        }
+        let body = rest.strip_prefix('"')?;
+        let mut out = String::new();
+        let mut chars = body.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => return Some(out),
+                c => out.push(c),
+            }
+        }
+        None
+    }
+
+    /// True when `literal`, its `{…}` placeholders removed, holds a word (two letters in a
+    /// row) and is not one of [`NOT_WORDS`].
+    fn has_words(literal: &str) -> bool {
+        if NOT_WORDS.contains(&literal) {
+            return false;
+        }
+        let mut text = String::new();
+        let mut depth = 0;
+        for c in literal.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                c if depth == 0 => text.push(c),
+                _ => {}
+            }
+        }
+        let letters: Vec<bool> = text.chars().map(char::is_alphabetic).collect();
+        letters.windows(2).any(|w| w[0] && w[1])
+    }
+
+    /// Every `.rs` file under `dir`.
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Words written straight into a view: what `ui/` and the app show (labels, buttons,
+    /// headings, hover texts, rich texts, windows, messages) comes from [`Strings`], so
+    /// that nothing stays English in the French interface. Reads the sources at test time.
+    #[test]
+    fn views_show_no_literal_words() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![root.join("app.rs")];
+        rust_files(&root.join("app"), &mut files);
+        rust_files(&root.join("ui"), &mut files);
+        assert!(files.len() > 10, "{files:?}");
+        let mut found = Vec::new();
+        for file in &files {
+            let Ok(text) = std::fs::read_to_string(file) else {
+                panic!("cannot read {}", file.display());
+            };
+            // Unit tests at the end of a view may write what they like.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (call, arg) in TEXT_CALLS {
+                for (at, _) in code.match_indices(call) {
+                    let args = call_args(&code[at + call.len()..]);
+                    let Some(literal) = args.get(*arg).and_then(|a| leading_literal(a)) else {
+                        continue;
+                    };
+                    if has_words(&literal) {
+                        let line = code[..at].lines().count();
+                        found.push(format!("{}:{line}: {call}{literal:?}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "words written in a view instead of i18n::Strings:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_scanner_sees_words_not_symbols() {
+        assert_eq!(
+            call_args(r#"&mut on, "Snap, to grid", f(a, b)), rest"#),
+            ["&mut on", r#""Snap, to grid""#, "f(a, b)"]
+        );
+        assert_eq!(leading_literal(r#" "Save as""#).as_deref(), Some("Save as"));
+        assert_eq!(
+            leading_literal(r#"&format!("{n} \"days\"", n)"#).as_deref(),
+            Some("{n} days")
+        );
+        assert_eq!(leading_literal("s.save"), None);
+        assert!(has_words("Streak {n} days"));
+        assert!(!has_words("{n} · {m}"));
+        assert!(!has_words("✕"));
+        assert!(!has_words("{} ({due})"));
+        assert!(!has_words("aws-study"));
+    }
 
     #[test]
     fn system_locale_is_followed() {
@@ -1033,16 +1922,5 @@ mod tests {
         assert_eq!(Lang::resolve(LangChoice::System, Some("en_US")), Lang::En);
         assert_eq!(Lang::resolve(LangChoice::System, None), Lang::En);
         assert_eq!(Lang::resolve(LangChoice::En, Some("fr-FR")), Lang::En);
-    }
-
-    #[test]
-    fn counts_take_the_singular_as_each_language_does() {
-        let (one, many) = ("jour", "jours");
-        assert_eq!(Lang::Fr.count(0, one, many), "0 jour");
-        assert_eq!(Lang::Fr.count(1, one, many), "1 jour");
-        assert_eq!(Lang::Fr.count(2, one, many), "2 jours");
-        assert_eq!(Lang::En.count(0, "day", "days"), "0 days");
-        assert_eq!(Lang::En.count(1, "day", "days"), "1 day");
-        assert_eq!(Lang::En.count(2, "day", "days"), "2 days");
     }
 }

@@ -15,6 +15,38 @@ pub const MAX_DECODE_BYTES: u64 = 400 * 1024 * 1024;
 /// Largest side of a texture made from an image (a GPU limit, and plenty for a viewer).
 pub const MAX_TEXTURE_SIDE: u32 = 4096;
 
+/// Why an image cannot be shown. `Display` is the English text; the interface words it with
+/// [`crate::i18n::Describe`]. The decoders' own messages are kept as details.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImageError {
+    /// The file could not be read.
+    #[error("{0}")]
+    Attachment(#[from] crate::notes::vault::AttachmentError),
+    /// The bytes are no image format at all.
+    #[error("not an image ({0})")]
+    NotAnImage(String),
+    /// Over the decoding limits.
+    #[error("the image is too large to show")]
+    TooLarge,
+    /// A format without a decoder here.
+    #[error("this image format is not supported")]
+    Unsupported,
+    /// A damaged raster image.
+    #[error("the image could not be read ({0})")]
+    Unreadable(String),
+    /// A damaged SVG.
+    #[error("the SVG could not be read ({0})")]
+    Svg(String),
+    /// No memory for the pixels.
+    #[error("cannot allocate a {width}×{height} image")]
+    Alloc {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+}
+
 /// Pixels ready for a texture.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
@@ -40,8 +72,8 @@ impl Decoded {
 /// (never up), and at most [`MAX_TEXTURE_SIDE`] on either side.
 ///
 /// # Errors
-/// A message in words: not an image, too large, damaged.
-pub fn decode(bytes: &[u8], svg: bool, max_width: u32) -> Result<Decoded, String> {
+/// Not an image, too large, damaged.
+pub fn decode(bytes: &[u8], svg: bool, max_width: u32) -> Result<Decoded, ImageError> {
     if svg {
         decode_svg(bytes, max_width)
     } else {
@@ -64,19 +96,19 @@ pub fn fitted(natural: (u32, u32), max_width: u32) -> (u32, u32) {
     (fit(w), fit(h))
 }
 
-fn decode_raster(bytes: &[u8], max_width: u32) -> Result<Decoded, String> {
+fn decode_raster(bytes: &[u8], max_width: u32) -> Result<Decoded, ImageError> {
     let mut reader = image::ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| format!("not an image: {e}"))?;
+        .map_err(|e| ImageError::NotAnImage(e.to_string()))?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SOURCE_SIDE);
     limits.max_image_height = Some(MAX_SOURCE_SIDE);
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let img = reader.decode().map_err(|e| match e {
-        image::ImageError::Limits(_) => "the image is too large to show".to_owned(),
-        image::ImageError::Unsupported(_) => "this image format is not supported".to_owned(),
-        other => format!("the image could not be read: {other}"),
+        image::ImageError::Limits(_) => ImageError::TooLarge,
+        image::ImageError::Unsupported(_) => ImageError::Unsupported,
+        other => ImageError::Unreadable(other.to_string()),
     })?;
     let natural = (img.width(), img.height());
     let (w, h) = fitted(natural, max_width);
@@ -100,7 +132,7 @@ fn decode_raster(bytes: &[u8], max_width: u32) -> Result<Decoded, String> {
     })
 }
 
-fn decode_svg(bytes: &[u8], max_width: u32) -> Result<Decoded, String> {
+fn decode_svg(bytes: &[u8], max_width: u32) -> Result<Decoded, ImageError> {
     let opt = usvg::Options {
         // Never follow references to other files or data URLs from a note's SVG.
         image_href_resolver: usvg::ImageHrefResolver {
@@ -111,8 +143,7 @@ fn decode_svg(bytes: &[u8], max_width: u32) -> Result<Decoded, String> {
         fontdb: crate::diagram::export::fonts(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_data(bytes, &opt)
-        .map_err(|e| format!("the SVG could not be read: {e}"))?;
+    let tree = usvg::Tree::from_data(bytes, &opt).map_err(|e| ImageError::Svg(e.to_string()))?;
     let size = tree.size();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let natural = (
@@ -120,8 +151,10 @@ fn decode_svg(bytes: &[u8], max_width: u32) -> Result<Decoded, String> {
         size.height().ceil().clamp(1.0, 100_000.0) as u32,
     );
     let (w, h) = fitted(natural, max_width);
-    let mut pixmap =
-        tiny_skia::Pixmap::new(w, h).ok_or_else(|| format!("cannot allocate a {w}×{h} image"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(ImageError::Alloc {
+        width: w,
+        height: h,
+    })?;
     #[allow(clippy::cast_precision_loss)]
     let (sx, sy) = (w as f32 / size.width(), h as f32 / size.height());
     resvg::render(
@@ -162,18 +195,18 @@ impl Request {
     /// Reads and decodes the attachment now (on the calling thread).
     ///
     /// # Errors
-    /// Why it cannot be shown, in words.
-    pub fn run(&self) -> Result<Decoded, String> {
+    /// Why it cannot be shown.
+    pub fn run(&self) -> Result<Decoded, ImageError> {
         let svg = self.rel.to_ascii_lowercase().ends_with(".svg");
-        crate::notes::vault::read_attachment_in(&self.root, &self.rel)
-            .and_then(|bytes| decode(&bytes, svg, self.width))
+        let bytes = crate::notes::vault::read_attachment_in(&self.root, &self.rel)?;
+        decode(&bytes, svg, self.width)
     }
 }
 
 /// A thread that reads and decodes requested images, in order, and hands them back.
 pub struct Decoder {
     jobs: Option<std::sync::mpsc::Sender<Request>>,
-    done: std::sync::mpsc::Receiver<(Request, Result<Decoded, String>)>,
+    done: std::sync::mpsc::Receiver<(Request, Result<Decoded, ImageError>)>,
 }
 
 impl Default for Decoder {
@@ -211,7 +244,7 @@ impl Decoder {
     }
 
     /// What was decoded since the last call.
-    pub fn finished(&self) -> Vec<(Request, Result<Decoded, String>)> {
+    pub fn finished(&self) -> Vec<(Request, Result<Decoded, ImageError>)> {
         self.done.try_iter().collect()
     }
 }

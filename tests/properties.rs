@@ -110,8 +110,8 @@ proptest! {
         let vault = LoadedVault::from_parts(
             VaultSource::Bundled,
             vec![
-                NoteFile { path: format!("{name}.md"), text: a, problem: None },
-                NoteFile { path: format!("sub/{name}-2.md"), text: b, problem: None },
+                NoteFile { path: format!("{name}.md"), text: a, problems: Vec::new() },
+                NoteFile { path: format!("sub/{name}-2.md"), text: b, problems: Vec::new() },
             ],
             Vec::new(),
             Vec::new(),

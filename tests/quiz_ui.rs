@@ -224,7 +224,7 @@ fn importing_a_checklist_file_reports_what_it_could_not_read() {
         .type_text(&file.display().to_string());
     harness.run();
     click_button(&mut harness, "Open");
-    harness.get_by_label("1 questions imported");
+    harness.get_by_label("1 question imported");
     assert!(
         harness
             .query_all_by_label_contains("my-questions.md")

@@ -99,7 +99,11 @@ fn a_first_start_shows_the_start_page_and_its_three_actions_work() {
     button(&harness, "Draw from a template").click();
     settle(&mut harness);
     let template = aws_study::diagram::templates::Template::ALL[1];
-    button(&harness, template.label()).click();
+    button(
+        &harness,
+        template.label(aws_study::i18n::Lang::En.strings()),
+    )
+    .click();
     settle(&mut harness);
     assert_eq!(harness.state().room(), Room::Diagram);
     assert_eq!(

@@ -9,6 +9,7 @@ use crate::command::{Command, Room};
 use crate::diagram::editor::{DiagramCommand, PathPurpose};
 use crate::diagram::file::{self, DRAFT_FILE, EXTENSION};
 use crate::diagram::model::Diagram;
+use crate::i18n::Describe as _;
 
 /// Seconds between autosaves of a modified diagram.
 const AUTOSAVE_SECS: f64 = 5.0;
@@ -94,7 +95,7 @@ impl AwsStudyApp {
                 let picked = if purpose == PathPurpose::Open {
                     dialog
                         .add_filter(
-                            "Diagrams (aws-study, draw.io, editable SVG/PNG)",
+                            self.lang().strings().diagram_file_filter,
                             &["ron", "drawio", "xml", "svg", "png"],
                         )
                         .pick_file()
@@ -209,6 +210,7 @@ impl AwsStudyApp {
             .to_string_lossy()
             .to_ascii_lowercase()
             .ends_with(EXTENSION);
+        let lang = self.lang();
         match file::load_any(path) {
             Ok((diagram, warnings)) => {
                 if ours {
@@ -224,9 +226,11 @@ impl AwsStudyApp {
                     ));
                 }
                 self.diagram_files.remove_draft();
-                self.diagram_files.messages.extend(warnings);
+                self.diagram_files
+                    .messages
+                    .extend(warnings.iter().map(|w| w.describe(lang)));
             }
-            Err(e) => self.diagram_files.messages.push(e.to_string()),
+            Err(e) => self.diagram_files.messages.push(e.describe(lang)),
         }
     }
 
@@ -275,12 +279,10 @@ impl AwsStudyApp {
                         self.diagram_view.export_scale,
                     ),
                 };
+                let lang = self.lang();
                 let message = match written {
-                    Ok(()) => {
-                        let s = self.lang().strings();
-                        format!("{} {}", s.diagram_exported, path.display())
-                    }
-                    Err(e) => e,
+                    Ok(()) => format!("{} {}", lang.strings().diagram_exported, path.display()),
+                    Err(e) => e.describe(lang),
                 };
                 self.diagram_files.messages.push(message);
             }
@@ -314,7 +316,7 @@ impl AwsStudyApp {
                 self.diagram.mark_saved(path);
                 self.diagram_files.remove_draft();
             }
-            Err(e) => self.diagram_files.messages.push(e.to_string()),
+            Err(e) => self.diagram_files.messages.push(e.describe(self.lang())),
         }
     }
 

@@ -53,7 +53,12 @@ impl ConvertReport {
                 let _ = writeln!(out, "  {u}");
             }
         }
-        for m in r.notes.iter().chain(&self.messages) {
+        for m in r
+            .notes
+            .iter()
+            .map(ToString::to_string)
+            .chain(self.messages.iter().cloned())
+        {
             let _ = writeln!(out, "note: {m}");
         }
         out
@@ -118,7 +123,7 @@ pub fn convert(input: &Path, output: &Path) -> Result<ConvertReport, String> {
             edges_kept: d.edges.len(),
             ..ImportReport::default()
         };
-        report.messages = warnings;
+        report.messages = warnings.iter().map(ToString::to_string).collect();
         d
     } else {
         let bytes = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
@@ -130,19 +135,15 @@ pub fn convert(input: &Path, output: &Path) -> Result<ConvertReport, String> {
     };
     let r = &report.import;
     let mapped = r.mapped_icons + r.mapped_groups;
-    let aws = mapped
-        + r.unknown
-            .iter()
-            .filter(|u| u.starts_with("mxgraph.aws") || u.starts_with("group "))
-            .count();
+    let aws = mapped + r.unknown.iter().filter(|u| u.is_aws()).count();
     report.mapped_percent = (mapped * 100)
         .checked_div(aws)
         .map_or(100, |p| u32::try_from(p).unwrap_or(100));
     match out_format {
         Format::Ron => file::save(output, &diagram).map_err(|e| e.to_string())?,
-        Format::Drawio => file::export_drawio(output, &diagram)?,
-        Format::Svg => file::export(output, &diagram, false, 1.0)?,
-        Format::Png => file::export(output, &diagram, true, 1.0)?,
+        Format::Drawio => file::export_drawio(output, &diagram).map_err(|e| e.to_string())?,
+        Format::Svg => file::export(output, &diagram, false, 1.0).map_err(|e| e.to_string())?,
+        Format::Png => file::export(output, &diagram, true, 1.0).map_err(|e| e.to_string())?,
     }
     Ok(report)
 }
@@ -208,6 +209,7 @@ mod tests {
         let (d, messages) = file::load_any(&p).unwrap();
         // 12 shapes and the anchor of an edge that ends on another edge.
         assert_eq!(d.nodes.len(), 13);
+        let messages: Vec<String> = messages.iter().map(ToString::to_string).collect();
         assert!(messages[0].contains("Storage"), "{messages:?}");
         assert!(
             messages.iter().any(|m| m.contains("rhombus")),

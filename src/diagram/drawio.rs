@@ -51,35 +51,149 @@ pub struct ImportReport {
     pub mapped_icons: usize,
     /// Vertices that became an AWS group.
     pub mapped_groups: usize,
-    /// The style (or label) of every cell that was approximated (a box for an unknown
-    /// shape or an AWS icon without a bundled equivalent).
-    pub unknown: Vec<String>,
+    /// Every cell that was approximated (a box for an unknown shape or an AWS icon
+    /// without a bundled equivalent).
+    pub unknown: Vec<Unknown>,
     /// Edges on the page.
     pub edges: usize,
     /// Edges imported (the others had an end that is missing or is another edge).
     pub edges_kept: usize,
-    /// Other approximations, in words.
-    pub notes: Vec<String>,
+    /// Other approximations.
+    pub notes: Vec<ImportNote>,
 }
 
 impl ImportReport {
-    /// The report in words, one line each (what `load_any` and `convert` print).
-    pub fn lines(&self) -> Vec<String> {
-        let mut out = vec![format!(
-            "{} shapes: {} AWS icons, {} AWS groups, {} approximated; {} of {} edges kept",
-            self.vertices,
-            self.mapped_icons,
-            self.mapped_groups,
-            self.unknown.len(),
-            self.edges_kept,
-            self.edges
-        )];
-        for u in &self.unknown {
-            out.push(format!("approximated as a box: {u}"));
-        }
-        out.extend(self.notes.iter().cloned());
+    /// The report, one warning each: the counts, each cell approximated, each note.
+    pub fn warnings(&self) -> Vec<super::file::Warning> {
+        use super::file::Warning;
+        let mut out = vec![Warning::Summary {
+            shapes: self.vertices,
+            icons: self.mapped_icons,
+            groups: self.mapped_groups,
+            approximated: self.unknown.len(),
+            kept: self.edges_kept,
+            edges: self.edges,
+        }];
+        out.extend(self.unknown.iter().cloned().map(Warning::Approximated));
+        out.extend(self.notes.iter().cloned().map(Warning::Import));
         out
     }
+
+    /// The report in English words, one line each (what `convert` prints).
+    pub fn lines(&self) -> Vec<String> {
+        self.warnings().iter().map(ToString::to_string).collect()
+    }
+}
+
+/// A cell drawn as a plain box: an AWS group or icon without a bundled equivalent, or a
+/// shape this importer does not know. Written (and serialised) as `group NAME “label”`
+/// or `NAME “label”`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unknown {
+    /// An AWS group (rather than a shape or icon).
+    pub group: bool,
+    /// The group's, icon's or shape's name in draw.io (`mxgraph.aws4.xyz`, `rhombus`).
+    pub name: String,
+    /// The first line of the cell's label (may be empty).
+    pub label: String,
+}
+
+impl Unknown {
+    /// True for AWS shapes (groups and icons), which count in the mapped share.
+    #[must_use]
+    pub fn is_aws(&self) -> bool {
+        self.group || self.name.starts_with("mxgraph.aws")
+    }
+}
+
+impl std::fmt::Display for Unknown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.group {
+            write!(f, "group ")?;
+        }
+        write!(f, "{}", self.name)?;
+        if !self.label.is_empty() {
+            write!(f, " “{}”", self.label)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Unknown {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Something an import approximated besides single cells. `Display` (and the JSON of
+/// `convert --json`) is the English text; the interface words it with
+/// [`crate::i18n::Describe`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportNote {
+    /// Cells whose parents form a loop.
+    #[error("some cells are nested in a loop; they were placed as if on the page")]
+    NestedLoop,
+    /// A shape that sat on an edge (its label).
+    #[error("a shape placed on an edge was left out: “{0}”")]
+    ShapeOnEdge(String),
+    /// 3D connectors, which are shapes in draw.io.
+    #[error("{0} 3D connector shapes (drawn as shapes, not edges) were left out")]
+    Connectors3d(usize),
+    /// Frames with an AWS group icon in a corner.
+    #[error("{0} frames with an AWS group icon in their corner became that group")]
+    Frames(usize),
+    /// Shapes inside a container that is not an AWS group.
+    #[error(
+        "{0} shapes were inside a container that is not an AWS group; they are placed on their own"
+    )]
+    Unparented(usize),
+    /// Shapes drawn over a group, made its members.
+    #[error("{0} shapes drawn inside a group became its members")]
+    Members(usize),
+    /// Loose edge ends lying on a shape, connected to it.
+    #[error("{0} loose edge ends lying on a shape were connected to it")]
+    Attached(usize),
+    /// Edge ends connected to nothing, kept at a point.
+    #[error("{0} edge ends connected to no shape end at a point of their own")]
+    Anchored(usize),
+    /// Edges without one of their ends.
+    #[error("{0} edges were left out: an end is not connected to a shape")]
+    MissingEnd(usize),
+    /// Edges ending on another edge.
+    #[error("{0} edges were left out: they end on another edge")]
+    ToEdges(usize),
+    /// Groups nested in a loop.
+    #[error("groups nested in a loop were taken apart")]
+    GroupLoop,
+}
+
+impl Serialize for ImportNote {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Why a file is not a draw.io file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotDrawio {
+    /// A PNG without the `mxfile` chunk.
+    #[error("a PNG image without an embedded diagram")]
+    PngWithout,
+    /// Neither UTF-8 text nor a PNG.
+    #[error("neither XML text nor a PNG image")]
+    NotText,
+    /// Text that is not XML.
+    #[error("not XML")]
+    NotXml,
+    /// An SVG without the `content` attribute.
+    #[error("an SVG image without an embedded diagram")]
+    SvgWithout,
+    /// XML of another kind (its root element).
+    #[error("the root element is <{0}>")]
+    Root(String),
+    /// The embedded diagram does not decode.
+    #[error("the embedded diagram is not readable")]
+    Embedded,
 }
 
 /// Why a file could not be imported.
@@ -87,7 +201,7 @@ impl ImportReport {
 pub enum DrawioError {
     /// Neither an mxfile, an mxGraphModel, a draw.io SVG nor a draw.io PNG.
     #[error("not a draw.io file ({0})")]
-    NotDrawio(String),
+    NotDrawio(NotDrawio),
     /// The XML is malformed.
     #[error("the draw.io XML is malformed: {0}")]
     Xml(String),
@@ -145,33 +259,29 @@ pub fn import(bytes: &[u8], page: Option<usize>) -> Result<DrawioImport, DrawioE
 /// The mxfile (or mxGraphModel) XML inside a file's bytes.
 fn container_xml(bytes: &[u8]) -> Result<String, DrawioError> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        let text = png_mxfile(bytes).ok_or_else(|| {
-            DrawioError::NotDrawio("a PNG image without an embedded diagram".to_owned())
-        })?;
+        let text = png_mxfile(bytes).ok_or(DrawioError::NotDrawio(NotDrawio::PngWithout))?;
         return decode_embedded(&text);
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| DrawioError::NotDrawio("neither XML text nor a PNG image".to_owned()))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| DrawioError::NotDrawio(NotDrawio::NotText))?;
     let text = text.trim_start_matches('\u{feff}');
     let doc = roxmltree::Document::parse(text).map_err(|e| {
         if text.trim_start().starts_with('<') {
             DrawioError::Xml(e.to_string())
         } else {
-            DrawioError::NotDrawio("not XML".to_owned())
+            DrawioError::NotDrawio(NotDrawio::NotXml)
         }
     })?;
     let root = doc.root_element();
     match root.tag_name().name() {
         "svg" => {
-            let content = root.attribute("content").ok_or_else(|| {
-                DrawioError::NotDrawio("an SVG image without an embedded diagram".to_owned())
-            })?;
+            let content = root
+                .attribute("content")
+                .ok_or(DrawioError::NotDrawio(NotDrawio::SvgWithout))?;
             decode_embedded(content)
         }
         "mxfile" | "mxGraphModel" | "diagram" => Ok(text.to_owned()),
-        other => Err(DrawioError::NotDrawio(format!(
-            "the root element is <{other}>"
-        ))),
+        other => Err(DrawioError::NotDrawio(NotDrawio::Root(other.to_owned()))),
     }
 }
 
@@ -187,13 +297,9 @@ fn decode_embedded(text: &str) -> Result<String, DrawioError> {
     if let Ok(raw) = base64::engine::general_purpose::STANDARD.decode(t.as_bytes())
         && let Ok(s) = String::from_utf8(raw)
     {
-        return decode_embedded(&s).or(Err(DrawioError::NotDrawio(
-            "the embedded diagram is not readable".to_owned(),
-        )));
+        return decode_embedded(&s).or(Err(DrawioError::NotDrawio(NotDrawio::Embedded)));
     }
-    Err(DrawioError::NotDrawio(
-        "the embedded diagram is not readable".to_owned(),
-    ))
+    Err(DrawioError::NotDrawio(NotDrawio::Embedded))
 }
 
 /// The text of the first `mxfile` text chunk of a PNG (`tEXt`, `zTXt` or `iTXt`).
@@ -257,9 +363,7 @@ fn pages_of(xml: &str) -> Result<Vec<(String, String)>, DrawioError> {
             .filter(|n| n.has_tag_name("diagram"))
             .collect(),
         other => {
-            return Err(DrawioError::NotDrawio(format!(
-                "the root element is <{other}>"
-            )));
+            return Err(DrawioError::NotDrawio(NotDrawio::Root(other.to_owned())));
         }
     };
     let mut pages = Vec::with_capacity(diagrams.len());
@@ -1117,10 +1221,7 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
         while let Some(p) = cur {
             if chain.len() >= MAX_DEPTH || chain.contains(&p) || p == i {
                 if !cycle_noted {
-                    report.notes.push(
-                        "some cells are nested in a loop; they were placed as if on the page"
-                            .to_owned(),
-                    );
+                    report.notes.push(ImportNote::NestedLoop);
                     cycle_noted = true;
                 }
                 chain.clear();
@@ -1236,9 +1337,7 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
             } else if c.unconnectable || c.style.has("edgeLabel") || c.geometry.relative {
                 roles.push(Some(Role::EdgeLabel(label)));
             } else {
-                report
-                    .notes
-                    .push(format!("a shape placed on an edge was left out: “{label}”"));
+                report.notes.push(ImportNote::ShapeOnEdge(label.clone()));
                 roles.push(Some(Role::Dropped));
             }
             continue;
@@ -1271,7 +1370,11 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
                     roles.push(Some(Role::Node(NodeKind::Group { kind })));
                 }
                 Err(name) => {
-                    report.unknown.push(format!("group {name} “{label}”"));
+                    report.unknown.push(Unknown {
+                        group: true,
+                        name,
+                        label: first_line(&label),
+                    });
                     roles.push(Some(Role::Node(NodeKind::Box)));
                 }
             }
@@ -1293,9 +1396,11 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
                 report.mapped_icons += 1;
                 roles.push(Some(Role::Node(NodeKind::Service { icon })));
             } else {
-                report
-                    .unknown
-                    .push(format!("mxgraph.{lib}.{name}{}", quoted(&label)));
+                report.unknown.push(Unknown {
+                    group: false,
+                    name: format!("mxgraph.{lib}.{name}"),
+                    label: first_line(&label),
+                });
                 roles.push(Some(Role::Node(NodeKind::Box)));
             }
             continue;
@@ -1324,21 +1429,20 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
                 .map(str::to_owned)
                 .or_else(|| c.style.names.first().cloned())
                 .unwrap_or_else(|| c.style.raw.chars().take(60).collect());
-            report.unknown.push(format!("{what}{}", quoted(&label)));
+            report.unknown.push(Unknown {
+                group: false,
+                name: what,
+                label: first_line(&label),
+            });
         }
         roles.push(Some(Role::Node(NodeKind::Box)));
     }
 
     if connectors_3d > 0 {
-        report.notes.push(format!(
-            "{connectors_3d} 3D connector shapes (drawn as shapes, not edges) were left out"
-        ));
+        report.notes.push(ImportNote::Connectors3d(connectors_3d));
     }
     if !absorbed.is_empty() {
-        report.notes.push(format!(
-            "{} frames with an AWS group icon in their corner became that group",
-            absorbed.len()
-        ));
+        report.notes.push(ImportNote::Frames(absorbed.len()));
     }
 
     // Nodes.
@@ -1401,9 +1505,7 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
         }
     }
     if unparented_in_box > 0 {
-        report.notes.push(format!(
-            "{unparented_in_box} shapes were inside a container that is not an AWS group; they are placed on their own"
-        ));
+        report.notes.push(ImportNote::Unparented(unparented_in_box));
     }
 
     // Shapes drawn over a group without being its members (common in templates): members
@@ -1434,9 +1536,7 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
         }
     }
     if placed > 0 {
-        report.notes.push(format!(
-            "{placed} shapes drawn inside a group became its members"
-        ));
+        report.notes.push(ImportNote::Members(placed));
     }
 
     // Edges.
@@ -1586,30 +1686,20 @@ fn import_model(model: &str) -> Result<(Diagram, ImportReport), DrawioError> {
         report.edges_kept += 1;
     }
     if attached > 0 {
-        report.notes.push(format!(
-            "{attached} loose edge ends lying on a shape were connected to it"
-        ));
+        report.notes.push(ImportNote::Attached(attached));
     }
     if anchored > 0 {
-        report.notes.push(format!(
-            "{anchored} edge ends connected to no shape end at a point of their own"
-        ));
+        report.notes.push(ImportNote::Anchored(anchored));
     }
     if missing > 0 {
-        report.notes.push(format!(
-            "{missing} edges were left out: an end is not connected to a shape"
-        ));
+        report.notes.push(ImportNote::MissingEnd(missing));
     }
     if to_edges > 0 {
-        report.notes.push(format!(
-            "{to_edges} edges were left out: they end on another edge"
-        ));
+        report.notes.push(ImportNote::ToEdges(to_edges));
     }
     let repairs = d.repair_structure();
     if !repairs.cycles_broken.is_empty() {
-        report
-            .notes
-            .push("groups nested in a loop were taken apart".to_owned());
+        report.notes.push(ImportNote::GroupLoop);
     }
     Ok((d, report))
 }
@@ -1630,13 +1720,8 @@ fn node_near(d: &Diagram, p: Point) -> Option<NodeId> {
         .map(|n| n.id)
 }
 
-fn quoted(label: &str) -> String {
-    let first = label.lines().next().unwrap_or_default();
-    if first.is_empty() {
-        String::new()
-    } else {
-        format!(" “{first}”")
-    }
+fn first_line(label: &str) -> String {
+    label.lines().next().unwrap_or_default().to_owned()
 }
 
 // ---------------------------------------------------------------------------------------

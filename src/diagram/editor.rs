@@ -119,9 +119,16 @@ impl Shortcut {
         }
     }
 
-    /// How a menu shows it (`Ctrl+Shift+Z`).
+    /// How a menu shows it, in English (`Ctrl+Shift+Z`).
     #[must_use]
     pub fn text(&self) -> String {
+        self.label(&crate::i18n::EN)
+    }
+
+    /// How a menu shows it, with the key names of the interface language of `s`
+    /// (`Ctrl+Maj+Z`, `Suppr`).
+    #[must_use]
+    pub fn label(&self, s: &Strings) -> String {
         let mut out = String::new();
         if self.command {
             out.push_str(if cfg!(target_os = "macos") {
@@ -131,13 +138,14 @@ impl Shortcut {
             });
         }
         if self.shift {
-            out.push_str("Shift+");
+            out.push_str(s.key_shift);
+            out.push('+');
         }
         match self.key {
             ShortcutKey::Letter(c) => out.push(c),
-            ShortcutKey::Delete => out.push_str("Del"),
-            ShortcutKey::Backspace => out.push_str("Backspace"),
-            ShortcutKey::Escape => out.push_str("Esc"),
+            ShortcutKey::Delete => out.push_str(s.key_delete),
+            ShortcutKey::Backspace => out.push_str(s.key_backspace),
+            ShortcutKey::Escape => out.push_str(s.key_escape),
             ShortcutKey::Arrow(d) => out.push_str(match d {
                 Direction::Left => "←",
                 Direction::Right => "→",
@@ -376,7 +384,7 @@ impl DiagramCommand {
             Self::ExportPng => s.diagram_export_png,
             Self::ExportSvg => s.diagram_export_svg,
             Self::ExportDrawio => s.diagram_export_drawio,
-            Self::Template(t) => t.label(),
+            Self::Template(t) => t.label(s),
             Self::Undo => s.diagram_undo,
             Self::Redo => s.diagram_redo,
             Self::ZoomIn => s.diagram_zoom_in,
@@ -546,13 +554,15 @@ impl Editor {
             .flatten()
     }
 
-    /// The file name shown in the title, with `*` when there are unsaved changes.
+    /// The file name shown in the title, with `*` when there are unsaved changes;
+    /// `untitled` (the interface's word) for a diagram never saved.
     #[must_use]
-    pub fn title(&self) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "untitled".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+    pub fn title(&self, untitled: &str) -> String {
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| untitled.to_owned(), |n| n.to_string_lossy().into_owned());
         if self.dirty {
             format!("{name} *")
         } else {
@@ -938,7 +948,7 @@ mod tests {
         assert!(matches!(&node.kind, NodeKind::Service { icon } if icon == LAMBDA));
         assert_eq!(node.rect.center(), Point::new(100.0, 40.0));
         assert!(e.dirty());
-        assert_eq!(e.title(), "untitled *");
+        assert_eq!(e.title("untitled"), "untitled *");
         e.apply(DiagramCommand::Undo);
         assert!(e.diagram().nodes.is_empty());
         assert!(e.selected.is_empty(), "the selection follows the document");
@@ -1103,7 +1113,7 @@ mod tests {
         assert!(e.generation() > generation);
         assert!(!e.dirty());
         assert!(!e.can_undo() && !e.can_redo());
-        assert_eq!(e.title(), "x.awsdiagram.ron");
+        assert_eq!(e.title("untitled"), "x.awsdiagram.ron");
         // Ctrl+Z after Open does nothing.
         e.apply(DiagramCommand::Undo);
         assert_eq!(e.diagram(), &opened);

@@ -33,13 +33,13 @@ impl Template {
     /// Every template, in menu order.
     pub const ALL: [Template; 3] = [Self::ServerlessApi, Self::ThreeTier, Self::EventDriven];
 
-    /// Name shown in menus.
+    /// Name shown in menus, in the interface language of `s`.
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn label(self, s: &'static crate::i18n::Strings) -> &'static str {
         match self {
-            Self::ServerlessApi => "Serverless API",
-            Self::ThreeTier => "Three-tier web app",
-            Self::EventDriven => "Event-driven",
+            Self::ServerlessApi => s.template_serverless_api,
+            Self::ThreeTier => s.template_three_tier,
+            Self::EventDriven => s.template_event_driven,
         }
     }
 
@@ -347,7 +347,10 @@ mod tests {
 
     #[test]
     fn labels_are_distinct() {
-        let labels: Vec<&str> = Template::ALL.iter().map(|t| t.label()).collect();
+        let labels: Vec<&str> = Template::ALL
+            .iter()
+            .map(|t| t.label(&crate::i18n::EN))
+            .collect();
         assert_eq!(
             labels,
             ["Serverless API", "Three-tier web app", "Event-driven"]

@@ -61,7 +61,25 @@ pub struct Scene {
     /// Elements in drawing order.
     pub elements: Vec<Element>,
     /// Why the scene could not be read (then `elements` may be empty).
-    pub problem: Option<String>,
+    pub problem: Option<DrawingProblem>,
+}
+
+/// Why a drawing could not be read. `Display` is the English text; the interface words it
+/// with [`crate::i18n::Describe`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DrawingProblem {
+    /// The `compressed-json` block does not decompress.
+    #[error("the compressed drawing could not be unpacked")]
+    Unpack,
+    /// The block is not JSON (the parser's message).
+    #[error("the drawing is not valid JSON ({0})")]
+    Json(String),
+    /// The JSON has no `elements` list.
+    #[error("the drawing has no elements list")]
+    NoElements,
+    /// The note has no drawing block at all.
+    #[error("the note has no drawing (no json block under “## Drawing”)")]
+    Missing,
 }
 
 /// Whether a note is an Excalidraw drawing: its name ends `.excalidraw.md` (or
@@ -102,9 +120,7 @@ pub fn parse_scene(note_text: &str) -> Option<Scene> {
         match lz_str::decompress_from_base64(&packed).map(|w| String::from_utf16(&w)) {
             Some(Ok(json)) if !json.is_empty() => json,
             _ => {
-                return Some(Scene::failed(
-                    "the compressed drawing could not be unpacked",
-                ));
+                return Some(Scene::failed(DrawingProblem::Unpack));
             }
         }
     } else {
@@ -148,10 +164,11 @@ fn drawing_block(text: &str) -> Option<(&str, &str)> {
 
 impl Scene {
     /// A scene that could not be read, and why.
-    fn failed(reason: &str) -> Self {
+    #[must_use]
+    pub fn failed(reason: DrawingProblem) -> Self {
         Self {
             elements: Vec::new(),
-            problem: Some(reason.to_owned()),
+            problem: Some(reason),
         }
     }
 }
@@ -160,10 +177,10 @@ impl Scene {
 fn scene_from_json(json: &str) -> Scene {
     let value: serde_json::Value = match serde_json::from_str(json) {
         Ok(v) => v,
-        Err(e) => return Scene::failed(&format!("the drawing is not valid JSON ({e})")),
+        Err(e) => return Scene::failed(DrawingProblem::Json(e.to_string())),
     };
     let Some(elements) = value.get("elements").and_then(serde_json::Value::as_array) else {
-        return Scene::failed("the drawing has no elements list");
+        return Scene::failed(DrawingProblem::NoElements);
     };
     Scene {
         elements: elements.iter().filter_map(element).collect(),
@@ -328,7 +345,7 @@ mod tests {
     fn a_broken_scene_says_why_instead_of_showing_json() {
         let bad = parse_scene(&note("json", "{\"elements\": [")).expect("scene");
         assert!(bad.elements.is_empty());
-        assert!(bad.problem.is_some_and(|p| p.contains("JSON")));
+        assert!(matches!(bad.problem, Some(DrawingProblem::Json(_))));
         let garbage = parse_scene(&note("compressed-json", "!!!not base64!!!")).expect("scene");
         assert!(garbage.problem.is_some());
         assert_eq!(parse_scene("# Just a note\n"), None);

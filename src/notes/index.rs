@@ -44,8 +44,8 @@ pub struct Note {
     pub folded_title: String,
     /// The parsed document.
     pub doc: Document,
-    /// What was wrong with the file when it was read, if anything.
-    pub problem: Option<String>,
+    /// What was wrong with the file when it was read (empty when nothing was).
+    pub problems: Vec<crate::notes::vault::NoteProblem>,
     /// Indices into [`Index::topics`] of this note's topics, in order.
     pub topics: Vec<usize>,
     /// The note's text folded (lower case, no accents), for full-text search: one string,
@@ -623,7 +623,7 @@ fn index_note(
         lines,
         heading_keys,
         doc,
-        problem: file.problem.clone(),
+        problems: file.problems.clone(),
         topics: note_topics,
     }
 }

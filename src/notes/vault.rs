@@ -12,6 +12,8 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::i18n::IoFailure;
+
 /// Largest note read in full; longer files are cut there and flagged.
 pub const MAX_NOTE_BYTES: usize = 2 * 1024 * 1024;
 /// Largest attachment read.
@@ -59,8 +61,73 @@ pub struct NoteFile {
     pub path: String,
     /// The text (lossily decoded if it was not UTF-8, cut if it was huge).
     pub text: String,
-    /// What was wrong with the file, if anything, in words for the user.
-    pub problem: Option<String>,
+    /// What was wrong with the file (empty when nothing was).
+    pub problems: Vec<NoteProblem>,
+}
+
+/// Something wrong with a note that could still be read, shown above it. `Display` is the
+/// English text (logs, `check`); the interface words it with [`crate::i18n::Describe`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NoteProblem {
+    /// Longer than [`MAX_NOTE_BYTES`]: cut there.
+    #[error("larger than {limit_mb} MB: only the beginning is shown")]
+    TooLarge {
+        /// The limit, in MiB.
+        limit_mb: usize,
+    },
+    /// Not UTF-8: decoded lossily.
+    #[error("not valid UTF-8: unreadable characters are shown as �")]
+    NotUtf8,
+}
+
+/// Why a file or folder of the vault was skipped. `Display` is the English text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SkipReason {
+    /// A folder that could not be listed.
+    #[error("folder not readable: {0}")]
+    FolderUnreadable(IoFailure),
+    /// A symbolic link (never followed).
+    #[error("symbolic link (not followed)")]
+    Symlink,
+    /// A folder deeper than the scan goes.
+    #[error("folder nested too deep")]
+    TooDeep,
+    /// A FIFO, socket or device.
+    #[error("not a regular file")]
+    NotRegular,
+    /// A note that could not be read.
+    #[error("not readable: {0}")]
+    Unreadable(IoFailure),
+    /// A `.md` file holding binary data.
+    #[error("binary file, not a Markdown note")]
+    Binary,
+}
+
+/// Why an attachment could not be read. `Display` is the English text (without the file,
+/// which the caller names).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AttachmentError {
+    /// The path leaves the vault (`..`, an absolute path, a link pointing out).
+    #[error("points outside the notes folder")]
+    Outside,
+    /// No such file.
+    #[error("not found")]
+    NotFound,
+    /// A folder or a special file.
+    #[error("not a regular file")]
+    NotRegular,
+    /// Over [`MAX_ATTACHMENT_BYTES`].
+    #[error("too large ({mb} MB)")]
+    TooLarge {
+        /// Its size in MB.
+        mb: u64,
+    },
+    /// Reading failed.
+    #[error("{0}")]
+    Io(IoFailure),
+    /// The bundled notes have no attachments.
+    #[error("not part of the bundled notes")]
+    Bundled,
 }
 
 /// A vault read into memory.
@@ -73,7 +140,7 @@ pub struct LoadedVault {
     /// Other files (images, PDFs...: relative paths), sorted.
     pub attachments: Vec<String>,
     /// Files or folders skipped, with the reason.
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, SkipReason)>,
     /// Lower-cased file name → attachment path, built on first use.
     by_name: OnceLock<HashMap<String, String>>,
 }
@@ -122,7 +189,7 @@ impl LoadedVault {
         source: VaultSource,
         notes: Vec<NoteFile>,
         mut attachments: Vec<String>,
-        skipped: Vec<(String, String)>,
+        skipped: Vec<(String, SkipReason)>,
     ) -> Self {
         attachments.sort();
         Self {
@@ -148,7 +215,7 @@ impl LoadedVault {
             .map(|(path, text)| NoteFile {
                 path: (*path).to_owned(),
                 text: (*text).to_owned(),
-                problem: None,
+                problems: Vec::new(),
             })
             .collect();
         Self::from_parts(source, notes, Vec::new(), Vec::new())
@@ -159,7 +226,7 @@ impl LoadedVault {
     ///
     /// # Errors
     /// Only when `root` itself is not a readable folder; problems with single files are
-    /// reported in [`NoteFile::problem`] and [`LoadedVault::skipped`].
+    /// reported in [`NoteFile::problems`] and [`LoadedVault::skipped`].
     pub fn scan(root: &Path, progress: &dyn Fn(usize, usize)) -> Result<Self, VaultError> {
         let meta = fs::metadata(root).map_err(|_| VaultError::NotAFolder(root.to_owned()))?;
         if !meta.is_dir() {
@@ -180,10 +247,10 @@ impl LoadedVault {
         for (i, rel) in md_files.into_iter().enumerate() {
             progress(i, total);
             match read_note(&root.join(&rel)) {
-                Ok((text, problem)) => notes.push(NoteFile {
+                Ok((text, problems)) => notes.push(NoteFile {
                     path: rel,
                     text,
-                    problem,
+                    problems,
                 }),
                 Err(reason) => skipped.push((rel, reason)),
             }
@@ -231,10 +298,10 @@ impl LoadedVault {
     /// vault folder, even through symlinks.
     ///
     /// # Errors
-    /// A message for the user.
-    pub fn read_attachment(&self, rel: &str) -> Result<Vec<u8>, String> {
+    /// Why it cannot be read.
+    pub fn read_attachment(&self, rel: &str) -> Result<Vec<u8>, AttachmentError> {
         let VaultSource::Folder(root) = &self.source else {
-            return Err(format!("{rel} is not part of the bundled notes"));
+            return Err(AttachmentError::Bundled);
         };
         read_attachment_in(root, rel)
     }
@@ -253,27 +320,29 @@ impl LoadedVault {
 /// directory or one over the size limit. The UI's image decoder runs this on its thread.
 ///
 /// # Errors
-/// Why it cannot be read, in words.
-pub fn read_attachment_in(root: &Path, rel: &str) -> Result<Vec<u8>, String> {
+/// Why it cannot be read.
+pub fn read_attachment_in(root: &Path, rel: &str) -> Result<Vec<u8>, AttachmentError> {
     let Some(clean) = normalize_relative(rel) else {
-        return Err(format!("{rel} points outside the notes folder"));
+        return Err(AttachmentError::Outside);
     };
     let path = root.join(&clean);
     let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) else {
-        return Err(format!("{rel} was not found"));
+        return Err(AttachmentError::NotFound);
     };
     if !real.starts_with(&real_root) {
-        return Err(format!("{rel} points outside the notes folder"));
+        return Err(AttachmentError::Outside);
     }
-    let meta = fs::metadata(&real).map_err(|e| format!("{rel}: {e}"))?;
+    let meta = fs::metadata(&real).map_err(|e| AttachmentError::Io(IoFailure::from(&e)))?;
     if !meta.is_file() {
-        return Err(format!("{rel} is not a regular file"));
+        return Err(AttachmentError::NotRegular);
     }
     let size = meta.len();
     if size > MAX_ATTACHMENT_BYTES {
-        return Err(format!("{rel} is too large ({} MB)", size / 1_000_000));
+        return Err(AttachmentError::TooLarge {
+            mb: size / 1_000_000,
+        });
     }
-    fs::read(&real).map_err(|e| format!("{rel}: {e}"))
+    fs::read(&real).map_err(|e| AttachmentError::Io(IoFailure::from(&e)))
 }
 
 /// Lexically normalises a `/`- or `\`-separated relative path. `None` if it is absolute or
@@ -340,14 +409,14 @@ fn list_files(
     root: &Path,
     md: &mut Vec<String>,
     attachments: &mut Vec<String>,
-    skipped: &mut Vec<(String, String)>,
+    skipped: &mut Vec<(String, SkipReason)>,
 ) {
     let mut stack: Vec<(PathBuf, String, usize)> = vec![(root.to_owned(), String::new(), 0)];
     while let Some((dir, rel_dir, depth)) = stack.pop() {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
-                skipped.push((rel_dir, format!("folder not readable: {e}")));
+                skipped.push((rel_dir, SkipReason::FolderUnreadable(IoFailure::from(&e))));
                 continue;
             }
         };
@@ -365,16 +434,16 @@ fn list_files(
                 continue; // .obsidian, .git, .trash, .DS_Store: not notes
             }
             if kind.is_symlink() {
-                skipped.push((rel, "symbolic link (not followed)".to_owned()));
+                skipped.push((rel, SkipReason::Symlink));
             } else if kind.is_dir() {
                 if depth + 1 >= MAX_DEPTH {
-                    skipped.push((rel, "folder nested too deep".to_owned()));
+                    skipped.push((rel, SkipReason::TooDeep));
                 } else {
                     stack.push((entry.path(), rel, depth + 1));
                 }
             } else if !kind.is_file() {
                 // FIFOs, sockets, devices: reading them could block forever.
-                skipped.push((rel, "not a regular file".to_owned()));
+                skipped.push((rel, SkipReason::NotRegular));
             } else if is_markdown(&name) {
                 md.push(rel);
             } else {
@@ -385,34 +454,33 @@ fn list_files(
 }
 
 /// Reads a note: cut at [`MAX_NOTE_BYTES`], binary files refused, invalid UTF-8 decoded
-/// lossily. Returns the text and a problem description, if any.
-fn read_note(path: &Path) -> Result<(String, Option<String>), String> {
+/// lossily. Returns the text and what was wrong with it, if anything.
+fn read_note(path: &Path) -> Result<(String, Vec<NoteProblem>), SkipReason> {
     use std::io::Read as _;
-    let file = fs::File::open(path).map_err(|e| format!("not readable: {e}"))?;
+    let unreadable = |e: std::io::Error| SkipReason::Unreadable(IoFailure::from(&e));
+    let file = fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     file.take(MAX_NOTE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("not readable: {e}"))?;
+        .map_err(unreadable)?;
     let mut problems = Vec::new();
     if bytes.len() > MAX_NOTE_BYTES {
         bytes.truncate(MAX_NOTE_BYTES);
-        problems.push(format!(
-            "larger than {} MB: only the beginning is shown",
-            MAX_NOTE_BYTES / (1024 * 1024)
-        ));
+        problems.push(NoteProblem::TooLarge {
+            limit_mb: MAX_NOTE_BYTES / (1024 * 1024),
+        });
     }
     if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err("binary file, not a Markdown note".to_owned());
+        return Err(SkipReason::Binary);
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            problems.push("not valid UTF-8: unreadable characters are shown as �".to_owned());
+            problems.push(NoteProblem::NotUtf8);
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    let problem = (!problems.is_empty()).then(|| problems.join("; "));
-    Ok((text, problem))
+    Ok((text, problems))
 }
 
 /// Lower-cased note name without folder and `.md`, for wikilink resolution.
@@ -481,16 +549,11 @@ mod tests {
             vault
                 .skipped
                 .iter()
-                .any(|(p, r)| p == "binary.md" && r.contains("binary"))
+                .any(|(p, r)| p == "binary.md" && *r == SkipReason::Binary)
         );
         let latin = &vault.notes[1];
         assert!(latin.text.contains('\u{fffd}'));
-        assert!(
-            latin
-                .problem
-                .as_deref()
-                .is_some_and(|p| p.contains("UTF-8"))
-        );
+        assert_eq!(latin.problems, [NoteProblem::NotUtf8]);
     }
 
     #[cfg(unix)]
@@ -509,7 +572,7 @@ mod tests {
             vault
                 .skipped
                 .iter()
-                .any(|(p, r)| p == "pipe.md" && r.contains("regular"))
+                .any(|(p, r)| p == "pipe.md" && *r == SkipReason::NotRegular)
         );
     }
 
@@ -519,7 +582,10 @@ mod tests {
         fs::write(dir.path().join("huge.md"), "a".repeat(MAX_NOTE_BYTES + 10)).expect("w");
         let vault = LoadedVault::scan(dir.path(), &|_, _| {}).expect("scan");
         assert_eq!(vault.notes[0].text.len(), MAX_NOTE_BYTES);
-        assert!(vault.notes[0].problem.is_some());
+        assert_eq!(
+            vault.notes[0].problems,
+            [NoteProblem::TooLarge { limit_mb: 2 }]
+        );
     }
 
     #[test]

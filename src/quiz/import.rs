@@ -35,7 +35,94 @@ pub struct ImportReport {
     /// The questions that could be read, in file order.
     pub questions: Vec<Question>,
     /// Problems, with the 1-based line they concern, in file order.
-    pub problems: Vec<(usize, String)>,
+    pub problems: Vec<(usize, ImportProblem)>,
+}
+
+/// How a problem names its question: by number, or by the start of its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuestionLabel {
+    /// `question 12`.
+    Number(u32),
+    /// The first 80 characters of the prompt (with `…` when cut).
+    Text(String),
+}
+
+impl std::fmt::Display for QuestionLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Number(n) => write!(f, "question {n}"),
+            Self::Text(t) => write!(f, "{t:?}"),
+        }
+    }
+}
+
+/// A question-like block the importer could not read, or a line it did not understand.
+/// `Display` is the English text; the interface words it with [`crate::i18n::Describe`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportProblem {
+    /// An answer-key row for a question number that does not exist.
+    #[error("answer key names question {0}, but there is no such question")]
+    KeyWithoutQuestion(u32),
+    /// A `Domain:` line with another word.
+    #[error("unknown domain {0:?} (secure, resilient, performant or cost)")]
+    UnknownDomain(String),
+    /// A `Services:` entry the catalog does not know.
+    #[error("unknown AWS service {0:?}")]
+    UnknownService(String),
+    /// A question marker or an answer, but no options.
+    #[error("{0}: no options found (write them as `A. text` or `- [ ] text`)")]
+    NoOptions(QuestionLabel),
+    /// Options without a question text.
+    #[error("{0}: the question text is empty")]
+    EmptyPrompt(QuestionLabel),
+    /// A single option.
+    #[error("{0}: only one option (at least 2 are needed)")]
+    OneOption(QuestionLabel),
+    /// An empty option (counted from 1).
+    #[error("{0}: option {1} is empty")]
+    EmptyOption(QuestionLabel, usize),
+    /// A checklist with nothing checked.
+    #[error("{0}: no option is checked (mark the right ones with [x])")]
+    NoneChecked(QuestionLabel),
+    /// Lettered options without an answer (the last letter).
+    #[error(
+        "{0}: options A–{1} found but no answer line (`Answer: B`) and nothing in an answer key"
+    )]
+    NoAnswer(QuestionLabel, char),
+    /// An answer letter past the last option.
+    #[error("{label}: answer names {bad} but only A–{last} exist")]
+    AnswerOutOfRange {
+        /// The question.
+        label: QuestionLabel,
+        /// The letter given.
+        bad: char,
+        /// The last option's letter.
+        last: char,
+    },
+    /// An answer that is neither a letter nor an option's text.
+    #[error("{label}: answer {text:?} is neither an option letter (A–{last}) nor an option's text")]
+    AnswerNotFound {
+        /// The question.
+        label: QuestionLabel,
+        /// The answer as written.
+        text: String,
+        /// The last option's letter.
+        last: char,
+    },
+    /// Every option of a checklist is checked.
+    #[error("{0}: every option is checked (leave the wrong ones as [ ])")]
+    AllChecked(QuestionLabel),
+    /// The answer names every option.
+    #[error("{0}: the answer names every option")]
+    AllAnswers(QuestionLabel),
+    /// The file itself could not be read (the app's report of a failed import).
+    #[error("{path}: {io}")]
+    Unreadable {
+        /// The file, as the user gave it.
+        path: String,
+        /// The I/O error.
+        io: crate::i18n::IoFailure,
+    },
 }
 
 /// Keywords that point to an exam domain, matched at the start of words of the folded
@@ -362,10 +449,9 @@ impl Parser {
                     self.drafts[i].answer = Some(answer);
                 }
                 Some(_) => {}
-                None => report.problems.push((
-                    line,
-                    format!("answer key names question {number}, but there is no such question"),
-                )),
+                None => report
+                    .problems
+                    .push((line, ImportProblem::KeyWithoutQuestion(number))),
             }
         }
         let catalog = services::Catalog::bundled();
@@ -450,7 +536,7 @@ struct Draft {
     domain: Option<Domain>,
     services: Vec<String>,
     services_given: bool,
-    problems: Vec<(usize, String)>,
+    problems: Vec<(usize, ImportProblem)>,
 }
 
 impl Draft {
@@ -530,10 +616,7 @@ impl Draft {
                 Some(domain) => self.domain = Some(domain),
                 None => self.problems.push((
                     line_no,
-                    format!(
-                        "unknown domain {:?} (secure, resilient, performant or cost)",
-                        value.trim()
-                    ),
+                    ImportProblem::UnknownDomain(value.trim().to_owned()),
                 )),
             }
         } else if let Some(value) = labelled(line, &["services", "service"]) {
@@ -617,21 +700,21 @@ impl Draft {
                 }
                 None => self
                     .problems
-                    .push((line_no, format!("unknown AWS service {name:?}"))),
+                    .push((line_no, ImportProblem::UnknownService(name.to_owned()))),
             }
         }
     }
 
     /// How problems name this question: `question 12`, or its text.
-    fn label(&self, prompt: &str) -> String {
+    fn label(&self, prompt: &str) -> QuestionLabel {
         if let Some(n) = self.number {
-            return format!("question {n}");
+            return QuestionLabel::Number(n);
         }
         let short: String = prompt.chars().take(80).collect();
         if short.len() < prompt.len() {
-            format!("{:?}", format!("{short}…"))
+            QuestionLabel::Text(format!("{short}…"))
         } else {
-            format!("{short:?}")
+            QuestionLabel::Text(short)
         }
     }
 
@@ -660,25 +743,23 @@ impl Draft {
         let checklist = self.is_checklist();
         let (prompt, pre_explanation) = self.prompt(checklist);
         let label = self.label(&prompt);
-        let mut problem = |message: String| report.problems.push((line, message));
+        let mut problem = |p: ImportProblem| report.problems.push((line, p));
         if self.options.is_empty() {
             if self.marker || self.answer.is_some() {
-                problem(format!(
-                    "{label}: no options found (write them as `A. text` or `- [ ] text`)"
-                ));
+                problem(ImportProblem::NoOptions(label));
             }
             return;
         }
         if prompt.trim().is_empty() {
-            problem(format!("{label}: the question text is empty"));
+            problem(ImportProblem::EmptyPrompt(label));
             return;
         }
         if self.options.len() < 2 {
-            problem(format!("{label}: only one option (at least 2 are needed)"));
+            problem(ImportProblem::OneOption(label));
             return;
         }
         if let Some(i) = self.options.iter().position(|o| o.text.trim().is_empty()) {
-            problem(format!("{label}: option {} is empty", i + 1));
+            problem(ImportProblem::EmptyOption(label, i + 1));
             return;
         }
         let count = self.options.len();
@@ -693,15 +774,11 @@ impl Draft {
         let answers: Vec<usize> = if checked.is_empty() {
             match &self.answer {
                 None if checklist => {
-                    problem(format!(
-                        "{label}: no option is checked (mark the right ones with [x])"
-                    ));
+                    problem(ImportProblem::NoneChecked(label));
                     return;
                 }
                 None => {
-                    problem(format!(
-                        "{label}: options A–{last} found but no answer line (`Answer: B`) and nothing in an answer key"
-                    ));
+                    problem(ImportProblem::NoAnswer(label, last));
                     return;
                 }
                 Some(Answer::Letters(letters)) => {
@@ -709,9 +786,11 @@ impl Draft {
                         .iter()
                         .find(|l| (**l as usize).saturating_sub('A' as usize) >= count)
                     {
-                        problem(format!(
-                            "{label}: answer names {bad} but only A–{last} exist"
-                        ));
+                        problem(ImportProblem::AnswerOutOfRange {
+                            label,
+                            bad: *bad,
+                            last,
+                        });
                         return;
                     }
                     let mut a: Vec<usize> =
@@ -727,9 +806,11 @@ impl Draft {
                         .iter()
                         .position(|o| fold(o.text.trim_end_matches('.')) == want);
                     let Some(i) = found else {
-                        problem(format!(
-                            "{label}: answer {text:?} is neither an option letter (A–{last}) nor an option's text"
-                        ));
+                        problem(ImportProblem::AnswerNotFound {
+                            label,
+                            text: text.clone(),
+                            last,
+                        });
                         return;
                     };
                     vec![i]
@@ -740,9 +821,9 @@ impl Draft {
         };
         if answers.len() == count {
             problem(if checklist {
-                format!("{label}: every option is checked (leave the wrong ones as [ ])")
+                ImportProblem::AllChecked(label)
             } else {
-                format!("{label}: the answer names every option")
+                ImportProblem::AllAnswers(label)
             });
             return;
         }
@@ -1365,11 +1446,16 @@ Services: S3, Flux Capacitor
         let r = import_markdown("bad.md", text);
         let lines: Vec<usize> = r.problems.iter().map(|p| p.0).collect();
         assert_eq!(lines, vec![1, 4, 8, 16, 17], "{:?}", r.problems);
-        assert!(r.problems[0].1.contains("only one option"));
-        assert!(r.problems[1].1.contains("no option is checked"));
-        assert!(r.problems[2].1.contains("every option is checked"));
-        assert!(r.problems[3].1.contains("galactic"));
-        assert!(r.problems[4].1.contains("Flux Capacitor"));
+        assert!(r.problems[0].1.to_string().contains("only one option"));
+        assert!(r.problems[1].1.to_string().contains("no option is checked"));
+        assert!(
+            r.problems[2]
+                .1
+                .to_string()
+                .contains("every option is checked")
+        );
+        assert!(r.problems[3].1.to_string().contains("galactic"));
+        assert!(r.problems[4].1.to_string().contains("Flux Capacitor"));
         // The last question is kept, with the known service only.
         assert_eq!(r.questions.len(), 1);
         assert_eq!(r.questions[0].services, vec!["Amazon S3"]);
@@ -1419,7 +1505,7 @@ Services: S3, Flux Capacitor
         );
         let r = import_markdown("w.md", "# q\n- [x]\n- [ ] b");
         assert!(
-            r.problems[0].1.contains("option 1 is empty"),
+            r.problems[0].1.to_string().contains("option 1 is empty"),
             "{:?}",
             r.problems
         );
@@ -1597,7 +1683,11 @@ C. Fargate
         // The key line naming a question the file lacks is reported at its line.
         assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
         assert_eq!(r.problems[0].0, 22);
-        assert!(r.problems[0].1.contains("question 7"), "{:?}", r.problems);
+        assert!(
+            r.problems[0].1.to_string().contains("question 7"),
+            "{:?}",
+            r.problems
+        );
     }
 
     #[test]
@@ -1731,8 +1821,13 @@ Answer: A
         let r = import_markdown("u.md", text);
         assert_eq!(r.questions.len(), 1);
         assert_eq!(r.questions[0].id, "import:u.md:15");
+        let problems: Vec<(usize, String)> = r
+            .problems
+            .iter()
+            .map(|(line, p)| (*line, p.to_string()))
+            .collect();
         assert_eq!(
-            r.problems,
+            problems,
             vec![
                 (
                     1,

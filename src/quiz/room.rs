@@ -17,7 +17,7 @@ use crate::frequency::Tier;
 use crate::notes::index::Index;
 use crate::quiz::command::{QuizCommand, QuizEffect};
 use crate::quiz::exam::{self, ExamResult};
-use crate::quiz::import::import_markdown;
+use crate::quiz::import::{ImportProblem, import_markdown};
 use crate::quiz::progress::{DomainScores, ExamRecord, Progress, day_start_secs};
 use crate::quiz::scheduler::{self, Grade};
 use crate::quiz::session::{Exam, Session, SessionKind, toggle};
@@ -123,8 +123,9 @@ impl Default for PracticeFilter {
 pub struct ImportState {
     /// Typed path.
     pub path: String,
-    /// Result of the last import: questions added, problems (line, text).
-    pub report: Option<(usize, Vec<(usize, String)>)>,
+    /// Result of the last import: questions added, problems (line, what), worded when
+    /// shown.
+    pub report: Option<(usize, Vec<(usize, ImportProblem)>)>,
     /// Whether the path field got the keyboard focus already.
     pub focused: bool,
 }
@@ -1131,11 +1132,15 @@ impl QuizRoom {
     }
 
     /// The app could not read the file to import: say so in the import window.
-    pub fn import_failed(&mut self, path: &Path, error: &str) {
-        self.show_import_report(0, vec![(0, format!("{}: {error}", path.display()))]);
+    pub fn import_failed(&mut self, path: &Path, error: &std::io::Error) {
+        let problem = ImportProblem::Unreadable {
+            path: path.display().to_string(),
+            io: error.into(),
+        };
+        self.show_import_report(0, vec![(0, problem)]);
     }
 
-    fn show_import_report(&mut self, added: usize, problems: Vec<(usize, String)>) {
+    fn show_import_report(&mut self, added: usize, problems: Vec<(usize, ImportProblem)>) {
         if let Some(state) = &mut self.import {
             state.report = Some((added, problems));
         }
@@ -1513,10 +1518,11 @@ mod tests {
         room.import_text(Path::new("mine.md"), text, env);
         assert_eq!(room.questions.len(), 4);
         assert_eq!(room.imports().len(), 1);
-        room.import_failed(Path::new("gone.md"), "not found");
+        let gone = std::io::Error::new(std::io::ErrorKind::NotFound, "not found");
+        room.import_failed(Path::new("gone.md"), &gone);
         let (added, problems) = room.import.as_ref().unwrap().report.clone().unwrap();
         assert_eq!(added, 0);
-        assert_eq!(problems[0].1, "gone.md: not found");
+        assert_eq!(problems[0].1.to_string(), "gone.md: not found");
     }
 
     #[test]

@@ -381,7 +381,7 @@ mod tests {
             vec![NoteFile {
                 path: "Plan.md".into(),
                 text: text.into(),
-                problem: None,
+                problems: Vec::new(),
             }],
             Vec::new(),
             Vec::new(),

@@ -5,13 +5,15 @@
 //! waits for it; [`Saver::flush`] does the same without stopping it.
 //!
 //! It knows nothing of what it writes: the write is a closure (`store::save_data` of the
-//! progress in the app, a recording closure in the tests).
+//! progress in the app, a recording closure in the tests), and its error is handed back as
+//! it is (a [`StoreError`](super::StoreError) in the app, worded in the interface language
+//! when shown).
 
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-/// Writes one snapshot; the error is a message for the user.
-type WriteFn<T> = dyn Fn(&T) -> Result<(), String> + Send + Sync;
+/// Writes one snapshot; the error goes back to the app.
+type WriteFn<T, E> = dyn Fn(&T) -> Result<(), E> + Send + Sync;
 
 /// A request to the saver thread.
 enum Request<T> {
@@ -21,24 +23,21 @@ enum Request<T> {
     Flush(mpsc::Sender<()>),
 }
 
-/// The handle the app keeps; see the module docs.
-pub struct Saver<T: Send + 'static> {
+/// The handle the app keeps; see the module docs. `E` is the write's error.
+pub struct Saver<T: Send + 'static, E: Send + 'static = String> {
     tx: Option<mpsc::Sender<Request<T>>>,
-    errors: mpsc::Receiver<String>,
+    errors: mpsc::Receiver<E>,
     /// Where the synchronous fallback reports its errors.
-    err_tx: mpsc::Sender<String>,
+    err_tx: mpsc::Sender<E>,
     thread: Option<JoinHandle<()>>,
-    write: std::sync::Arc<WriteFn<T>>,
+    write: std::sync::Arc<WriteFn<T, E>>,
 }
 
-impl<T: Send + 'static> Saver<T> {
+impl<T: Send + 'static, E: Send + 'static> Saver<T, E> {
     /// Starts the thread `name`, writing with `write`. If no thread can be started, the
     /// saver writes synchronously instead (slower, never lost).
-    pub fn spawn(
-        name: &str,
-        write: impl Fn(&T) -> Result<(), String> + Send + Sync + 'static,
-    ) -> Self {
-        let write: std::sync::Arc<WriteFn<T>> = std::sync::Arc::new(write);
+    pub fn spawn(name: &str, write: impl Fn(&T) -> Result<(), E> + Send + Sync + 'static) -> Self {
+        let write: std::sync::Arc<WriteFn<T, E>> = std::sync::Arc::new(write);
         let (tx, rx) = mpsc::channel::<Request<T>>();
         let (err_tx, errors) = mpsc::channel();
         let thread_write = write.clone();
@@ -114,12 +113,12 @@ impl<T: Send + 'static> Saver<T> {
     }
 
     /// What could not be written since the last call.
-    pub fn errors(&self) -> Vec<String> {
+    pub fn errors(&self) -> Vec<E> {
         self.errors.try_iter().collect()
     }
 }
 
-impl<T: Send + 'static> Drop for Saver<T> {
+impl<T: Send + 'static, E: Send + 'static> Drop for Saver<T, E> {
     fn drop(&mut self) {
         // Closing the channel ends the thread once it wrote what is queued.
         self.tx = None;

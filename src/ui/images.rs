@@ -27,7 +27,7 @@ pub enum ImageState {
     /// Ready: the texture and the image's own size in pixels.
     Ready(egui::TextureHandle, (u32, u32)),
     /// Could not be shown, and why.
-    Failed(String),
+    Failed(crate::images::ImageError),
 }
 
 struct Entry {

@@ -10,7 +10,7 @@ use egui::{Align, Color32, RichText, Stroke, Ui, Vec2};
 
 use crate::command::Command;
 use crate::frequency::Tier;
-use crate::i18n::Lang;
+use crate::i18n::{Describe as _, Lang};
 use crate::icons::{Catalog, IconId};
 use crate::notes::doc::{Block, Callout, CalloutKind, Embed, FmValue, Fold, Inline, ListItem};
 use crate::notes::index::{Index, Location, TierOrigin, Unresolved, section_blocks};
@@ -144,8 +144,11 @@ pub fn note_page_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize) {
         ui.label(RichText::new(&n.title).size(26.0).strong());
         ui.label(RichText::new(&n.path).small().weak());
         ui.add_space(6.0);
-        if let Some(problem) = &n.problem {
-            warning_ui(ui, &format!("{}: {problem}", s.file_problem));
+        for problem in &n.problems {
+            warning_ui(
+                ui,
+                &cx.lang.labelled(s.file_problem, &problem.describe(cx.lang)),
+            );
         }
         if let Some(fm) = &n.doc.frontmatter {
             properties_ui(ui, s.properties, &fm.entries);
@@ -901,7 +904,7 @@ fn run_job(
                         Ok(loc) => (LinkAction::Navigate(loc), url.clone(), true),
                         Err(_) => (
                             LinkAction::None,
-                            format!("{}: {url}", s.missing_note),
+                            cx.lang.labelled(s.missing_note, url),
                             false,
                         ),
                     },
@@ -929,12 +932,12 @@ fn run_job(
                             heading: None,
                             block: None,
                         }),
-                        format!("{}: {written}", s.missing_heading),
+                        cx.lang.labelled(s.missing_heading, &written),
                         true,
                     ),
                     Err(Unresolved::Note) => (
                         LinkAction::None,
-                        format!("{}: {written}", s.missing_note),
+                        cx.lang.labelled(s.missing_note, &written),
                         false,
                     ),
                 };
@@ -1058,7 +1061,7 @@ fn image_ui(
     let vault = &cx.index.vault;
     let path = &cx.index.notes[note].path;
     let (Some(rel), Some(root)) = (vault.find_attachment(path, src), vault.root()) else {
-        return placeholder_ui(ui, s.missing_image, src);
+        return placeholder_ui(ui, cx.lang, s.missing_image, src);
     };
     let column = ui.available_width().max(60.0);
     let shown_max = width.map_or(column, |w| w.min(column));
@@ -1075,8 +1078,8 @@ fn image_ui(
             ui.put(rect, egui::Spinner::new());
         }
         ImageState::Failed(e) => {
-            let e = e.clone();
-            placeholder_ui(ui, s.missing_image, &format!("{}: {e}", key.rel));
+            let why = cx.lang.labelled(&key.rel, &e.describe(cx.lang));
+            placeholder_ui(ui, cx.lang, s.missing_image, &why);
         }
         ImageState::Ready(texture, natural) => {
             // Natural size (one image pixel per point), at most the column or the width
@@ -1143,7 +1146,7 @@ pub fn image_viewer_ui(ctx: &egui::Context, images: &mut ImageCache, lang: Lang)
                 ui.centered_and_justified(egui::Ui::spinner);
             }
             ImageState::Failed(e) => {
-                ui.label(e.as_str());
+                ui.label(e.describe(lang));
             }
         }
     });
@@ -1170,7 +1173,7 @@ fn internal_link_target(url: &str) -> Option<crate::notes::doc::WikiTarget> {
     })
 }
 
-fn placeholder_ui(ui: &mut Ui, what: &str, name: &str) {
+fn placeholder_ui(ui: &mut Ui, lang: Lang, what: &str, name: &str) {
     let color = ui.visuals().warn_fg_color;
     egui::Frame::new()
         .stroke(Stroke::new(1.0, color.gamma_multiply(0.7)))
@@ -1178,7 +1181,7 @@ fn placeholder_ui(ui: &mut Ui, what: &str, name: &str) {
         .inner_margin(egui::Margin::symmetric(6, 3))
         .show(ui, |ui| {
             ui.label(
-                RichText::new(format!("{what}: {name}"))
+                RichText::new(lang.labelled(what, name))
                     .color(color)
                     .small(),
             );
@@ -1194,15 +1197,17 @@ fn embed_block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, embed: &Embed,
     };
     let loc = match index.resolve(note, &embed.target) {
         Ok(loc) => loc,
-        Err(Unresolved::Note) => return placeholder_ui(ui, s.missing_note, &written),
-        Err(Unresolved::Heading(_)) => return placeholder_ui(ui, s.missing_heading, &written),
+        Err(Unresolved::Note) => return placeholder_ui(ui, cx.lang, s.missing_note, &written),
+        Err(Unresolved::Heading(_)) => {
+            return placeholder_ui(ui, cx.lang, s.missing_heading, &written);
+        }
     };
     let key = (loc.note, loc.heading);
     if cx.embed_stack.contains(&key) || cx.embed_stack.len() > MAX_EMBED_DEPTH {
-        return placeholder_ui(ui, s.embed_cycle, &written);
+        return placeholder_ui(ui, cx.lang, s.embed_cycle, &written);
     }
     if cx.embed_budget == 0 {
-        return placeholder_ui(ui, s.embed_too_many, &written);
+        return placeholder_ui(ui, cx.lang, s.embed_too_many, &written);
     }
     cx.embed_budget -= 1;
     let accent = ui.visuals().hyperlink_color;
@@ -1246,7 +1251,7 @@ fn drawing_ui(ui: &mut Ui, scene: &crate::notes::excalidraw::Scene, lang: Lang) 
     use crate::notes::excalidraw::ElementKind;
     let s = lang.strings();
     if let Some(problem) = &scene.problem {
-        placeholder_ui(ui, s.drawing_unreadable, problem);
+        placeholder_ui(ui, lang, s.drawing_unreadable, &problem.describe(lang));
         return;
     }
     let Some(bounds) = scene
@@ -1267,7 +1272,7 @@ fn drawing_ui(ui: &mut Ui, scene: &crate::notes::excalidraw::Scene, lang: Lang) 
         // A margin, so strokes on the border are drawn whole.
         .map(|r| r.expand(12.0))
     else {
-        placeholder_ui(ui, s.drawing_unreadable, s.drawing_empty);
+        placeholder_ui(ui, lang, s.drawing_unreadable, s.drawing_empty);
         return;
     };
     let width = ui.available_width().min(bounds.width().max(50.0));

@@ -233,7 +233,7 @@ fn diagram_card_ui(ui: &mut Ui, s: &'static Strings, out: &mut StartCommands) {
     room_title(ui, s.room_diagram, s.start_diagram_what);
     ui.menu_button(RichText::new(s.start_draw_template).strong(), |ui| {
         for t in Template::ALL {
-            if ui.button(t.label()).clicked() {
+            if ui.button(t.label(s)).clicked() {
                 out.app.push(Command::SwitchRoom(Room::Diagram));
                 out.diagram.push(DiagramCommand::Template(t));
                 ui.close();

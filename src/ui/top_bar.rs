@@ -3,7 +3,7 @@
 use egui::{Context, Key, RichText, Ui};
 
 use crate::command::{Command, Room};
-use crate::i18n::Strings;
+use crate::i18n::{Lang, Strings};
 use crate::ui::path_dialog::{PathDialog, PathDialogAction, PathField, path_dialog_ui};
 
 /// What the top bar shows, gathered by the app before the frame.
@@ -23,8 +23,9 @@ pub struct TopBarView {
     pub folder_shown: bool,
 }
 
-/// Draws the top bar.
-pub fn top_bar_ui(ui: &mut Ui, app: &TopBarView, s: &Strings, commands: &mut Vec<Command>) {
+/// Draws the top bar in `lang`.
+pub fn top_bar_ui(ui: &mut Ui, app: &TopBarView, lang: Lang, commands: &mut Vec<Command>) {
+    let s = lang.strings();
     ui.horizontal(|ui| {
         ui.add_space(2.0);
         let back = ui
@@ -68,7 +69,7 @@ pub fn top_bar_ui(ui: &mut Ui, app: &TopBarView, s: &Strings, commands: &mut Vec
         };
         if ui
             .add(egui::Button::selectable(room == Room::Quiz, quiz_label))
-            .on_hover_text(format!("{due} {}", s.due_today))
+            .on_hover_text(lang.count(due, s.due_now_one, s.due_now_many))
             .clicked()
         {
             commands.push(Command::SwitchRoom(Room::Quiz));

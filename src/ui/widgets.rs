@@ -38,14 +38,15 @@ pub fn tier_tooltip(
         Some(TierOrigin::Notes(_)) => format!("\n({})", s.tier_from_notes),
         Some(TierOrigin::OtherNote(n)) => {
             let title = index.notes.get(n).map_or("", |n| n.title.as_str());
-            format!("\n({} « {title} »)", s.tier_from_other_note)
+            format!("\n({} {})", s.tier_from_other_note, lang.quote(title))
         }
         Some(TierOrigin::Catalog(id)) => {
             let catalog = crate::services::Catalog::bundled();
             match catalog.get(id) {
                 Some(svc) => format!(
-                    "\n({} — {} : {})",
-                    s.tier_from_catalog, svc.short, svc.reason
+                    "\n({} — {})",
+                    s.tier_from_catalog,
+                    lang.labelled(&svc.short, &svc.reason)
                 ),
                 None => format!("\n({})", s.tier_from_catalog),
             }

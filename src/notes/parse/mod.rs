@@ -88,10 +88,8 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Document {
 #[must_use]
 pub fn parse_drawing(text: &str) -> Document {
     let split = split_frontmatter(text);
-    let scene = excalidraw::parse_scene(text).unwrap_or_else(|| excalidraw::Scene {
-        elements: Vec::new(),
-        problem: Some("the note has no drawing (no json block under “## Drawing”)".into()),
-    });
+    let scene = excalidraw::parse_scene(text)
+        .unwrap_or_else(|| excalidraw::Scene::failed(excalidraw::DrawingProblem::Missing));
     let mut doc = Document {
         blocks: vec![Block::Drawing(scene)],
         ..Document::default()

@@ -14,8 +14,11 @@ pub(super) fn banner_ui(ui: &mut Ui, cx: &mut DiagramCtx<'_>, out: &mut Vec<Diag
     let s = cx.lang.strings();
     if let Some(n) = cx.recovery {
         ui.horizontal(|ui| {
+            let shapes = cx
+                .lang
+                .count(n, s.diagram_shapes_one, s.diagram_shapes_many);
             ui.label(
-                RichText::new(format!("{} ({n})", s.diagram_recover))
+                RichText::new(format!("{} ({shapes})", s.diagram_recover))
                     .color(ui.visuals().warn_fg_color),
             );
             for command in [DiagramCommand::RecoverDraft, DiagramCommand::DiscardDraft] {

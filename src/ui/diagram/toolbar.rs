@@ -21,7 +21,7 @@ fn command_button(
     let label = command.label(s).unwrap_or_default();
     let mut response = ui.add_enabled(enabled, egui::Button::new(label));
     if let Some(shortcut) = command.shortcuts().first() {
-        response = response.on_hover_text(shortcut.text());
+        response = response.on_hover_text(shortcut.label(s));
     }
     if response.clicked() {
         out.push(command);
@@ -29,10 +29,16 @@ fn command_button(
 }
 
 /// A menu entry for `command`, with its shortcut on the right.
-fn menu_entry(ui: &mut Ui, label: &str, command: DiagramCommand, out: &mut Vec<DiagramCommand>) {
+fn menu_entry(
+    ui: &mut Ui,
+    s: &Strings,
+    label: &str,
+    command: DiagramCommand,
+    out: &mut Vec<DiagramCommand>,
+) {
     let mut button = egui::Button::new(label);
     if let Some(shortcut) = command.shortcuts().first() {
-        button = button.shortcut_text(shortcut.text());
+        button = button.shortcut_text(shortcut.label(s));
     }
     if ui.add(button).clicked() {
         out.push(command);
@@ -51,10 +57,10 @@ pub(super) fn toolbar_ui(
     // grew a second line when an arrow is selected would move the canvas under the pointer.
     ui.horizontal_wrapped(|ui| {
         ui.menu_button(s.diagram_file, |ui| {
-            menu_entry(ui, s.diagram_new, DiagramCommand::New, out);
-            menu_entry(ui, &format!("{}…", s.open), DiagramCommand::Open, out);
-            menu_entry(ui, s.diagram_save, DiagramCommand::Save, out);
-            menu_entry(ui, s.diagram_save_as, DiagramCommand::SaveAs, out);
+            menu_entry(ui, s, s.diagram_new, DiagramCommand::New, out);
+            menu_entry(ui, s, &format!("{}…", s.open), DiagramCommand::Open, out);
+            menu_entry(ui, s, s.diagram_save, DiagramCommand::Save, out);
+            menu_entry(ui, s, s.diagram_save_as, DiagramCommand::SaveAs, out);
             ui.separator();
             ui.horizontal(|ui| {
                 ui.label(s.diagram_scale);
@@ -62,10 +68,11 @@ pub(super) fn toolbar_ui(
                     ui.selectable_value(&mut view.export_scale, scale, format!("{scale}×"));
                 }
             });
-            menu_entry(ui, s.diagram_export_png, DiagramCommand::ExportPng, out);
-            menu_entry(ui, s.diagram_export_svg, DiagramCommand::ExportSvg, out);
+            menu_entry(ui, s, s.diagram_export_png, DiagramCommand::ExportPng, out);
+            menu_entry(ui, s, s.diagram_export_svg, DiagramCommand::ExportSvg, out);
             menu_entry(
                 ui,
+                s,
                 s.diagram_export_drawio,
                 DiagramCommand::ExportDrawio,
                 out,
@@ -73,7 +80,7 @@ pub(super) fn toolbar_ui(
         });
         ui.menu_button(s.diagram_templates, |ui| {
             for t in Template::ALL {
-                menu_entry(ui, t.label(), DiagramCommand::Template(t), out);
+                menu_entry(ui, s, t.label(s), DiagramCommand::Template(t), out);
             }
         });
         ui.separator();
@@ -90,7 +97,7 @@ pub(super) fn toolbar_ui(
                 command
                     .shortcuts()
                     .first()
-                    .map(crate::diagram::editor::Shortcut::text)
+                    .map(|k| k.label(s))
                     .unwrap_or_default()
             );
             if command == DiagramCommand::ZoomIn {
@@ -150,6 +157,6 @@ pub(super) fn toolbar_ui(
         {
             out.push(DiagramCommand::OpenNote(topic));
         }
-        ui.label(RichText::new(editor.title()).weak());
+        ui.label(RichText::new(editor.title(s.diagram_untitled)).weak());
     });
 }

@@ -6,6 +6,7 @@ const FLAG_COLOR: Color32 = Color32::from_rgb(0xe6, 0x5c, 0x00);
 
 use egui::{Color32, RichText, Stroke, Ui, Vec2};
 
+use super::session::score_line;
 use super::{
     GREEN, RED, bar_ui, choice_letter, domain_label, explanation_ui, first_words, page_ui,
     question_ui, service_chips_ui,
@@ -26,10 +27,11 @@ pub(super) fn exam_ui(
     ui: &mut Ui,
     exam: &Exam,
     questions: &[Question],
-    s: &Strings,
+    lang: Lang,
     now: i64,
     commands: &mut Vec<QuizCommand>,
 ) {
+    let s = lang.strings();
     let remaining = exam.remaining_secs(now);
     if remaining == 0 {
         commands.push(QuizCommand::SubmitExam);
@@ -186,10 +188,7 @@ pub(super) fn result_ui(
             );
             ui.label(RichText::new(verdict).size(24.0).strong().color(color));
         });
-        ui.label(format!(
-            "{} / {} {}",
-            result.correct, result.total, s.score_line
-        ));
+        ui.label(score_line(lang, result.correct, result.total));
         if result.unanswered > 0 {
             ui.label(
                 RichText::new(format!("{} {}", result.unanswered, s.unanswered))
@@ -260,17 +259,16 @@ pub(super) fn result_ui(
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         };
+                        let given = answer
+                            .as_deref()
+                            .map_or_else(|| s.no_answer.to_owned(), letters);
                         ui.label(format!(
-                            "{}: {}   ·   {}: {}",
-                            s.your_answer,
-                            answer
-                                .as_deref()
-                                .map_or_else(|| s.no_answer.to_owned(), letters),
-                            s.right_answer,
-                            letters(&q.answers)
+                            "{}   ·   {}",
+                            lang.labelled(s.your_answer, &given),
+                            lang.labelled(s.right_answer, &letters(&q.answers))
                         ));
-                        explanation_ui(ui, q, s);
-                        service_chips_ui(ui, index, q, s, commands);
+                        explanation_ui(ui, q, lang);
+                        service_chips_ui(ui, index, q, lang, commands);
                     });
             }
         }

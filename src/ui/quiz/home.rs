@@ -66,7 +66,7 @@ pub(super) fn home_ui(
                 let n = room.matching_ids().len();
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
-                    ui.label(format!("{n} {}", s.matching_questions));
+                    ui.label(lang.count(n, s.matching_question, s.matching_questions));
                     if ui
                         .add_enabled(n > 0, egui::Button::new(s.start_practice))
                         .clicked()
@@ -328,30 +328,21 @@ fn countdown_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang) {
             if c.days_left == 0 {
                 ui.label(RichText::new(s.exam_today).strong());
             } else {
-                let unit = if c.days_left == 1 {
-                    s.day_left
-                } else {
-                    s.days_left
-                };
                 ui.label(
-                    RichText::new(format!("{} {unit}", c.days_left))
+                    RichText::new(lang.count(c.days_left, s.day_left, s.days_left))
                         .size(18.0)
                         .strong(),
                 );
                 ui.label(RichText::new(s.reviews_until_exam).weak());
-                super::stats::count_chart_ui(ui, "exam_forecast_chart", &c.forecast);
+                super::stats::count_chart_ui(ui, s.reviews_until_exam, &c.forecast, lang);
             }
             if c.unseen > 0 {
-                let unit = if c.unseen == 1 {
-                    s.unseen_one
-                } else {
-                    s.unseen_many
-                };
                 let days = c.days_left.max(1);
                 let per_day = (i64::try_from(c.unseen).unwrap_or(i64::MAX) + days - 1) / days;
                 ui.label(format!(
-                    "{} {unit} · {per_day} {}",
-                    c.unseen, s.unseen_per_day
+                    "{} · {per_day} {}",
+                    lang.count(c.unseen, s.unseen_one, s.unseen_many),
+                    s.unseen_per_day
                 ));
             }
         }

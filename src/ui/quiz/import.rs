@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::i18n::Strings;
+use crate::i18n::{Describe as _, Lang};
 use crate::quiz::command::QuizCommand;
 use crate::quiz::room::ImportState;
 use crate::ui::path_dialog::{PathDialog, PathDialogAction, path_parts_dialog_ui};
@@ -12,9 +12,10 @@ use crate::ui::path_dialog::{PathDialog, PathDialogAction, path_parts_dialog_ui}
 pub(super) fn import_ui(
     ctx: &egui::Context,
     state: &mut ImportState,
-    s: &Strings,
+    lang: Lang,
     commands: &mut Vec<QuizCommand>,
 ) {
+    let s = lang.strings();
     let dialog = PathDialog {
         id: "import_questions",
         title: s.import_title,
@@ -32,12 +33,15 @@ pub(super) fn import_ui(
     let action = path_parts_dialog_ui(ctx, &dialog, &mut state.path, &mut state.focused, |ui| {
         if let Some((n, problems)) = report {
             ui.separator();
-            ui.label(RichText::new(format!("{n} {}", s.imported)).strong());
+            ui.label(RichText::new(lang.count(*n, s.imported_one, s.imported)).strong());
             for (line, p) in problems.iter().take(30) {
-                ui.label(
-                    RichText::new(format!("{shown_path}:{line}: {p}"))
-                        .color(ui.visuals().warn_fg_color),
-                );
+                // A file that could not be read at all names itself, without a line.
+                let text = if *line == 0 {
+                    p.describe(lang)
+                } else {
+                    lang.labelled(&format!("{shown_path}:{line}"), &p.describe(lang))
+                };
+                ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
             }
         }
     });

@@ -45,7 +45,7 @@ pub fn quiz_ui(
                 .is_some_and(crate::quiz::scheduler::is_leech);
             session::session_ui(ui, session, &room.questions, leech, index, lang, commands);
         }
-        QuizView::Exam(exam) => exam::exam_ui(ui, exam, &room.questions, s, now, commands),
+        QuizView::Exam(exam) => exam::exam_ui(ui, exam, &room.questions, lang, now, commands),
         QuizView::ExamResult(..) => {
             exam::result_ui(ui, room, index, lang, commands);
         }
@@ -63,7 +63,7 @@ pub fn quiz_ui(
         QuizView::Plan => stats::plan_ui(ui, room, index, lang, commands),
     }
     if let Some(state) = &mut room.import {
-        import::import_ui(ui.ctx(), state, s, commands);
+        import::import_ui(ui.ctx(), state, lang, commands);
     }
 }
 
@@ -94,13 +94,14 @@ fn service_chips_ui(
     ui: &mut Ui,
     index: &Index,
     q: &Question,
-    s: &Strings,
+    lang: Lang,
     commands: &mut Vec<QuizCommand>,
 ) {
+    let s = lang.strings();
     let services = services::Catalog::bundled();
     ui.horizontal_wrapped(|ui| {
         if let Some(d) = q.domain {
-            ui.label(RichText::new(d.label_en()).small().weak());
+            ui.label(RichText::new(domain_label(d, lang)).small().weak());
             ui.separator();
         }
         for service in &q.services {
@@ -233,7 +234,8 @@ pub(super) fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-fn explanation_ui(ui: &mut Ui, q: &Question, s: &Strings) {
+fn explanation_ui(ui: &mut Ui, q: &Question, lang: Lang) {
+    let s = lang.strings();
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(s.explanation).strong());
@@ -245,7 +247,7 @@ fn explanation_ui(ui: &mut Ui, q: &Question, s: &Strings) {
         if let Some(a) = &q.assumption {
             ui.add_space(4.0);
             ui.label(
-                RichText::new(format!("{}: {a}", s.assumption))
+                RichText::new(lang.labelled(s.assumption, a))
                     .italics()
                     .weak(),
             );
@@ -272,7 +274,8 @@ fn page_ui(
         });
 }
 
-/// A labelled bar of right answers out of `total`, green from the pass mark.
+/// A labelled bar of right answers out of `total`, green from the pass mark, its numbers
+/// beside it in the text colour (inside the bar they were hard to read on the fill).
 fn bar_ui(ui: &mut Ui, label: &str, correct: usize, total: usize, label_width: f32) {
     ui.horizontal(|ui| {
         ui.allocate_ui_with_layout(
@@ -291,12 +294,13 @@ fn bar_ui(ui: &mut Ui, label: &str, correct: usize, total: usize, label_width: f
         ui.add(
             egui::ProgressBar::new(r)
                 .desired_width(260.0)
+                .desired_height(12.0)
                 .fill(if r >= 0.72 {
                     GREEN
                 } else {
                     Color32::from_rgb(0xc6, 0x6b, 0x28)
-                })
-                .text(format!("{correct}/{total} ({:.0} %)", r * 100.0)),
+                }),
         );
+        ui.label(format!("{correct}/{total} ({:.0} %)", r * 100.0));
     });
 }

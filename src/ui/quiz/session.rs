@@ -73,6 +73,15 @@ fn keys(ui: &Ui, session: &Session, q: &Question, commands: &mut Vec<QuizCommand
     });
 }
 
+/// "3 of 10 right" ("3 bonnes réponses sur 10"), agreeing with `right`.
+pub(super) fn score_line(lang: Lang, right: usize, total: usize) -> String {
+    let s = lang.strings();
+    crate::i18n::fill(
+        lang.plural(right, s.score_one, s.score_many),
+        &[("right", &right), ("total", &total)],
+    )
+}
+
 /// The end of a session: the score, the questions missed, and what to do next.
 fn summary_ui(
     ui: &mut Ui,
@@ -88,10 +97,7 @@ fn summary_ui(
             ui.set_max_width(820.0);
             ui.add_space(20.0);
             ui.label(RichText::new(s.session_done).size(22.0).strong());
-            ui.label(format!(
-                "{} / {} {}",
-                session.right, session.done, s.score_line
-            ));
+            ui.label(score_line(lang, session.right, session.done));
             ui.add_space(10.0);
             if session.missed.is_empty() {
                 ui.label(RichText::new(s.no_misses).color(GREEN));
@@ -197,8 +203,8 @@ pub(super) fn session_ui(
                         (s.incorrect, RED)
                     };
                     ui.label(RichText::new(text).size(18.0).strong().color(color));
-                    explanation_ui(ui, q, s);
-                    service_chips_ui(ui, index, q, s, commands);
+                    explanation_ui(ui, q, lang);
+                    service_chips_ui(ui, index, q, lang, commands);
                     ui.add_space(6.0);
                     ui.label(RichText::new(s.how_well).weak());
                     ui.horizontal(|ui| {
