@@ -225,11 +225,7 @@ fn diagram_shortcuts(s: &'static Strings) -> Vec<(String, &'static str)> {
         let Some(label) = command.label(s) else {
             continue;
         };
-        let keys: Vec<String> = command
-            .shortcuts()
-            .iter()
-            .map(crate::diagram::editor::Shortcut::text)
-            .collect();
+        let keys: Vec<String> = command.shortcuts().iter().map(|k| k.label(s)).collect();
         match out.iter_mut().find(|(_, l)| *l == label) {
             Some((text, _)) => {
                 for k in keys {
