@@ -220,13 +220,26 @@ pub(super) fn vpc_gateway_in_subnet(f: &Facts<'_>) -> Option<Diagram> {
 }
 
 pub(super) fn lb_targets_in_public_subnet(f: &Facts<'_>) -> Option<Diagram> {
-    let targets: BTreeSet<NodeId> = f
-        .services()
-        .filter(|(_, n)| is_lb(n))
-        .flat_map(|(lb, _)| f.targets(lb).collect::<Vec<_>>())
-        .filter(|t| f.get(*t).is_some_and(|t| is_ec2(t) && t.in_private_subnet()))
-        .collect();
-    move_to_subnet(f, GroupKind::PublicSubnet, |id, _| targets.contains(&id))
+    // One more web server behind the load balancer, placed in a public subnet (moving one
+    // out of its Auto Scaling group would break the group too).
+    for (lb, n) in f.services() {
+        let Some(target) = f.targets(lb).find(|t| f.get(*t).is_some_and(is_ec2)) else {
+            continue;
+        };
+        if !is_lb(n) {
+            continue;
+        }
+        let (az, vpc) = f.get(target).map_or((None, None), |t| (t.az, t.vpc));
+        let label = f.d.node(target).map_or("Web server", |t| t.label.as_str());
+        for subnet in groups_near(f, GroupKind::PublicSubnet, az, vpc) {
+            let mut d = f.d.clone();
+            if let Some(added) = add_into(&mut d, "ec2", label, subnet) {
+                d.connect(lb, added);
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 pub(super) fn nat_gateway_single_az(f: &Facts<'_>) -> Option<Diagram> {
