@@ -58,6 +58,11 @@ const ICON_KEYS: &[(&str, &str)] = &[
     ("resource/AmazonEC2Instances.svg", "ec2"),
     ("resource/AmazonEC2InstancewithCloudWatch.svg", "ec2"),
     ("resource/AmazonRDSMultiAZDBCluster.svg", "rds-multi-az"),
+    // Directory buckets live in one Availability Zone (S3 Express One Zone).
+    (
+        "resource/AmazonSimpleStorageServiceDirectorybucket.svg",
+        "s3-express-one-zone",
+    ),
 ];
 
 /// The catalog key of a service icon (by its `aws_name`), or a pseudo key from [`key`].
@@ -134,8 +139,8 @@ pub(super) struct Facts<'a> {
     /// Every node's facts.
     pub nodes: BTreeMap<NodeId, NodeFacts>,
     /// Who sends to whom: each arrow from its tail to its head (both ways for double
-    /// heads, drawing direction for none); an end that is an Auto Scaling group box stands
-    /// for the EC2 instances inside it. Sorted, each pair once.
+    /// heads, not at all for none); an end that is an Auto Scaling group box stands for the
+    /// EC2 instances inside it. Sorted, each pair once.
     pub flows: Vec<(NodeId, NodeId)>,
 }
 
@@ -237,10 +242,13 @@ impl<'a> Facts<'a> {
     fn compute_flows(&self) -> Vec<(NodeId, NodeId)> {
         let mut pairs = BTreeSet::new();
         for e in self.d.edges.values() {
-            let mut ends = vec![(e.from, e.to)];
-            if e.arrows == Arrows::Both {
-                ends.push((e.to, e.from));
-            }
+            // An arrow without a head does not say which way traffic goes: it joins the
+            // nodes ([`Facts::neighbours`]) but sends nothing.
+            let ends = match e.arrows {
+                Arrows::None => continue,
+                Arrows::Forward => vec![(e.from, e.to)],
+                Arrows::Both => vec![(e.from, e.to), (e.to, e.from)],
+            };
             for (a, b) in ends {
                 for x in self.expand(a) {
                     for y in self.expand(b) {

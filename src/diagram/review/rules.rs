@@ -353,8 +353,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html",
         title_en: "Disaster recovery within a single Region",
         title_fr: "Reprise après sinistre dans une seule Région",
-        explanation_en: "The labels say disaster recovery, but everything is in one Region. Multi-AZ protects against the loss of a data center; disaster recovery in AWS's strategies (backup and restore, pilot light, warm standby, multi-site active/active) means a copy of the data, and for the last three running infrastructure, in a second Region, with RPO and RTO shrinking in that order.",
-        explanation_fr: "Les libellés parlent de reprise après sinistre, mais tout est dans une seule Région. Le Multi-AZ protège contre la perte d’un centre de données ; la reprise après sinistre selon les stratégies d’AWS (sauvegarde et restauration, veilleuse ou pilot light, warm standby, multi-site actif/actif) suppose une copie des données, et pour les trois dernières une infrastructure qui tourne, dans une deuxième Région, avec un RPO et un RTO de plus en plus courts dans cet ordre.",
+        explanation_en: "The labels say disaster recovery, but everything is in one Region. Multi-AZ protects against the loss of a data center, not of a Region. Against a regional disaster, AWS's strategies (backup and restore, pilot light, warm standby, multi-site active/active) keep a copy of the data in a second Region, and from pilot light on some of the infrastructure too, with RPO and RTO shrinking in that order. Draw the recovery Region, or accept the finding if your disaster is smaller than a Region (deleted data, a failed AZ).",
+        explanation_fr: "Les libellés parlent de reprise après sinistre, mais tout est dans une seule Région. Le Multi-AZ protège contre la perte d’un centre de données, pas d’une Région. Contre un sinistre régional, les stratégies d’AWS (sauvegarde et restauration, veilleuse ou pilot light, warm standby, multi-site actif/actif) gardent une copie des données dans une deuxième Région, et à partir de la veilleuse une partie de l’infrastructure aussi, avec un RPO et un RTO de plus en plus courts dans cet ordre. Dessinez la Région de reprise, ou acceptez la remarque si votre sinistre est plus petit qu’une Région (données supprimées, AZ en panne).",
         check: single_region_dr,
         plant: Some(plant::single_region_dr),
     },
@@ -370,8 +370,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover.html",
         title_en: "Two Regions, nothing to send users to the healthy one",
         title_fr: "Deux Régions, rien pour envoyer les utilisateurs vers la Région saine",
-        explanation_en: "The workload has an entry point in two Regions, but no Route 53 (failover, latency or weighted records with health checks) or Global Accelerator in front. Without them clients keep using the failed Region's address; DNS failover or Global Accelerator's endpoint health checks move traffic to the other Region.",
-        explanation_fr: "La charge de travail a un point d’entrée dans deux Régions, mais ni Route 53 (enregistrements de basculement, de latence ou pondérés avec contrôles de santé) ni Global Accelerator devant. Sans eux, les clients continuent d’utiliser l’adresse de la Région en panne ; le basculement DNS ou les contrôles de santé des points de terminaison de Global Accelerator envoient le trafic vers l’autre Région.",
+        explanation_en: "The workload has an entry point in two Regions, but no Route 53 (failover, latency or weighted records with health checks), Global Accelerator or CloudFront origin failover in front. Without them clients keep using the failed Region's address; DNS failover or Global Accelerator's endpoint health checks move traffic to the other Region.",
+        explanation_fr: "La charge de travail a un point d’entrée dans deux Régions, mais ni Route 53 (enregistrements de basculement, de latence ou pondérés avec contrôles de santé), ni Global Accelerator, ni basculement d’origine CloudFront devant. Sans eux, les clients continuent d’utiliser l’adresse de la Région en panne ; le basculement DNS ou les contrôles de santé des points de terminaison de Global Accelerator envoient le trafic vers l’autre Région.",
         check: multi_region_without_failover_routing,
         plant: Some(plant::multi_region_without_failover_routing),
     },
@@ -609,11 +609,19 @@ fn no_internet_gateway(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
 }
 
 /// Whether traffic may leave through another network (a transit gateway to an egress VPC,
-/// a firewall, a proxy): then a missing NAT gateway proves nothing.
+/// a firewall, a proxy, an on-premises network behind a virtual private gateway or
+/// Direct Connect): then a missing NAT gateway proves nothing.
 fn central_egress(f: &Facts<'_>) -> bool {
-    f.services()
-        .any(|(_, n)| n.is(&["transit-gateway", "network-firewall", "gwlb"]))
-        || f.labels_say(&["proxy", "egress vpc", "vpc de sortie"], &[])
+    f.services().any(|(_, n)| {
+        n.is(&[
+            "transit-gateway",
+            "network-firewall",
+            "gwlb",
+            "direct-connect",
+            key::VPN_GATEWAY,
+            key::DX_GATEWAY,
+        ])
+    }) || f.labels_say(&["proxy", "egress vpc", "vpc de sortie"], &[])
 }
 
 /// Whether node facts `n` are in scope `vpc` (the diagram when no VPC is drawn).
@@ -682,8 +690,9 @@ pub(super) fn is_regional(n: &NodeFacts) -> bool {
 }
 
 fn regional_service_in_subnet(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
+    // An AZ box outside any VPC may be a picture of how the service spreads its data.
     singles(f, |n| {
-        is_regional(n) && (n.subnet.is_some() || n.az.is_some())
+        is_regional(n) && (n.subnet.is_some() || (n.az.is_some() && n.vpc.is_some()))
     })
 }
 
@@ -941,7 +950,10 @@ fn ec2_fleet_without_lb(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
         let targets: Vec<(NodeId, &NodeFacts)> = f
             .targets(s)
             .filter_map(|t| f.get(t).map(|tf| (t, tf)))
-            .filter(|(_, tf)| is_ec2(tf) && !tf.says(&["bastion", "jump"]))
+            // Appliances reached on purpose: bastions, NAT instances, proxies, VPNs.
+            .filter(|(_, tf)| {
+                is_ec2(tf) && !tf.says(&["bastion", "jump", "nat", "proxy", "vpn", "firewall"])
+            })
             // Internet traffic into a private subnet is the private-subnet rule's.
             .filter(|(_, tf)| !(direct && tf.in_private_subnet()))
             .collect();
@@ -1006,9 +1018,10 @@ fn single_region_dr(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
 
 fn multi_region_without_failover_routing(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
     let regions = f.groups(GroupKind::Region).count();
+    // Route 53 records, Global Accelerator, or CloudFront origin failover.
     let routed = f
         .services()
-        .any(|(_, n)| n.is(&["route-53", "global-accelerator"]));
+        .any(|(_, n)| n.is(&["route-53", "global-accelerator", "cloudfront"]));
     let says = mentions_dr(f)
         || f.labels_say(
             &[

@@ -206,6 +206,21 @@ fn cases() -> Vec<Case> {
             v.arrow(users, app);
             v.d
         }),
+        // A line without a head does not say which way traffic goes.
+        ("private-subnet-reached-from-internet", false, || {
+            let mut v = Net::new();
+            let users = v.outside(USERS, "Users", 0);
+            let app = v.add("ec2", "App", v.app[0], 0);
+            v.arrow(users, app);
+            let e = *v.d.edges.keys().next_back().unwrap();
+            v.d.set_edge(
+                e,
+                "",
+                Arrows::None,
+                crate::diagram::model::Routing::Orthogonal,
+            );
+            v.d
+        }),
         ("internal-lb-from-internet", true, || {
             let mut v = Net::new();
             let users = v.outside(USERS, "Users", 0);
@@ -309,6 +324,16 @@ fn cases() -> Vec<Case> {
             v.arrow(app, q);
             v.d
         }),
+        // Outbound traffic may go to the data center behind a virtual private gateway.
+        ("private-subnet-no-egress", false, || {
+            let mut v = Net::new();
+            let app = v.add("ec2", "Worker", v.app[0], 0);
+            let q = v.regional("sqs", "Queue", 0);
+            let vgw = icon("resource/AmazonVPCVPNGateway.svg");
+            v.d.add_service(&vgw, "VGW", Point::new(700.0, 480.0));
+            v.arrow(app, q);
+            v.d
+        }),
         ("lambda-in-public-subnet", true, || {
             let mut v = Net::new();
             v.add("lambda", "Function", v.public[0], 1);
@@ -338,6 +363,22 @@ fn cases() -> Vec<Case> {
             v.add("lambda", "Function", v.app[0], 0);
             v.add("s3-express-one-zone", "Directory bucket", v.app[0], 1);
             v.d
+        }),
+        // Directory buckets (S3 Express One Zone) do live in one AZ; an AZ outside any
+        // VPC is a picture of the Region, not a place in your network.
+        ("regional-service-in-subnet", false, || {
+            let mut v = Net::new();
+            let bucket = icon("resource/AmazonSimpleStorageServiceDirectorybucket.svg");
+            let at = slot(&v.d, v.data[0], 1);
+            v.d.add_service(&bucket, "Directory bucket", at);
+            let mut d = v.d;
+            d.add_group(
+                GroupKind::AvailabilityZone,
+                "AZ",
+                Rect::new(2000.0, 0.0, 400.0, 300.0),
+            );
+            d.add_service(&icon("s3"), "Bucket", Point::new(2200.0, 150.0));
+            d
         }),
         ("vpc-gateway-in-subnet", true, || {
             let mut v = Net::new();
@@ -506,6 +547,15 @@ fn cases() -> Vec<Case> {
             v.arrow(dns, asg);
             v.d
         }),
+        ("ec2-fleet-without-lb", false, || {
+            let mut v = Net::new();
+            let igw = v.igw();
+            for (i, label) in ["Web server", "NAT instance"].into_iter().enumerate() {
+                let w = v.add("ec2", label, v.public[i], 0);
+                v.arrow(igw, w);
+            }
+            v.d
+        }),
         ("ec2-fleet-without-lb", false, || Net::web().0.d),
         // DNS failover between one instance per Region.
         ("ec2-fleet-without-lb", false, || {
@@ -568,6 +618,22 @@ fn cases() -> Vec<Case> {
                 d.add_group(GroupKind::Region, "DR", Rect::new(x, 0.0, 400.0, 400.0));
                 let alb = d.add_service(&icon("alb"), "ALB", Point::new(x + 200.0, 200.0));
                 d.connect(dns, alb);
+            }
+            d
+        }),
+        // CloudFront origin failover between the two Regions.
+        ("multi-region-without-failover-routing", false, || {
+            let mut d = Diagram::new();
+            let cdn = d.add_service(
+                &icon("cloudfront"),
+                "Origin failover",
+                Point::new(0.0, -200.0),
+            );
+            for i in 0..2 {
+                let x = 500.0 * i as f32;
+                d.add_group(GroupKind::Region, "DR", Rect::new(x, 0.0, 400.0, 400.0));
+                let alb = d.add_service(&icon("alb"), "ALB", Point::new(x + 200.0, 200.0));
+                d.connect(cdn, alb);
             }
             d
         }),
