@@ -656,13 +656,17 @@ fn private_subnet_no_egress(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
     if central_egress(f) {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    // One finding per VPC, with every workload and service concerned.
+    let mut by_vpc: BTreeMap<Option<NodeId>, Vec<NodeId>> = BTreeMap::new();
+    // Whether each VPC has a NAT gateway and an endpoint, worked out once.
+    let mut exits: BTreeMap<Option<NodeId>, (bool, bool)> = BTreeMap::new();
     for (id, n) in f.services() {
         if !private_workload(n) {
             continue;
         }
-        let nat = has_nat(f, n.vpc);
-        let endpoint = has_endpoint(f, n.vpc);
+        let (nat, endpoint) = *exits
+            .entry(n.vpc)
+            .or_insert_with(|| (has_nat(f, n.vpc), has_endpoint(f, n.vpc)));
         let bad: Vec<NodeId> = f
             .targets(id)
             .filter(|t| {
@@ -674,12 +678,12 @@ fn private_subnet_no_egress(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
             })
             .collect();
         if !bad.is_empty() {
-            let mut nodes = vec![id];
+            let nodes = by_vpc.entry(n.vpc).or_default();
+            nodes.push(id);
             nodes.extend(bad);
-            out.push(nodes);
         }
     }
-    out
+    by_vpc.into_values().collect()
 }
 
 /// A regional service that never sits in a subnet or an AZ (S3 One Zone storage and
@@ -1150,16 +1154,20 @@ fn is_gateway_endpoint_service(n: &NodeFacts) -> bool {
 }
 
 fn s3_dynamodb_via_nat(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
-    let mut out = Vec::new();
+    // One finding per VPC, with every workload and service concerned.
+    let mut by_vpc: BTreeMap<Option<NodeId>, Vec<NodeId>> = BTreeMap::new();
+    // Whether each VPC sends through a NAT gateway with no endpoint, worked out once.
+    let mut via_nat_only: BTreeMap<Option<NodeId>, bool> = BTreeMap::new();
     for (id, n) in f.services() {
         if !private_workload(n) {
             continue;
         }
-        if !f
-            .services()
-            .any(|(_, m)| in_scope(m, n.vpc) && is_public_zonal_nat(m))
-            || has_endpoint(f, n.vpc)
-        {
+        let via_nat = *via_nat_only.entry(n.vpc).or_insert_with(|| {
+            f.services()
+                .any(|(_, m)| in_scope(m, n.vpc) && is_public_zonal_nat(m))
+                && !has_endpoint(f, n.vpc)
+        });
+        if !via_nat {
             continue;
         }
         // Straight to the service, or through the NAT gateway (and the internet gateway).
@@ -1190,10 +1198,10 @@ fn s3_dynamodb_via_nat(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
             })
             .collect();
         if !services.is_empty() {
-            let mut nodes = vec![id];
+            let nodes = by_vpc.entry(n.vpc).or_default();
+            nodes.push(id);
             nodes.extend(services);
-            out.push(nodes);
         }
     }
-    out
+    by_vpc.into_values().collect()
 }

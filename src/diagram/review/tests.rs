@@ -1033,3 +1033,118 @@ fn planting_refuses_what_the_diagram_lacks() {
     assert!(plant(rule("alb-single-az").unwrap(), &Template::ThreeTier.build()).is_none());
     assert!(plant(rule("direct-connect-single").unwrap(), &Diagram::new()).is_none());
 }
+
+#[test]
+#[ignore = "writes a sample file for screenshots"]
+fn zz_write_planted_sample() {
+    use crate::diagram::templates::Template;
+    let d = Template::MultiAzWebApp.build();
+    let mut p = plant(rule("db-in-public-subnet").unwrap(), &d).unwrap();
+    p = plant(rule("nat-gateway-single-az").unwrap(), &p).unwrap();
+    p = plant(rule("s3-dynamodb-via-nat").unwrap(), &p).unwrap();
+    crate::diagram::file::save(
+        std::path::Path::new("/tmp/scratch/planted.awsdiagram.ron"),
+        &p,
+    )
+    .unwrap();
+}
+
+#[test]
+fn reviewing_a_large_diagram_stays_quick() {
+    use crate::diagram::model::{Edge, EdgeId, Node, NodeKind, Routing};
+    // 50 groups of every kind in a grid, 40 services each (EC2, RDS, NAT gateways, S3,
+    // load balancers…), 3,000 arrows: every rule has work to do.
+    let keys = [
+        "ec2",
+        "rds",
+        "nat-gateway",
+        "s3",
+        "alb",
+        "lambda",
+        "sqs",
+        "elasticache",
+        "internet-gateway",
+        "ebs",
+    ];
+    let icons: Vec<String> = keys.iter().map(|k| icon(k)).collect();
+    let mut d = Diagram::new();
+    let mut next = 1u64;
+    let mut services = Vec::new();
+    for g in 0..50u64 {
+        let (gx, gy) = ((g % 10) as f32 * 900.0, (g / 10) as f32 * 700.0);
+        let id = NodeId(next);
+        next += 1;
+        let kind = crate::diagram::model::GroupKind::ALL[(g % 8) as usize];
+        d.nodes.insert(
+            id,
+            Node {
+                id,
+                kind: NodeKind::Group { kind },
+                label: "group".into(),
+                rect: Rect::new(gx, gy, 860.0, 660.0),
+                parent: None,
+            },
+        );
+        for k in 0..40u64 {
+            let id = NodeId(next);
+            next += 1;
+            let at = Point::new(
+                gx + 80.0 + (k % 8) as f32 * 100.0,
+                gy + 100.0 + (k / 8) as f32 * 110.0,
+            );
+            d.nodes.insert(
+                id,
+                Node {
+                    id,
+                    kind: NodeKind::Service {
+                        icon: icons[usize::try_from(k).unwrap() % icons.len()].clone(),
+                    },
+                    label: if k % 7 == 0 {
+                        "Standby".into()
+                    } else {
+                        "service".into()
+                    },
+                    rect: Rect::new(at.x - 32.0, at.y - 32.0, 64.0, 64.0),
+                    parent: Some(NodeId(g * 41 + 1)),
+                },
+            );
+            services.push(id);
+        }
+    }
+    let n = services.len();
+    for e in 0..3000usize {
+        let a = e % n;
+        let b = (a + 1 + (e / n) * 500 + e % 97) % n;
+        let id = EdgeId(next);
+        next += 1;
+        d.edges.insert(
+            id,
+            Edge {
+                id,
+                from: services[a],
+                to: services[b],
+                label: String::new(),
+                arrows: if e % 5 == 0 {
+                    Arrows::Both
+                } else {
+                    Arrows::Forward
+                },
+                routing: Routing::Orthogonal,
+                waypoints: Vec::new(),
+            },
+        );
+    }
+    d.normalize();
+    assert_eq!(d.nodes.len(), 2050);
+    let start = std::time::Instant::now();
+    let found = review(&d);
+    let took = start.elapsed();
+    eprintln!(
+        "review of 2,050 nodes and 3,000 arrows: {} findings in {took:?}",
+        found.len()
+    );
+    assert!(!found.is_empty());
+    // Generous: this is a debug build on a shared machine; the panel only reviews when the
+    // document changes.
+    assert!(took.as_secs_f32() < 5.0, "{took:?}");
+}
