@@ -1035,21 +1035,6 @@ fn planting_refuses_what_the_diagram_lacks() {
 }
 
 #[test]
-#[ignore = "writes a sample file for screenshots"]
-fn zz_write_planted_sample() {
-    use crate::diagram::templates::Template;
-    let d = Template::MultiAzWebApp.build();
-    let mut p = plant(rule("db-in-public-subnet").unwrap(), &d).unwrap();
-    p = plant(rule("nat-gateway-single-az").unwrap(), &p).unwrap();
-    p = plant(rule("s3-dynamodb-via-nat").unwrap(), &p).unwrap();
-    crate::diagram::file::save(
-        std::path::Path::new("/tmp/scratch/planted.awsdiagram.ron"),
-        &p,
-    )
-    .unwrap();
-}
-
-#[test]
 fn reviewing_a_large_diagram_stays_quick() {
     use crate::diagram::model::{Edge, EdgeId, Node, NodeKind, Routing};
     // 50 groups of every kind in a grid, 40 services each (EC2, RDS, NAT gateways, S3,
