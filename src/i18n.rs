@@ -776,6 +776,65 @@ pub struct Strings {
     pub key_backspace: &'static str,
     /// Key name in shortcuts.
     pub key_escape: &'static str,
+    /// Toolbar button: show or hide the architecture review.
+    pub review: &'static str,
+    /// Heading of the review panel.
+    pub review_title: &'static str,
+    /// When the review finds nothing.
+    pub review_clean: &'static str,
+    /// Heading of the open findings.
+    pub review_open: &'static str,
+    /// Heading of the accepted findings.
+    pub review_accepted: &'static str,
+    /// Button: accept a finding.
+    pub review_accept: &'static str,
+    /// Button confirming the acceptance.
+    pub review_accept_confirm: &'static str,
+    /// Label of the reason field.
+    pub review_reason: &'static str,
+    /// Hint in the reason field.
+    pub review_reason_hint: &'static str,
+    /// An acceptance without a reason.
+    pub review_no_reason: &'static str,
+    /// Button: put an accepted finding back among the open ones.
+    pub review_reopen: &'static str,
+    /// An accepted finding the diagram no longer has.
+    pub review_gone: &'static str,
+    /// Hover text of a finding's title.
+    pub review_select: &'static str,
+    /// Link to the AWS documentation page of a rule.
+    pub review_doc: &'static str,
+    /// Before a service name: open its note.
+    pub review_note: &'static str,
+    /// Before a service name: practise its questions.
+    pub review_questions: &'static str,
+    /// Before the exam domain of a finding.
+    pub review_domain: &'static str,
+    /// Severity.
+    pub review_high: &'static str,
+    /// Severity.
+    pub review_medium: &'static str,
+    /// Severity.
+    pub review_low: &'static str,
+    // ---- the templates added with the review ----
+    /// Template name.
+    pub template_multi_az_web_app: &'static str,
+    /// Template name.
+    pub template_static_website: &'static str,
+    /// Template name.
+    pub template_decoupled_workers: &'static str,
+    /// Template name.
+    pub template_hybrid_network: &'static str,
+    /// Template name.
+    pub template_dr_backup_restore: &'static str,
+    /// Template name.
+    pub template_dr_pilot_light: &'static str,
+    /// Template name.
+    pub template_dr_warm_standby: &'static str,
+    /// Template name.
+    pub template_dr_multi_site: &'static str,
+    /// Template name.
+    pub template_data_lake: &'static str,
 }
 
 /// French.
@@ -1196,6 +1255,35 @@ pub static FR: Strings = Strings {
     key_delete: "Suppr",
     key_backspace: "Retour arrière",
     key_escape: "Échap",
+    review: "Revue",
+    review_title: "Revue de l’architecture",
+    review_clean: "Aucune remarque : rien qu’un examinateur SAA-C03 ne reprocherait à ce schéma.",
+    review_open: "À corriger",
+    review_accepted: "Acceptées",
+    review_accept: "Accepter…",
+    review_accept_confirm: "Accepter",
+    review_reason: "Pourquoi est-ce acceptable ici ?",
+    review_reason_hint: "Environnement de test, supprimé ce soir…",
+    review_no_reason: "(sans motif)",
+    review_reopen: "Rouvrir",
+    review_gone: "plus constatée dans le schéma",
+    review_select: "Sélectionner ses éléments sur le schéma",
+    review_doc: "Documentation AWS",
+    review_note: "Note :",
+    review_questions: "Questions :",
+    review_domain: "Domaine de l’examen :",
+    review_high: "Élevée",
+    review_medium: "Moyenne",
+    review_low: "Faible",
+    template_multi_az_web_app: "Application web multi-AZ",
+    template_static_website: "Site statique (S3 + CloudFront)",
+    template_decoupled_workers: "Traitements découplés (SQS + Auto Scaling)",
+    template_hybrid_network: "Réseau hybride (Direct Connect + VPN)",
+    template_dr_backup_restore: "PRA : sauvegarde et restauration",
+    template_dr_pilot_light: "PRA : veilleuse (pilot light)",
+    template_dr_warm_standby: "PRA : secours actif réduit (warm standby)",
+    template_dr_multi_site: "PRA : multisite actif/actif",
+    template_data_lake: "Lac de données (Kinesis, S3, Glue, Athena)",
 };
 
 /// English.
@@ -1616,6 +1704,35 @@ pub static EN: Strings = Strings {
     key_delete: "Del",
     key_backspace: "Backspace",
     key_escape: "Esc",
+    review: "Review",
+    review_title: "Architecture review",
+    review_clean: "No findings: nothing an SAA-C03 examiner would object to in this diagram.",
+    review_open: "To fix",
+    review_accepted: "Accepted",
+    review_accept: "Accept…",
+    review_accept_confirm: "Accept",
+    review_reason: "Why is it acceptable here?",
+    review_reason_hint: "Test environment, deleted tonight…",
+    review_no_reason: "(no reason given)",
+    review_reopen: "Reopen",
+    review_gone: "no longer in the diagram",
+    review_select: "Select its nodes on the canvas",
+    review_doc: "AWS documentation",
+    review_note: "Note:",
+    review_questions: "Questions:",
+    review_domain: "Exam domain:",
+    review_high: "High",
+    review_medium: "Medium",
+    review_low: "Low",
+    template_multi_az_web_app: "Multi-AZ web app",
+    template_static_website: "Static website (S3 + CloudFront)",
+    template_decoupled_workers: "Decoupled workers (SQS + Auto Scaling)",
+    template_hybrid_network: "Hybrid network (Direct Connect + VPN)",
+    template_dr_backup_restore: "DR: backup and restore",
+    template_dr_pilot_light: "DR: pilot light",
+    template_dr_warm_standby: "DR: warm standby",
+    template_dr_multi_site: "DR: multi-site active/active",
+    template_data_lake: "Data lake (Kinesis, S3, Glue, Athena)",
 };
 
 #[cfg(test)]
