@@ -74,7 +74,9 @@ const GLOBAL_SERVICES: &[&str] = &[
 /// Labels of an RDS standby (the Multi-AZ secondary).
 const STANDBY: &[&str] = &["standby", "secours", "en attente"];
 /// Labels that say a standby can serve reads (Multi-AZ DB cluster readers).
-const READABLE: &[&str] = &["readable", "reader", "lecture", "cluster"];
+const READABLE: &[&str] = &[
+    "readable", "reader", "lecture", "cluster", "replica", "réplica",
+];
 /// Labels that say Multi-AZ.
 const MULTI_AZ: &[&str] = &["multi-az", "multi az", "multiaz"];
 
@@ -769,6 +771,11 @@ fn asg_single_az(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
     }
     let mut out = Vec::new();
     for (asg, n) in f.groups(GroupKind::AutoScalingGroup) {
+        // A cluster placement group (HPC) lives in one AZ on purpose: that is the exam's
+        // answer for low-latency node-to-node traffic.
+        if n.says(&["placement group", "groupe de placement", "hpc"]) {
+            continue;
+        }
         let members = f.members_of_asg(asg);
         let single = if members.is_empty() {
             n.az.is_some()
@@ -893,7 +900,9 @@ fn is_ebs_volume(n: &NodeFacts) -> bool {
 fn ebs_across_az(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
     let mut out = Vec::new();
     for (v, vf) in f.services() {
-        if !is_ebs_volume(vf) {
+        // Only a volume drawn in an AZ says which AZ it is in: a volume drawn outside the
+        // AZ boxes is silent (the diagram does not say).
+        if !is_ebs_volume(vf) || vf.az.is_none() {
             continue;
         }
         let instances: Vec<NodeId> = f
@@ -1143,8 +1152,9 @@ fn static_site_without_cloudfront(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
 
 fn global_service_in_vpc(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
     singles(f, |n| {
-        n.is(&["cloudfront", "global-accelerator", "organizations"])
-            && (n.vpc.is_some() || n.subnet.is_some())
+        // Organizations is global too, but not an edge service: the rule's title and
+        // explanation are about the edge.
+        n.is(&["cloudfront", "global-accelerator"]) && (n.vpc.is_some() || n.subnet.is_some())
     })
 }
 

@@ -737,6 +737,44 @@ fn cases() -> Vec<Case> {
             v.outside("cloudfront", "CDN", 0);
             v.d
         }),
+        // Regressions from the fact-check: silent where the design is right or the diagram
+        // does not say.
+        ("ebs-across-az", false, || {
+            // One EBS icon drawn outside the AZ boxes: which AZ it is in is not drawn.
+            let (mut v, _, _, web) = Net::web();
+            let vol = v.regional("ebs", "Volumes", 0);
+            v.arrow(web[0], vol);
+            v.arrow(web[1], vol);
+            v.d
+        }),
+        ("asg-single-az", false, || {
+            // A cluster placement group for HPC is in one AZ on purpose.
+            let mut v = Net::new();
+            let at = slot(&v.d, v.app[0], 0);
+            v.d.add_group(
+                GroupKind::AutoScalingGroup,
+                "HPC nodes (cluster placement group)",
+                Rect::new(at.x - 60.0, at.y - 80.0, 240.0, 180.0),
+            );
+            v.add("ec2", "Node", v.app[0], 0);
+            v.add("ec2", "Node", v.app[0], 1);
+            v.d
+        }),
+        ("standby-serves-reads", false, || {
+            // A read replica kept for DR is readable.
+            let (mut v, _, _, web) = Net::web();
+            let p = v.add("rds", "Primary", v.data[0], 0);
+            let r = v.add("rds", "Read replica (DR standby)", v.data[1], 0);
+            v.arrow(web[0], p);
+            v.arrow(web[1], r);
+            v.d
+        }),
+        ("global-service-in-vpc", false, || {
+            // Organizations is global but not an edge service (the rule is about the edge).
+            let mut v = Net::new();
+            v.add("organizations", "Org", v.public[0], 1);
+            v.d
+        }),
         ("s3-dynamodb-via-nat", true, || {
             let (mut v, ..) = Net::web();
             let app = v.add("ec2", "App", v.app[0], 1);
