@@ -464,6 +464,10 @@ pub struct Settings {
     /// The diagram file open in the Diagram room when the app closed, reopened at start.
     #[serde(default)]
     pub last_diagram: Option<PathBuf>,
+    /// Diagram files opened or saved in the Diagram room, most recent first (diagram
+    /// drills are made from them).
+    #[serde(default)]
+    pub recent_diagrams: Vec<PathBuf>,
 }
 
 impl Versioned for Settings {

@@ -141,6 +141,22 @@ fn question_ui(
     // may hold Markdown (code, emphasis, an image line).
     let strong = ui.visuals().strong_text_color();
     rich::markdown_ui(ui, &q.prompt, 16.0, Some(strong));
+    if let Some(p) = &q.prompt_diagram {
+        // Once checked, the hidden services show, and what the question was about is
+        // outlined.
+        let (hidden, marked): (&[_], &[_]) = if feedback {
+            (&[], &p.marked)
+        } else {
+            (&p.hidden, &[])
+        };
+        let label = if hidden.is_empty() {
+            s.drill_diagram.to_owned()
+        } else {
+            format!("{} ({} {})", s.drill_diagram, hidden.len(), s.drill_hidden)
+        };
+        ui.add_space(6.0);
+        crate::ui::diagram::preview_ui(ui, &p.diagram, hidden, marked, 420.0, &label);
+    }
     if q.is_multiple() && !q.prompt.contains("(Choose") {
         ui.label(RichText::new(s.choose_two).italics().weak());
     }

@@ -1,0 +1,390 @@
+//! Diagram drills: quiz questions asked about an architecture diagram, shown with the
+//! diagram ([`crate::quiz::PromptDiagram`]). The diagrams are the Diagram room's templates
+//! and the student's own diagrams (files they opened or saved in the Diagram room, and
+//! the diagram files of their notes folder, draw.io files included), read by the app
+//! ([`read_files`]) and handed to the Quiz room.
+//!
+//! Three kinds ([`DrillKind`]):
+//! - **which service belongs here?** every node of one service is drawn as a dashed "?"
+//!   box; the options are that service and three of the same catalog category that could
+//!   not fill the place ([`roles`] says which services are too close to be distractors);
+//! - **what is wrong with this architecture?** (after the review engine lands);
+//! - **which change meets the requirement?** (after the review engine lands).
+//!
+//! Pure and deterministic: a question's options depend only on its id (a seeded shuffle),
+//! so a card keeps its question across restarts. Ids are
+//! `drill:<kind>:<source key>:<service key or rule id>`; they become cards in the progress
+//! like any other question once answered, and their tier comes from their services.
+
+pub mod roles;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::diagram::model::{Diagram, NodeId, NodeKind};
+use crate::diagram::templates::Template;
+use crate::i18n::Lang;
+use crate::quiz::generate::fnv1a;
+use crate::quiz::{Choice, Origin, PromptDiagram, Question};
+use crate::services::{self, Scope, Service, ServiceId};
+use roles::{Entry, Role};
+
+/// Options of a drill.
+const CHOICES: usize = 4;
+
+/// Largest diagram file read for drills.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Most diagram files read for drills (the most recent first).
+pub const MAX_FILES: usize = 40;
+
+/// The kinds of drills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DrillKind {
+    /// "Which service belongs here?"
+    Service,
+    /// "What is wrong with this architecture?"
+    Fault,
+    /// "Which change meets the requirement?"
+    Fix,
+}
+
+impl DrillKind {
+    /// Every kind.
+    pub const ALL: [DrillKind; 3] = [Self::Service, Self::Fault, Self::Fix];
+
+    /// Its part of the question ids (`drill:<part>:...`).
+    #[must_use]
+    pub fn id_part(self) -> &'static str {
+        match self {
+            Self::Service => "service",
+            Self::Fault => "fault",
+            Self::Fix => "fix",
+        }
+    }
+
+    /// The kind of a drill, from its id (`None` for any other question).
+    #[must_use]
+    pub fn of(id: &str) -> Option<Self> {
+        let part = id.strip_prefix("drill:")?.split(':').next()?;
+        Self::ALL.into_iter().find(|k| k.id_part() == part)
+    }
+}
+
+/// A diagram drills are made from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrillSource {
+    /// Stable key, part of the question ids: a template's slug (`three-tier-web-app`), or
+    /// `file/<name>` for a file (its path in the notes folder, else its file name).
+    pub key: String,
+    /// Shown before the prompt: the template's name, or the file name.
+    pub label: String,
+    /// The diagram.
+    pub diagram: Arc<Diagram>,
+}
+
+impl DrillSource {
+    /// The Diagram room's templates.
+    #[must_use]
+    pub fn templates() -> Vec<DrillSource> {
+        Template::ALL
+            .iter()
+            .map(|t| DrillSource {
+                key: slug(t.label()),
+                label: t.label().to_owned(),
+                diagram: Arc::new(t.build()),
+            })
+            .collect()
+    }
+}
+
+/// `Three-tier web app` → `three-tier-web-app`.
+fn slug(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// A diagram file to read for drills.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrillFile {
+    /// Source key (`file/<name>`).
+    pub key: String,
+    /// Label shown with its drills.
+    pub label: String,
+    /// Where it is.
+    pub path: PathBuf,
+}
+
+impl DrillFile {
+    /// A file named by `name` (its path in the notes folder, or its file name).
+    #[must_use]
+    pub fn new(name: &str, path: PathBuf) -> Self {
+        let label = name.rsplit('/').next().unwrap_or(name).to_owned();
+        Self {
+            key: format!("file/{name}"),
+            label,
+            path,
+        }
+    }
+}
+
+/// Whether a file name is one of the diagram files drills read: `.awsdiagram.ron`, and
+/// draw.io files (`.drawio`, `.drawio.svg`, `.drawio.png`, `.drawio.xml`). Plain SVG and
+/// PNG images are not diagrams.
+#[must_use]
+pub fn is_diagram_file(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.ends_with(crate::diagram::file::EXTENSION)
+        || n.ends_with(".drawio")
+        || n.ends_with(".drawio.svg")
+        || n.ends_with(".drawio.png")
+        || n.ends_with(".drawio.xml")
+}
+
+/// Reads diagram files for drills (in a worker thread: this does file I/O), at most
+/// [`MAX_FILES`] of them, with [`crate::diagram::file::load_any`]. A file that cannot be
+/// read, is too big or is no diagram is skipped and named in the messages returned; the
+/// repairs and approximations of a file that could be read are not reported (the Diagram
+/// room reports them when the file is opened there). Never panics on a file's content.
+#[must_use]
+pub fn read_files(files: &[DrillFile], lang: Lang) -> (Vec<DrillSource>, Vec<String>) {
+    let s = lang.strings();
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for file in files.iter().take(MAX_FILES) {
+        match std::fs::metadata(&file.path) {
+            Ok(m) if m.len() > MAX_FILE_BYTES => {
+                problems.push(format!(
+                    "{} {}: {} MB > {} MB",
+                    s.drills_skipped,
+                    file.path.display(),
+                    m.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ));
+                continue;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                problems.push(format!("{} {}: {e}", s.drills_skipped, file.path.display()));
+                continue;
+            }
+        }
+        match crate::diagram::file::load_any(&file.path) {
+            Ok((diagram, _)) => sources.push(DrillSource {
+                key: file.key.clone(),
+                label: file.label.clone(),
+                diagram: Arc::new(diagram),
+            }),
+            Err(e) => problems.push(format!("{} {e}", s.drills_skipped)),
+        }
+    }
+    (sources, problems)
+}
+
+/// Every drill of every source, in the interface language `lang`. A source key met twice
+/// gives its drills once (the first source wins).
+#[must_use]
+pub fn generate(sources: &[DrillSource], lang: Lang) -> Vec<Question> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for source in sources {
+        if !seen.insert(source.key.as_str()) {
+            continue;
+        }
+        out.extend(which_service(source, lang));
+    }
+    out
+}
+
+/// Counts of drills by kind, in [`DrillKind::ALL`] order.
+#[must_use]
+pub fn count_by_kind(questions: &[Question]) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for q in questions {
+        if let Some(k) = DrillKind::of(&q.id)
+            && let Some(i) = DrillKind::ALL.iter().position(|x| *x == k)
+        {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
+/// The catalog service a node shows, if it is a service node with a known icon.
+fn service_of_node(d: &Diagram, id: NodeId) -> Option<ServiceId> {
+    let node = d.node(id)?;
+    let NodeKind::Service { icon } = &node.kind else {
+        return None;
+    };
+    let icon = crate::icons::Catalog::bundled().by_aws_name(icon)?;
+    services::Catalog::bundled().by_icon(icon.id)
+}
+
+/// The services of a diagram with their nodes, in drawing order.
+fn services_in(d: &Diagram) -> Vec<(ServiceId, Vec<NodeId>)> {
+    let mut out: Vec<(ServiceId, Vec<NodeId>)> = Vec::new();
+    for &id in &d.order {
+        let Some(service) = service_of_node(d, id) else {
+            continue;
+        };
+        match out.iter_mut().find(|(s, _)| *s == service) {
+            Some((_, nodes)) => nodes.push(id),
+            None => out.push((service, vec![id])),
+        }
+    }
+    out
+}
+
+/// The service a feature belongs to, else the service itself: two options of one family
+/// (ALB and NLB, both Elastic Load Balancing) are never offered together.
+fn family(s: &Service) -> ServiceId {
+    s.part_of.unwrap_or(s.id)
+}
+
+/// Three services to offer next to `answer`: same catalog category, a role that is
+/// neither the answer's nor close to it, in the exam's scope, three different families.
+/// `None` when there are not three.
+fn service_distractors(
+    answer: &Service,
+    role: Role,
+    rng: &mut fastrand::Rng,
+) -> Option<Vec<(&'static Service, &'static Entry)>> {
+    let catalog = services::Catalog::bundled();
+    let mut by_family: Vec<(ServiceId, Vec<(&'static Service, &'static Entry)>)> = Vec::new();
+    for entry in roles::ENTRIES {
+        if entry.role == role || role.close().contains(&entry.role) {
+            continue;
+        }
+        let Some(s) = catalog.by_key(entry.key).and_then(|id| catalog.get(id)) else {
+            continue;
+        };
+        if s.category != answer.category
+            || s.scope == Scope::OutOfScope
+            || family(s) == family(answer)
+            || s.short == answer.short
+        {
+            continue;
+        }
+        match by_family.iter_mut().find(|(f, _)| *f == family(s)) {
+            Some((_, members)) => members.push((s, entry)),
+            None => by_family.push((family(s), vec![(s, entry)])),
+        }
+    }
+    if by_family.len() < CHOICES - 1 {
+        return None;
+    }
+    rng.shuffle(&mut by_family);
+    Some(
+        by_family
+            .into_iter()
+            .take(CHOICES - 1)
+            .filter_map(|(_, members)| {
+                let k = rng.usize(0..members.len());
+                members.get(k).copied()
+            })
+            .collect(),
+    )
+}
+
+/// Whether a label names one of `services` (or a feature of one): it would give the
+/// answer away, or make an option look right.
+fn names_any(label: &str, services: &[ServiceId]) -> bool {
+    if label.trim().is_empty() {
+        return false;
+    }
+    let catalog = services::Catalog::bundled();
+    let named = catalog
+        .mentioned(label)
+        .into_iter()
+        .chain(catalog.identify(label));
+    named
+        .filter_map(|id| catalog.get(id))
+        .any(|s| services.contains(&s.id) || services.contains(&family(s)))
+}
+
+/// "Which service belongs here?" for every service of `source` that the role table knows
+/// and that has three distractors: one question per service, all its nodes hidden (one
+/// node of two RDS databases hidden next to the other would give it away).
+#[must_use]
+pub fn which_service(source: &DrillSource, lang: Lang) -> Vec<Question> {
+    let catalog = services::Catalog::bundled();
+    let s = lang.strings();
+    let mut out = Vec::new();
+    for (service, nodes) in services_in(&source.diagram) {
+        let Some(answer) = catalog.get(service) else {
+            continue;
+        };
+        let Some(entry) = roles::entry(&answer.key) else {
+            continue;
+        };
+        let id = format!("drill:service:{}:{}", source.key, answer.key);
+        let mut rng = fastrand::Rng::with_seed(fnv1a(&id));
+        let Some(mut options) = service_distractors(answer, entry.role, &mut rng) else {
+            continue;
+        };
+        let at = rng.usize(0..=options.len());
+        options.insert(at, (answer, entry));
+        // Labels that name the answer (or, on a hidden node, any option) are blanked.
+        let answer_family = [answer.id, family(answer)];
+        let option_ids: Vec<ServiceId> = options.iter().map(|(o, _)| o.id).collect();
+        let mut d = (*source.diagram).clone();
+        for node in d.nodes.values_mut() {
+            let hidden = nodes.contains(&node.id);
+            if names_any(&node.label, &answer_family)
+                || (hidden && names_any(&node.label, &option_ids))
+            {
+                node.label.clear();
+            }
+        }
+        for edge in d.edges.values_mut() {
+            if names_any(&edge.label, &answer_family) {
+                edge.label.clear();
+            }
+        }
+        let describe = |o: &Service, e: &Entry| match lang {
+            Lang::En => format!("{}: {}", o.short, e.en),
+            Lang::Fr => format!("{} : {}", o.short, e.fr),
+        };
+        let question = if nodes.len() > 1 {
+            s.drill_which_service_many
+        } else {
+            s.drill_which_service
+        };
+        out.push(Question {
+            id,
+            domain: Some(entry.role.domain()),
+            prompt: format!("{} — {question}", source.label),
+            prompt_icon: None,
+            prompt_diagram: Some(PromptDiagram {
+                diagram: Arc::new(d),
+                hidden: nodes.clone(),
+                marked: nodes,
+            }),
+            choices: options
+                .iter()
+                .map(|(o, _)| Choice::Text(o.short.clone()))
+                .collect(),
+            answers: vec![at],
+            explanation: describe(answer, entry),
+            notes: options.iter().map(|(o, e)| describe(o, e)).collect(),
+            key_fact: None,
+            task: None,
+            services: vec![answer.short.clone()],
+            assumption: None,
+            origin: Origin::Drill {
+                source: source.key.clone(),
+            },
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

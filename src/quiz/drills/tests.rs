@@ -1,0 +1,353 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+use crate::diagram::model::Point;
+
+fn template(label: &str) -> DrillSource {
+    DrillSource::templates()
+        .into_iter()
+        .find(|s| s.label == label)
+        .unwrap_or_else(|| panic!("no template {label}"))
+}
+
+fn text(c: &Choice) -> &str {
+    match c {
+        Choice::Text(t) => t,
+        Choice::Icon(_) => panic!("drills have text choices"),
+    }
+}
+
+fn catalog() -> &'static services::Catalog {
+    services::Catalog::bundled()
+}
+
+fn service(name: &str) -> &'static Service {
+    let c = catalog();
+    c.by_name(name)
+        .and_then(|id| c.get(id))
+        .unwrap_or_else(|| panic!("no service {name}"))
+}
+
+/// The roles of the distractors of every question must be neither the answer's nor close
+/// to it, and every option must be of the answer's catalog category.
+fn assert_fair(q: &Question) {
+    let answer = service(text(&q.choices[q.answers[0]]));
+    let role = roles::entry(&answer.key).unwrap().role;
+    assert_eq!(q.choices.len(), CHOICES, "{}", q.id);
+    assert_eq!(q.answers.len(), 1, "{}", q.id);
+    let mut families = Vec::new();
+    for (i, c) in q.choices.iter().enumerate() {
+        let o = service(text(c));
+        assert_eq!(o.category, answer.category, "{}: {}", q.id, o.short);
+        assert!(!families.contains(&family(o)), "{}: two of a family", q.id);
+        families.push(family(o));
+        if i != q.answers[0] {
+            let r = roles::entry(&o.key).unwrap().role;
+            assert!(
+                r != role && !role.close().contains(&r),
+                "{}: {} is too close",
+                q.id,
+                o.short
+            );
+            assert_ne!(o.short, answer.short);
+        }
+    }
+}
+
+#[test]
+fn the_three_tier_template_asks_for_its_dns_cdn_load_balancer_and_database() {
+    let src = template("Three-tier web app");
+    let qs = which_service(&src, Lang::En);
+    let ids: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
+    // EC2 is never hidden: Lambda, containers or Beanstalk could serve a web tier too.
+    assert_eq!(
+        ids,
+        [
+            "drill:service:three-tier-web-app:route-53",
+            "drill:service:three-tier-web-app:cloudfront",
+            "drill:service:three-tier-web-app:alb",
+            "drill:service:three-tier-web-app:rds",
+        ]
+    );
+    let answers: Vec<&str> = qs.iter().map(|q| text(&q.choices[q.answers[0]])).collect();
+    assert_eq!(
+        answers,
+        ["Amazon Route 53", "Amazon CloudFront", "ALB", "Amazon RDS"]
+    );
+    for q in &qs {
+        assert_fair(q);
+        assert_eq!(
+            q.services,
+            [answers[qs.iter().position(|x| x.id == q.id).unwrap()]]
+        );
+        assert_eq!(
+            q.origin,
+            Origin::Drill {
+                source: "three-tier-web-app".into()
+            }
+        );
+        assert!(
+            q.prompt.starts_with("Three-tier web app — "),
+            "{}",
+            q.prompt
+        );
+        assert_eq!(q.notes.len(), CHOICES);
+        assert!(
+            q.explanation
+                .starts_with(answers[qs.iter().position(|x| x.id == q.id).unwrap()])
+        );
+    }
+    // Both RDS nodes (primary and standby) are hidden: one would give the other away.
+    let rds = qs.last().unwrap();
+    let p = rds.prompt_diagram.as_ref().unwrap();
+    assert_eq!(p.hidden.len(), 2);
+    assert_eq!(p.hidden, p.marked);
+    for id in &p.hidden {
+        assert_eq!(service_of_node(&p.diagram, *id), catalog().by_key("rds"));
+    }
+    let options: Vec<&str> = rds.choices.iter().map(text).collect();
+    for close in ["Amazon Aurora", "Amazon DynamoDB", "Amazon DocumentDB"] {
+        assert!(!options.contains(&close), "{options:?}");
+    }
+    // The load balancer's label ("Load balancer") names ELB: blanked in its question only.
+    let alb = &qs[2];
+    let hidden = alb.prompt_diagram.as_ref().unwrap().hidden[0];
+    assert_eq!(
+        alb.prompt_diagram
+            .as_ref()
+            .unwrap()
+            .diagram
+            .node(hidden)
+            .unwrap()
+            .label,
+        ""
+    );
+    assert_eq!(src.diagram.node(hidden).unwrap().label, "Load balancer");
+    assert_eq!(
+        rds.prompt_diagram
+            .as_ref()
+            .unwrap()
+            .diagram
+            .node(hidden)
+            .unwrap()
+            .label,
+        "Load balancer"
+    );
+}
+
+#[test]
+fn every_template_gives_fair_questions_and_the_same_ones_every_time() {
+    let sources = DrillSource::templates();
+    let first = generate(&sources, Lang::En);
+    assert_eq!(first, generate(&sources, Lang::En), "deterministic");
+    let ids: Vec<&str> = first.iter().map(|q| q.id.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "ids are unique");
+    for q in first
+        .iter()
+        .filter(|q| DrillKind::of(&q.id) == Some(DrillKind::Service))
+    {
+        assert_fair(q);
+    }
+    let event = which_service(&template("Event-driven"), Lang::En);
+    let answers: Vec<&str> = event
+        .iter()
+        .map(|q| text(&q.choices[q.answers[0]]))
+        .collect();
+    assert_eq!(answers, ["Amazon S3", "Amazon SNS", "Amazon SQS"]);
+    // SQS is never offered with Amazon MQ, SNS never with EventBridge.
+    assert!(!event[2].choices.iter().any(|c| text(c) == "Amazon MQ"));
+    assert!(
+        !event[1]
+            .choices
+            .iter()
+            .any(|c| text(c) == "Amazon EventBridge")
+    );
+    // Lambda (only Fargate shares its category) is never hidden.
+    assert!(!ids.iter().any(|id| id.ends_with(":lambda")));
+}
+
+#[test]
+fn french_drills_say_the_same_in_french() {
+    let src = template("Serverless API");
+    let en = which_service(&src, Lang::En);
+    let fr = which_service(&src, Lang::Fr);
+    assert_eq!(
+        en.iter()
+            .map(|q| (&q.id, &q.choices, &q.answers))
+            .collect::<Vec<_>>(),
+        fr.iter()
+            .map(|q| (&q.id, &q.choices, &q.answers))
+            .collect::<Vec<_>>(),
+        "same options, same answers"
+    );
+    assert!(fr[0].prompt.contains("Quel service"), "{}", fr[0].prompt);
+    assert!(fr[0].explanation.contains(" : "), "{}", fr[0].explanation);
+}
+
+#[test]
+fn no_role_is_ever_offered_against_a_close_one_whatever_the_seed() {
+    let c = catalog();
+    let mut hideable = 0;
+    for e in roles::ENTRIES {
+        let answer = c.by_key(e.key).and_then(|id| c.get(id)).unwrap();
+        for seed in 0..30 {
+            let mut rng = fastrand::Rng::with_seed(seed);
+            let Some(picked) = service_distractors(answer, e.role, &mut rng) else {
+                break;
+            };
+            if seed == 0 {
+                hideable += 1;
+            }
+            assert_eq!(picked.len(), CHOICES - 1);
+            for (o, oe) in picked {
+                assert_eq!(o.category, answer.category);
+                assert_ne!(oe.role, e.role, "{} offered with {}", e.key, o.key);
+                assert!(
+                    !e.role.close().contains(&oe.role),
+                    "{} with {}",
+                    e.key,
+                    o.key
+                );
+                assert_ne!(family(o), family(answer), "{} with {}", e.key, o.key);
+            }
+        }
+    }
+    assert!(hideable >= 40, "{hideable} services can be hidden");
+}
+
+#[test]
+fn the_role_table_names_catalog_services_once_each() {
+    let c = catalog();
+    let mut keys: Vec<&str> = roles::ENTRIES.iter().map(|e| e.key).collect();
+    for e in roles::ENTRIES {
+        assert!(c.by_key(e.key).is_some(), "{} is not in the catalog", e.key);
+        assert!(!e.en.is_empty() && !e.fr.is_empty());
+        assert!(e.en.ends_with('.') && e.fr.ends_with('.'), "{}", e.key);
+    }
+    keys.sort_unstable();
+    let n = keys.len();
+    keys.dedup();
+    assert_eq!(keys.len(), n);
+    // The substitutes the issue names share a role or are close.
+    let close = |a: &str, b: &str| {
+        let (ra, rb) = (roles::entry(a).unwrap().role, roles::entry(b).unwrap().role);
+        ra == rb || ra.close().contains(&rb)
+    };
+    for (a, b) in [
+        ("rds", "aurora"),
+        ("rds", "dynamodb"),
+        ("sqs", "mq"),
+        ("sns", "eventbridge"),
+        ("cloudfront", "global-accelerator"),
+        ("alb", "nlb"),
+        ("direct-connect", "site-to-site-vpn"),
+        ("nat-gateway", "gateway-endpoint"),
+        ("efs", "fsx"),
+        ("ebs", "efs"),
+        ("kms", "cloudhsm"),
+        ("waf", "shield"),
+        ("cloudwatch", "cloudtrail"),
+    ] {
+        assert!(close(a, b), "{a} and {b}");
+        assert!(close(b, a), "{b} and {a}");
+    }
+}
+
+#[test]
+fn a_diagram_of_the_students_gives_drills_and_labels_naming_the_answer_are_blanked() {
+    let icons = crate::icons::Catalog::bundled();
+    let icon = |name: &str| {
+        let id = catalog().icon(catalog().by_name(name).unwrap()).unwrap();
+        icons.get(id).unwrap().aws_name.clone()
+    };
+    let mut d = Diagram::new();
+    let web = d.add_service(&icon("Amazon EC2"), "Web", Point::new(0.0, 0.0));
+    let db = d.add_service(
+        &icon("Amazon RDS"),
+        "Amazon RDS (MySQL)",
+        Point::new(200.0, 0.0),
+    );
+    let edge = d.connect(web, db).unwrap();
+    d.edges.get_mut(&edge).unwrap().label = "SQL to RDS".into();
+    let src = DrillSource {
+        key: "file/mine.awsdiagram.ron".into(),
+        label: "mine.awsdiagram.ron".into(),
+        diagram: Arc::new(d),
+    };
+    let qs = generate(std::slice::from_ref(&src), Lang::En);
+    assert_eq!(
+        qs.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
+        ["drill:service:file/mine.awsdiagram.ron:rds"]
+    );
+    let p = qs[0].prompt_diagram.as_ref().unwrap();
+    assert_eq!(p.diagram.node(db).unwrap().label, "");
+    assert_eq!(p.diagram.node(web).unwrap().label, "Web");
+    assert_eq!(p.diagram.edge(edge).unwrap().label, "");
+    assert!(qs[0].prompt.starts_with("mine.awsdiagram.ron — "));
+}
+
+#[test]
+fn drill_kinds_are_read_back_from_ids() {
+    assert_eq!(
+        DrillKind::of("drill:service:x:rds"),
+        Some(DrillKind::Service)
+    );
+    assert_eq!(DrillKind::of("drill:fault:x:r1"), Some(DrillKind::Fault));
+    assert_eq!(DrillKind::of("drill:fix:x:r1"), Some(DrillKind::Fix));
+    assert_eq!(DrillKind::of("gen:describe:x"), None);
+    assert_eq!(DrillKind::of("drill:other:x"), None);
+    assert_eq!(slug("Three-tier web app"), "three-tier-web-app");
+    assert_eq!(slug("DR: pilot light (warm)"), "dr-pilot-light-warm");
+}
+
+#[test]
+fn only_diagram_files_are_read_and_bad_ones_are_skipped_with_a_message() {
+    for name in [
+        "a.awsdiagram.ron",
+        "b.drawio",
+        "c.drawio.svg",
+        "d.DRAWIO.PNG",
+        "e.drawio.xml",
+    ] {
+        assert!(is_diagram_file(name), "{name}");
+    }
+    for name in ["photo.png", "logo.svg", "note.md", "data.xml", "x.ron"] {
+        assert!(!is_diagram_file(name), "{name}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("web.awsdiagram.ron");
+    crate::diagram::file::save(&good, &Template::ThreeTier.build()).unwrap();
+    let broken = dir.path().join("broken.drawio");
+    std::fs::write(&broken, "<mxfile><diagram>not base64 !!!</diagram>").unwrap();
+    let binary = dir.path().join("binary.awsdiagram.ron");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x01]).unwrap();
+    let files = vec![
+        DrillFile::new("web.awsdiagram.ron", good),
+        DrillFile::new("broken.drawio", broken),
+        DrillFile::new("binary.awsdiagram.ron", binary),
+        DrillFile::new("gone.drawio", dir.path().join("gone.drawio")),
+    ];
+    let (sources, problems) = read_files(&files, Lang::En);
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0].key, "file/web.awsdiagram.ron");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    for (p, name) in problems
+        .iter()
+        .zip(["broken.drawio", "binary.awsdiagram.ron", "gone.drawio"])
+    {
+        assert!(p.starts_with("Diagram drills: file skipped,"), "{p}");
+        assert!(p.contains(name), "{p}");
+    }
+    // A student's copy of a template asks what the template asks, under its own ids.
+    let from_file = which_service(&sources[0], Lang::En);
+    let from_template = which_service(&template("Three-tier web app"), Lang::En);
+    assert_eq!(from_file.len(), from_template.len());
+    assert!(
+        from_file[0]
+            .id
+            .starts_with("drill:service:file/web.awsdiagram.ron:")
+    );
+}
