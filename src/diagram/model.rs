@@ -147,6 +147,39 @@ pub struct Diagram {
     pub order: Vec<NodeId>,
     /// Next id to hand out (nodes and edges share the counter).
     pub next_id: u64,
+    /// Architecture-review findings the author accepted, each with the reason (see
+    /// [`crate::diagram::review`]). Files written before reviews existed load with none, and
+    /// a diagram without any writes no such field, so older builds still read it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<AcceptedFinding>,
+}
+
+/// A review finding the author looked at and kept on purpose ("a single AZ is fine for this
+/// dev environment"): which rule, on which nodes, and why. It matches a finding of the same
+/// rule on the same nodes, in any order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedFinding {
+    /// The rule's stable id (`"db-in-public-subnet"`).
+    pub rule: String,
+    /// The nodes the finding concerns, sorted.
+    pub nodes: Vec<NodeId>,
+    /// Why it is accepted, in the author's words (may be empty).
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl AcceptedFinding {
+    /// Whether this acceptance is for `rule` on exactly `nodes` (in any order).
+    pub fn matches(&self, rule: &str, nodes: &[NodeId]) -> bool {
+        if self.rule != rule || self.nodes.len() != nodes.len() {
+            return false;
+        }
+        let mut a = self.nodes.clone();
+        let mut b = nodes.to_vec();
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    }
 }
 
 /// Where an edge's label sits on its polyline: the middle of the middle segment (never an
@@ -947,12 +980,15 @@ impl Diagram {
     }
 
     /// Deletes nodes, groups with all their descendants, and every edge touching a deleted
-    /// node; and deletes edges in `edges`.
+    /// node; and deletes edges in `edges`. Accepted review findings that name a deleted node
+    /// go too (the finding they accepted cannot come back on nodes that no longer exist).
     pub fn delete(&mut self, nodes: &[NodeId], edges: &[EdgeId]) {
         let map = self.child_map();
         let mut gone: HashSet<NodeId> = Self::reach(&map, nodes).into_iter().collect();
         gone.extend(nodes.iter().copied());
         self.nodes.retain(|id, _| !gone.contains(id));
+        self.accepted
+            .retain(|a| !a.nodes.iter().any(|n| gone.contains(n)));
         let edges: HashSet<EdgeId> = edges.iter().copied().collect();
         self.edges.retain(|id, e| {
             !edges.contains(id) && !gone.contains(&e.from) && !gone.contains(&e.to)
