@@ -8,20 +8,32 @@
 //! - **which service belongs here?** every node of one service is drawn as a dashed "?"
 //!   box; the options are that service and three of the same catalog category that could
 //!   not fill the place ([`roles`] says which services are too close to be distractors);
-//! - **what is wrong with this architecture?** (after the review engine lands);
-//! - **which change meets the requirement?** (after the review engine lands).
+//! - **what is wrong with this architecture?** a diagram that reviews clean
+//!   ([`crate::diagram::review`]) gets one rule's violation planted
+//!   ([`crate::diagram::review::plant`]); the options are the titles of that rule and of
+//!   three rules that do not fire on the planted diagram, preferably about its services,
+//!   never a rule that overlaps the planted one ([`SIBLINGS`]); the explanation is the
+//!   rule's, with its AWS documentation page;
+//! - **which change meets the requirement?** the same planted diagram, the requirement the
+//!   violation breaks, the change that meets it and three that do not ([`changes`]: only
+//!   rules with one clear fix). Once per rule, from the first diagram it can be planted in
+//!   (templates first): its options do not depend on the diagram.
 //!
 //! Pure and deterministic: a question's options depend only on its id (a seeded shuffle),
 //! so a card keeps its question across restarts. Ids are
 //! `drill:<kind>:<source key>:<service key or rule id>`; they become cards in the progress
 //! like any other question once answered, and their tier comes from their services.
 
+pub mod changes;
 pub mod roles;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::diagram::model::{Diagram, NodeId, NodeKind};
+use std::collections::HashSet;
+
+use crate::diagram::model::{Diagram, GroupKind, NodeId, NodeKind};
+use crate::diagram::review::{self, Rule};
 use crate::diagram::templates::Template;
 use crate::i18n::Lang;
 use crate::quiz::generate::fnv1a;
@@ -192,13 +204,33 @@ pub fn read_files(files: &[DrillFile], lang: Lang) -> (Vec<DrillSource>, Vec<Str
 /// gives its drills once (the first source wins).
 #[must_use]
 pub fn generate(sources: &[DrillSource], lang: Lang) -> Vec<Question> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
+    let mut fixed: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for source in sources {
         if !seen.insert(source.key.as_str()) {
             continue;
         }
         out.extend(which_service(source, lang));
+        // Faults are planted into diagrams that review clean (accepted findings aside).
+        if !review::open_findings(&source.diagram).is_empty() {
+            continue;
+        }
+        for rule in review::rules() {
+            let Some(planted) = review::plant(rule, &source.diagram) else {
+                continue;
+            };
+            let planted = Arc::new(planted);
+            if let Some(q) = what_is_wrong(source, rule, &planted, lang) {
+                out.push(q);
+            }
+            if !fixed.contains(rule.id)
+                && let Some(q) = which_change(source, rule, &planted, lang)
+            {
+                fixed.insert(rule.id);
+                out.push(q);
+            }
+        }
     }
     out
 }
@@ -384,6 +416,247 @@ pub fn which_service(source: &DrillSource, lang: Lang) -> Vec<Question> {
         });
     }
     out
+}
+
+/// Rules that overlap: a diagram that breaks one may be said to break the others (an Auto
+/// Scaling group in one AZ is a load-balanced tier in one AZ), so one is never a wrong
+/// option of a question about another.
+pub const SIBLINGS: &[&[&str]] = &[
+    &["ec2-tier-single-az", "asg-single-az", "alb-single-az"],
+    &["rds-single-az", "standby-same-az", "standby-serves-reads"],
+    &[
+        "nat-gateway-in-private-subnet",
+        "no-internet-gateway",
+        "private-subnet-no-egress",
+        "nat-gateway-single-az",
+        "s3-dynamodb-via-nat",
+    ],
+    &[
+        "lambda-in-public-subnet",
+        "lambda-outside-vpc-to-private-resource",
+        "private-subnet-no-egress",
+    ],
+    &[
+        "private-subnet-reached-from-internet",
+        "internal-lb-from-internet",
+        "lb-targets-in-public-subnet",
+        "ec2-fleet-without-lb",
+    ],
+    &[
+        "regional-service-in-subnet",
+        "vpc-gateway-in-subnet",
+        "global-service-in-vpc",
+    ],
+];
+
+/// Catalog keys of what nearly every VPC diagram shows: a rule about them is not more
+/// plausible for it.
+const GENERIC_KEYS: &[&str] = &["subnet", "vpc", "availability-zones", "regions"];
+
+/// Whether two rules overlap ([`SIBLINGS`]); a rule is its own sibling.
+#[must_use]
+pub fn siblings(a: &str, b: &str) -> bool {
+    a == b
+        || SIBLINGS
+            .iter()
+            .any(|group| group.contains(&a) && group.contains(&b))
+}
+
+/// Catalog keys of what a diagram shows: its services (and the services they are features
+/// of) and its group boxes (subnets, Availability Zones, Regions...).
+fn keys_in(d: &Diagram) -> HashSet<String> {
+    let catalog = services::Catalog::bundled();
+    let mut keys = HashSet::new();
+    for (service, _) in services_in(d) {
+        if let Some(s) = catalog.get(service) {
+            keys.insert(s.key.clone());
+            if let Some(parent) = s.part_of.and_then(|p| catalog.get(p)) {
+                keys.insert(parent.key.clone());
+            }
+        }
+    }
+    for node in d.nodes.values() {
+        let NodeKind::Group { kind } = node.kind else {
+            continue;
+        };
+        let key = match kind {
+            GroupKind::PublicSubnet | GroupKind::PrivateSubnet => "subnet",
+            GroupKind::AvailabilityZone => "availability-zones",
+            GroupKind::Region => "regions",
+            GroupKind::Vpc => "vpc",
+            GroupKind::AutoScalingGroup => "auto-scaling-group",
+            GroupKind::SecurityGroup => "security-group",
+            GroupKind::AwsCloud => continue,
+        };
+        keys.insert(key.to_owned());
+    }
+    keys
+}
+
+/// The catalog short names of a rule's services (the question's services: its tier).
+fn rule_services(rule: &Rule) -> Vec<String> {
+    let catalog = services::Catalog::bundled();
+    let mut names: Vec<String> = Vec::new();
+    for key in rule.services {
+        if let Some(id) = catalog.by_key(key) {
+            let name = catalog.short_name(id).to_owned();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The nodes the findings of `rule` on `d` concern (outlined once the question is checked).
+fn finding_nodes(findings: &[review::Finding], rule: &Rule) -> Vec<NodeId> {
+    let mut nodes: Vec<NodeId> = findings
+        .iter()
+        .filter(|f| f.rule.id == rule.id)
+        .flat_map(|f| f.nodes.iter().copied())
+        .collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    nodes
+}
+
+/// The rule's explanation and its AWS documentation page, as Markdown.
+fn rule_explanation(rule: &Rule, lang: Lang) -> String {
+    format!(
+        "{}\n\n[{}]({})",
+        rule.explanation(lang),
+        lang.strings().drill_doc,
+        rule.doc_url
+    )
+}
+
+/// "What is wrong with this architecture?" about `planted`, `source` with a violation of
+/// `rule` planted: `rule`'s title and three of rules that do not fire on `planted` and do
+/// not overlap `rule`, those about services the diagram shows first. `None` when there
+/// are not three.
+#[must_use]
+pub fn what_is_wrong(
+    source: &DrillSource,
+    rule: &'static Rule,
+    planted: &Arc<Diagram>,
+    lang: Lang,
+) -> Option<Question> {
+    let findings = review::review(planted);
+    let marked = finding_nodes(&findings, rule);
+    if marked.is_empty() {
+        return None;
+    }
+    let firing: HashSet<&str> = findings.iter().map(|f| f.rule.id).collect();
+    let shown = keys_in(planted);
+    let id = format!("drill:fault:{}:{}", source.key, rule.id);
+    let mut rng = fastrand::Rng::with_seed(fnv1a(&id));
+    let mut others: Vec<&'static Rule> = review::rules()
+        .iter()
+        .filter(|r| !firing.contains(r.id) && !siblings(r.id, rule.id))
+        .collect();
+    rng.shuffle(&mut others);
+    // Rules about services the diagram shows first: they are the plausible mistakes
+    // (subnets, VPCs, AZs and Regions are in nearly every diagram and say little).
+    others.sort_by_key(|r| {
+        !r.services
+            .iter()
+            .any(|k| !GENERIC_KEYS.contains(k) && shown.contains(*k))
+    });
+    others.truncate(CHOICES - 1);
+    if others.len() < CHOICES - 1 {
+        return None;
+    }
+    let at = rng.usize(0..=others.len());
+    others.insert(at, rule);
+    let s = lang.strings();
+    Some(Question {
+        id,
+        domain: Some(rule.domain),
+        prompt: format!("{} — {}", source.label, s.drill_what_is_wrong),
+        prompt_icon: None,
+        prompt_diagram: Some(PromptDiagram {
+            diagram: Arc::clone(planted),
+            hidden: Vec::new(),
+            marked,
+        }),
+        choices: others
+            .iter()
+            .map(|r| Choice::Text(r.title(lang).to_owned()))
+            .collect(),
+        answers: vec![at],
+        explanation: rule_explanation(rule, lang),
+        notes: Vec::new(),
+        key_fact: None,
+        task: None,
+        services: rule_services(rule),
+        assumption: None,
+        origin: Origin::Drill {
+            source: source.key.clone(),
+        },
+    })
+}
+
+/// "Which change meets the requirement?" about `planted` (`source` with a violation of
+/// `rule` planted), for the rules [`changes`] has a fix for.
+#[must_use]
+pub fn which_change(
+    source: &DrillSource,
+    rule: &'static Rule,
+    planted: &Arc<Diagram>,
+    lang: Lang,
+) -> Option<Question> {
+    let fix = changes::fix(rule.id)?;
+    let marked = finding_nodes(&review::review(planted), rule);
+    if marked.is_empty() {
+        return None;
+    }
+    let id = format!("drill:fix:{}:{}", source.key, rule.id);
+    let mut rng = fastrand::Rng::with_seed(fnv1a(&id));
+    let mut options: Vec<&changes::Change> = fix.wrong.iter().collect();
+    rng.shuffle(&mut options);
+    let at = rng.usize(0..=options.len());
+    options.insert(at, &fix.right);
+    let s = lang.strings();
+    let need = match lang {
+        Lang::En => fix.need_en,
+        Lang::Fr => fix.need_fr,
+    };
+    let text = |c: &changes::Change| match lang {
+        Lang::En => c.en,
+        Lang::Fr => c.fr,
+    };
+    let why = |c: &changes::Change| match lang {
+        Lang::En => c.why_en,
+        Lang::Fr => c.why_fr,
+    };
+    Some(Question {
+        id,
+        domain: Some(rule.domain),
+        prompt: format!(
+            "{} — {} {need} {}",
+            source.label, s.drill_requirement, s.drill_which_change
+        ),
+        prompt_icon: None,
+        prompt_diagram: Some(PromptDiagram {
+            diagram: Arc::clone(planted),
+            hidden: Vec::new(),
+            marked,
+        }),
+        choices: options
+            .iter()
+            .map(|c| Choice::Text(text(c).to_owned()))
+            .collect(),
+        answers: vec![at],
+        explanation: rule_explanation(rule, lang),
+        notes: options.iter().map(|c| why(c).to_owned()).collect(),
+        key_fact: None,
+        task: None,
+        services: rule_services(rule),
+        assumption: None,
+        origin: Origin::Drill {
+            source: source.key.clone(),
+        },
+    })
 }
 
 #[cfg(test)]

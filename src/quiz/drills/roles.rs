@@ -375,7 +375,7 @@ pub static ENTRIES: &[Entry] = &[
         "site-to-site-vpn",
         Role::Interconnect,
         "IPsec tunnels over the internet between a network and a VPC or a transit gateway.",
-        "des tunnels IPsec sur internet entre un réseau et un VPC ou une passerelle de transit.",
+        "des tunnels IPsec sur Internet entre un réseau et un VPC ou une passerelle de transit.",
     ),
     e(
         "client-vpn",
@@ -405,7 +405,7 @@ pub static ENTRIES: &[Entry] = &[
         "vpc-endpoint",
         Role::PrivateAccess,
         "private access from a VPC to AWS services, without an internet gateway or a NAT device.",
-        "un accès privé depuis un VPC aux services AWS, sans passerelle internet ni NAT.",
+        "un accès privé depuis un VPC aux services AWS, sans passerelle Internet ni NAT.",
     ),
     e(
         "gateway-endpoint",
@@ -423,19 +423,19 @@ pub static ENTRIES: &[Entry] = &[
         "nat-gateway",
         Role::Egress,
         "lets instances in private subnets open outbound IPv4 connections to the internet.",
-        "permet aux instances des sous-réseaux privés d'ouvrir des connexions IPv4 sortantes vers internet.",
+        "permet aux instances des sous-réseaux privés d'ouvrir des connexions IPv4 sortantes vers Internet.",
     ),
     e(
         "internet-gateway",
         Role::Egress,
         "connects a VPC to the internet, both ways, for resources with public IP addresses.",
-        "relie un VPC à internet, dans les deux sens, pour les ressources qui ont une adresse IP publique.",
+        "relie un VPC à Internet, dans les deux sens, pour les ressources qui ont une adresse IP publique.",
     ),
     e(
         "egress-only-internet-gateway",
         Role::Egress,
         "outbound-only internet access over IPv6.",
-        "un accès internet sortant uniquement, en IPv6.",
+        "un accès Internet sortant uniquement, en IPv6.",
     ),
     // Security, Identity, and Compliance.
     e(

@@ -351,3 +351,214 @@ fn only_diagram_files_are_read_and_bad_ones_are_skipped_with_a_message() {
             .starts_with("drill:service:file/web.awsdiagram.ron:")
     );
 }
+
+/// The three-tier template with its web servers in private subnets: it reviews clean, so
+/// faults can be planted into it (the templates of item 3 are reviewed clean by their
+/// own tests).
+fn clean_three_tier(key: &str) -> DrillSource {
+    let mut d = Template::ThreeTier.build();
+    for n in d.nodes.values_mut() {
+        if n.kind
+            == (NodeKind::Group {
+                kind: GroupKind::PublicSubnet,
+            })
+        {
+            n.kind = NodeKind::Group {
+                kind: GroupKind::PrivateSubnet,
+            };
+            n.label = "Private subnet".into();
+        }
+    }
+    assert!(review::open_findings(&d).is_empty());
+    DrillSource {
+        key: key.into(),
+        label: "Web app".into(),
+        diagram: Arc::new(d),
+    }
+}
+
+fn rule_of(q: &Question) -> &'static Rule {
+    review::rule(q.id.rsplit(':').next().unwrap()).unwrap()
+}
+
+#[test]
+fn a_planted_fault_is_the_only_option_that_fires() {
+    let src = clean_three_tier("web");
+    let qs: Vec<Question> = generate(std::slice::from_ref(&src), Lang::En)
+        .into_iter()
+        .filter(|q| DrillKind::of(&q.id) == Some(DrillKind::Fault))
+        .collect();
+    let ids: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "drill:fault:web:lambda-outside-vpc-to-private-resource",
+            "drill:fault:web:ec2-tier-single-az",
+            "drill:fault:web:asg-single-az",
+            "drill:fault:web:rds-single-az",
+            "drill:fault:web:ec2-fleet-without-lb",
+            "drill:fault:web:standby-serves-reads",
+            "drill:fault:web:global-service-in-vpc",
+        ]
+    );
+    for q in &qs {
+        let rule = rule_of(q);
+        let p = q.prompt_diagram.as_ref().unwrap();
+        assert!(p.hidden.is_empty());
+        let findings = review::review(&p.diagram);
+        let firing: Vec<&str> = findings.iter().map(|f| f.rule.id).collect();
+        assert!(firing.contains(&rule.id), "{}: {firing:?}", q.id);
+        // Outlined after the answer: the nodes of the planted finding.
+        assert_eq!(p.marked, finding_nodes(&findings, rule));
+        assert!(!p.marked.is_empty());
+        assert_eq!(text(&q.choices[q.answers[0]]), rule.title_en);
+        assert_eq!(q.choices.len(), CHOICES);
+        for (i, c) in q.choices.iter().enumerate() {
+            if i == q.answers[0] {
+                continue;
+            }
+            let other = review::rules()
+                .iter()
+                .find(|r| r.title_en == text(c))
+                .unwrap();
+            assert!(!firing.contains(&other.id), "{}: {} fires", q.id, other.id);
+            assert!(
+                !siblings(other.id, rule.id),
+                "{}: {} overlaps",
+                q.id,
+                other.id
+            );
+        }
+        assert_eq!(q.domain, Some(rule.domain));
+        assert!(q.explanation.contains(rule.doc_url), "{}", q.explanation);
+        assert!(q.explanation.starts_with(rule.explanation_en));
+        assert!(!q.services.is_empty(), "{}", q.id);
+        assert!(q.prompt.ends_with("What is wrong with this architecture?"));
+    }
+    // The AZ rules never offer each other: a single-AZ Auto Scaling group is also a
+    // single-AZ tier.
+    let asg = qs
+        .iter()
+        .find(|q| q.id.ends_with(":asg-single-az"))
+        .unwrap();
+    for sibling in [
+        "Load-balanced tier in a single Availability Zone",
+        "Application Load Balancer in a VPC with one Availability Zone",
+    ] {
+        assert!(!asg.choices.iter().any(|c| text(c) == sibling));
+    }
+}
+
+#[test]
+fn which_change_offers_the_fix_and_three_changes_that_miss_once_per_rule() {
+    let a = clean_three_tier("a");
+    let b = clean_three_tier("b");
+    let qs = generate(&[a, b], Lang::En);
+    let fixes: Vec<&Question> = qs
+        .iter()
+        .filter(|q| DrillKind::of(&q.id) == Some(DrillKind::Fix))
+        .collect();
+    let ids: Vec<&str> = fixes.iter().map(|q| q.id.as_str()).collect();
+    // From the first diagram only; the second has its faults but no repeated fix.
+    assert_eq!(
+        ids,
+        [
+            "drill:fix:a:lambda-outside-vpc-to-private-resource",
+            "drill:fix:a:ec2-tier-single-az",
+            "drill:fix:a:asg-single-az",
+            "drill:fix:a:rds-single-az",
+            "drill:fix:a:ec2-fleet-without-lb",
+            "drill:fix:a:standby-serves-reads",
+        ]
+    );
+    assert_eq!(
+        qs.iter()
+            .filter(|q| q.id.starts_with("drill:fault:b:"))
+            .count(),
+        7
+    );
+    for q in fixes {
+        let rule = rule_of(q);
+        let fix = changes::fix(rule.id).unwrap();
+        assert_eq!(text(&q.choices[q.answers[0]]), fix.right.en);
+        let mut wrong: Vec<&str> = (0..CHOICES)
+            .filter(|i| *i != q.answers[0])
+            .map(|i| text(&q.choices[i]))
+            .collect();
+        wrong.sort_unstable();
+        let mut expected: Vec<&str> = fix.wrong.iter().map(|c| c.en).collect();
+        expected.sort_unstable();
+        assert_eq!(wrong, expected);
+        // Each wrong change says why it misses; the right one has the explanation.
+        for (i, note) in q.notes.iter().enumerate() {
+            assert_eq!(note.is_empty(), i == q.answers[0], "{}", q.id);
+        }
+        assert!(q.prompt.contains(fix.need_en), "{}", q.prompt);
+        assert!(
+            q.prompt
+                .ends_with("Which change to this architecture meets the requirement?")
+        );
+        assert!(
+            review::review(&q.prompt_diagram.as_ref().unwrap().diagram)
+                .iter()
+                .any(|f| f.rule.id == rule.id)
+        );
+    }
+}
+
+#[test]
+fn a_diagram_with_open_findings_gets_no_planted_faults() {
+    // The three-tier template's web servers sit in public subnets behind the load
+    // balancer: planting another fault would make two right answers.
+    let src = template("Three-tier web app");
+    assert!(!review::open_findings(&src.diagram).is_empty());
+    let qs = generate(&[src], Lang::En);
+    assert!(
+        qs.iter()
+            .all(|q| DrillKind::of(&q.id) == Some(DrillKind::Service))
+    );
+    // Accepting the finding (with a reason) makes the diagram clean enough to drill.
+    let mut d = (*template("Three-tier web app").diagram).clone();
+    for f in review::review(&d) {
+        d.accepted.push(f.to_accepted("the exercise says so"));
+    }
+    let src = DrillSource {
+        key: "accepted".into(),
+        label: "Accepted".into(),
+        diagram: Arc::new(d),
+    };
+    let qs = generate(&[src], Lang::En);
+    let faults: Vec<&Question> = qs
+        .iter()
+        .filter(|q| DrillKind::of(&q.id) == Some(DrillKind::Fault))
+        .collect();
+    assert!(!faults.is_empty());
+    for q in faults {
+        // An accepted finding still fires: it is never a wrong option.
+        assert!(
+            !q.choices
+                .iter()
+                .any(|c| text(c) == "Load balancer targets in a public subnet")
+        );
+    }
+}
+
+#[test]
+fn the_fix_table_names_plantable_rules_and_says_everything_twice() {
+    let mut seen = HashSet::new();
+    for fix in changes::FIXES {
+        let rule = review::rule(fix.rule).unwrap_or_else(|| panic!("{} is no rule", fix.rule));
+        assert!(rule.plantable(), "{}", fix.rule);
+        assert!(seen.insert(fix.rule), "{} twice", fix.rule);
+        for c in std::iter::once(&fix.right).chain(&fix.wrong) {
+            assert!(!c.en.is_empty() && !c.fr.is_empty(), "{}", fix.rule);
+            assert_ne!(c.en, c.fr, "{}: not translated", fix.rule);
+        }
+        for c in &fix.wrong {
+            assert!(!c.why_en.is_empty() && !c.why_fr.is_empty(), "{}", fix.rule);
+            assert_ne!(c.en, fix.right.en);
+        }
+        assert!(fix.need_en.ends_with('.') && fix.need_fr.ends_with('.'));
+    }
+    assert!(changes::FIXES.len() >= 20, "{}", changes::FIXES.len());
+}
