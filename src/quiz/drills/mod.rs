@@ -249,6 +249,56 @@ pub fn count_by_kind(questions: &[Question]) -> [usize; 3] {
     counts
 }
 
+/// A plain-text table of the drills of each source, by kind, and the totals (with
+/// `list`, every drill's id and right answer too): what `aws-study drills` prints.
+#[must_use]
+pub fn render_report(sources: &[DrillSource], questions: &[Question], list: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let width = sources
+        .iter()
+        .map(|s| s.key.len())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let _ = writeln!(out, "{:width$}  service  fault  fix", "diagram");
+    for source in sources {
+        let mine: Vec<Question> = questions
+            .iter()
+            .filter(|q| matches!(&q.origin, Origin::Drill { source: s } if *s == source.key))
+            .cloned()
+            .collect();
+        let [a, b, c] = count_by_kind(&mine);
+        let clean = if review::open_findings(&source.diagram).is_empty() {
+            ""
+        } else {
+            "  (open findings: no faults planted)"
+        };
+        let _ = writeln!(out, "{:width$}  {a:7}  {b:5}  {c:3}{clean}", source.key);
+    }
+    let [a, b, c] = count_by_kind(questions);
+    let _ = writeln!(
+        out,
+        "total: {} drills from {} diagrams ({a} which service, {b} what is wrong, {c} which change)",
+        a + b + c,
+        sources.len()
+    );
+    if list {
+        for q in questions {
+            let answer =
+                q.answers
+                    .first()
+                    .and_then(|&i| q.choices.get(i))
+                    .map_or("", |c| match c {
+                        Choice::Text(t) => t.as_str(),
+                        Choice::Icon(_) => "(icon)",
+                    });
+            let _ = writeln!(out, "{}  ->  {answer}", q.id);
+        }
+    }
+    out
+}
+
 /// The catalog service a node shows, if it is a service node with a known icon.
 fn service_of_node(d: &Diagram, id: NodeId) -> Option<ServiceId> {
     let node = d.node(id)?;
