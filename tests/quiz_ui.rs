@@ -564,3 +564,74 @@ fn unanswered_questions_show_as_unanswered_in_the_result() {
     assert_eq!(answers.len(), 1);
     assert!(!answers[0].correct);
 }
+
+/// Runs frames until `done` holds (the drill worker thread answers asynchronously).
+fn wait_for(harness: &mut Harness<'static, AwsStudyApp>, done: impl Fn(&AwsStudyApp) -> bool) {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out");
+}
+
+/// A draw.io file opened in the Diagram room gives drills (read off the UI thread), still
+/// there after a restart; once the file is damaged, its drills go and the Quiz room says
+/// which file it skipped, without panicking.
+#[test]
+fn a_drawio_file_opened_in_the_diagram_room_gives_drills_until_it_breaks() {
+    use aws_study::diagram::editor::{DiagramCommand, PathPurpose};
+    use aws_study::quiz::drills::DrillSource;
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shop.drawio");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drawio/nested.drawio"),
+        &file,
+    )
+    .unwrap();
+    let templates = DrillSource::templates().len();
+    let from_file = |app: &AwsStudyApp| {
+        app.quiz()
+            .questions
+            .iter()
+            .filter(|q| q.id.contains(":file/shop.drawio:"))
+            .count()
+    };
+    let mut harness = harness(dir.path());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply_diagram(
+        &ctx,
+        DiagramCommand::CompletePath(PathPurpose::Open, file.clone()),
+    );
+    wait_for(&mut harness, |app| {
+        app.quiz().drill_summary().diagrams == templates + 1
+    });
+    let n = from_file(harness.state());
+    assert!(n > 0);
+    drop(harness);
+
+    let mut again = self::harness(dir.path());
+    wait_for(&mut again, |app| from_file(app) == n);
+    drop(again);
+
+    std::fs::write(&file, "<mxfile><diagram>damaged").unwrap();
+    let mut broken = self::harness(dir.path());
+    wait_for(&mut broken, |app| {
+        app.quiz()
+            .messages
+            .iter()
+            .any(|m| m.contains("shop.drawio"))
+    });
+    assert_eq!(from_file(broken.state()), 0);
+    assert_eq!(broken.state().quiz().drill_summary().diagrams, templates);
+    let message = broken.state().quiz().messages.last().unwrap().clone();
+    assert!(
+        message.starts_with("Diagram drills: file skipped,"),
+        "{message}"
+    );
+    click_button(&mut broken, "Quiz");
+    broken.get_by_label_contains("Diagram drills: file skipped,");
+}

@@ -1,14 +1,15 @@
 //! The app's side of the diagram drills: which of the student's diagram files they are
 //! made from (the files opened or saved in the Diagram room, most recent first, and the
-//! diagram files of the notes folder, draw.io files included), read in a worker thread
-//! with [`crate::quiz::drills::read_files`] and handed to the Quiz room when ready. A file
-//! that cannot be read is skipped and named in the Quiz room's messages.
+//! diagram files of the notes folder, draw.io files included), read and turned into drills
+//! in a worker thread ([`crate::quiz::drills::read_files`], [`DrillSet::build`]) and
+//! handed to the Quiz room when ready. A file that cannot be read is skipped and named in
+//! the Quiz room's messages.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use super::AwsStudyApp;
-use crate::quiz::drills::{self, DrillFile, DrillSource};
+use crate::quiz::drills::{self, DrillFile, DrillSet};
 use crate::quiz::room::QuizEnv;
 
 /// Files remembered as recently opened or saved in the Diagram room.
@@ -17,7 +18,7 @@ pub const RECENT_DIAGRAMS: usize = 10;
 /// The thread reading the files, and the context it wakes when done.
 pub struct DrillFiles {
     ctx: egui::Context,
-    rx: Option<mpsc::Receiver<(Vec<DrillSource>, Vec<String>)>>,
+    rx: Option<mpsc::Receiver<(DrillSet, Vec<String>)>>,
 }
 
 impl DrillFiles {
@@ -64,11 +65,20 @@ impl AwsStudyApp {
     /// diagram opened or saved), in a worker thread; [`Self::poll_drill_files`] hands
     /// them to the Quiz room. A read under way is forgotten.
     pub(super) fn reload_drill_files(&mut self) {
+        // A recent file moved or deleted since is forgotten, not reported at every start.
+        let before = self.settings.recent_diagrams.len();
+        self.settings.recent_diagrams.retain(|p| p.exists());
+        if self.settings.recent_diagrams.len() != before {
+            self.save_settings();
+        }
         let files = self.drill_files();
         let lang = self.lang();
         if files.is_empty() {
+            // The templates' drills alone, written when the room rebuilds.
             self.drill_files.rx = None;
-            self.install_drill_sources(Vec::new(), Vec::new());
+            if !self.quiz.drill_sources().is_empty() {
+                self.install_drills(DrillSet::build(Vec::new(), lang), Vec::new());
+            }
             return;
         }
         let (tx, rx) = mpsc::channel();
@@ -76,7 +86,8 @@ impl AwsStudyApp {
         let spawned = std::thread::Builder::new()
             .name("drill-diagrams".into())
             .spawn(move || {
-                let _ = tx.send(drills::read_files(&files, lang));
+                let (sources, problems) = drills::read_files(&files, lang);
+                let _ = tx.send((DrillSet::build(sources, lang), problems));
                 thread_ctx.request_repaint();
             });
         match spawned {
@@ -90,20 +101,21 @@ impl AwsStudyApp {
         let Some(rx) = &self.drill_files.rx else {
             return;
         };
-        let Ok((sources, problems)) = rx.try_recv() else {
+        let Ok((set, problems)) = rx.try_recv() else {
             return;
         };
         self.drill_files.rx = None;
-        self.install_drill_sources(sources, problems);
+        self.install_drills(set, problems);
     }
 
-    fn install_drill_sources(&mut self, sources: Vec<DrillSource>, problems: Vec<String>) {
+    fn install_drills(&mut self, set: DrillSet, problems: Vec<String>) {
         for p in &problems {
             log::warn!("{p}");
         }
         self.quiz.messages.extend(problems);
-        self.quiz.set_drill_sources(
-            sources,
+        // Written in another language meanwhile: the room writes them again.
+        self.quiz.set_drills(
+            set,
             QuizEnv {
                 index: &self.index,
                 tiers: &self.tiers,

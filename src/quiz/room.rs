@@ -17,7 +17,7 @@ use crate::frequency::Tier;
 use crate::i18n::Lang;
 use crate::notes::index::Index;
 use crate::quiz::command::{QuizCommand, QuizEffect};
-use crate::quiz::drills::{self, DrillSource};
+use crate::quiz::drills::{self, DrillSet, DrillSource};
 use crate::quiz::exam::{self, ExamResult};
 use crate::quiz::import::import_markdown;
 use crate::quiz::progress::{DomainScores, ExamRecord, Progress, day_start_secs};
@@ -273,13 +273,9 @@ pub struct QuizRoom {
     services_with_questions: HashSet<String>,
     /// Tier of each question (from its topic or its services' topics).
     question_tiers: Vec<Option<Tier>>,
-    /// The student's diagrams drills are made from (the templates are always added).
-    drill_sources: Vec<DrillSource>,
-    /// The drills of the templates and of `drill_sources`, with the language and the
-    /// sources' revision they were written for.
-    drills: Option<((Lang, u64), Vec<Question>)>,
-    /// Bumped when `drill_sources` change.
-    drill_sources_revision: u64,
+    /// The drills of the templates and of the student's diagrams, in the language they
+    /// were written in.
+    drills: Option<DrillSet>,
     drill_summary: DrillSummary,
     seed: u64,
     cache: Cache,
@@ -308,9 +304,7 @@ impl QuizRoom {
             rng: fastrand::Rng::with_seed(seed),
             services_with_topics: Vec::new(),
             question_tiers: Vec::new(),
-            drill_sources: Vec::new(),
             drills: None,
-            drill_sources_revision: 0,
             drill_summary: DrillSummary::default(),
             seed,
             cache: Cache::default(),
@@ -412,40 +406,62 @@ impl QuizRoom {
         self.refresh_tiers(env);
     }
 
-    /// The drills in `lang`, written again only when the language or the sources changed
-    /// (templates are built and reviewed once per change, not at every rebuild).
+    /// The drills in `lang`: those handed in by [`QuizRoom::set_drills`], written again
+    /// here (from the same diagrams) only when the language changed, so the templates are
+    /// not built and reviewed again at every rebuild.
     fn drills_for(&mut self, lang: Lang) -> &[Question] {
-        let key = (lang, self.drill_sources_revision);
-        if self.drills.as_ref().is_none_or(|(k, _)| *k != key) {
-            let mut sources = DrillSource::templates();
-            sources.extend(self.drill_sources.iter().cloned());
-            let questions = drills::generate(&sources, lang);
-            let mut keys: Vec<&str> = questions
-                .iter()
-                .filter_map(|q| match &q.origin {
-                    Origin::Drill { source } => Some(source.as_str()),
-                    _ => None,
-                })
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            self.drill_summary = DrillSummary {
-                by_kind: drills::count_by_kind(&questions),
-                diagrams: keys.len(),
-            };
-            self.drills = Some((key, questions));
+        if self.drills.as_ref().is_none_or(|set| set.lang != lang) {
+            let sources = self
+                .drills
+                .take()
+                .map(|set| set.sources)
+                .unwrap_or_default();
+            self.install_drills(DrillSet::build(sources, lang));
         }
-        self.drills.as_ref().map_or(&[], |(_, q)| q.as_slice())
+        self.drills
+            .as_ref()
+            .map_or(&[], |set| set.questions.as_slice())
     }
 
-    /// Replaces the student's diagrams drills are made from (read by the app in a worker
-    /// thread) and rebuilds the questions; the templates' drills are always there.
-    pub fn set_drill_sources(&mut self, sources: Vec<DrillSource>, env: QuizEnv<'_>) {
-        if sources != self.drill_sources {
-            self.drill_sources = sources;
-            self.drill_sources_revision += 1;
+    fn install_drills(&mut self, set: DrillSet) {
+        let mut keys: Vec<&str> = set
+            .questions
+            .iter()
+            .filter_map(|q| match &q.origin {
+                Origin::Drill { source } => Some(source.as_str()),
+                _ => None,
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        self.drill_summary = DrillSummary {
+            by_kind: drills::count_by_kind(&set.questions),
+            diagrams: keys.len(),
+        };
+        self.drills = Some(set);
+    }
+
+    /// Installs the drills of the templates and of the student's diagrams (written by the
+    /// app in a worker thread, [`DrillSet::build`]) and rebuilds the questions.
+    pub fn set_drills(&mut self, set: DrillSet, env: QuizEnv<'_>) {
+        if self.drills.as_ref() != Some(&set) {
+            self.install_drills(set);
             self.rebuild(env);
         }
+    }
+
+    /// [`QuizRoom::set_drills`] for these diagrams of the student's, written now in the
+    /// environment's language.
+    pub fn set_drill_sources(&mut self, sources: Vec<DrillSource>, env: QuizEnv<'_>) {
+        self.set_drills(DrillSet::build(sources, env.lang), env);
+    }
+
+    /// The student's diagrams the drills come from (besides the templates).
+    #[must_use]
+    pub fn drill_sources(&self) -> &[DrillSource] {
+        self.drills
+            .as_ref()
+            .map_or(&[], |set| set.sources.as_slice())
     }
 
     /// The diagram drills available, by kind, and the diagrams they come from.

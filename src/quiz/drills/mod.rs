@@ -110,6 +110,32 @@ impl DrillSource {
     }
 }
 
+/// The drills of the templates and of some of the student's diagrams, in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrillSet {
+    /// The language they are written in.
+    pub lang: Lang,
+    /// The student's diagrams (the templates are implied).
+    pub sources: Vec<DrillSource>,
+    /// The drills of the templates, then of `sources` ([`generate`]).
+    pub questions: Vec<Question>,
+}
+
+impl DrillSet {
+    /// Writes the drills of the templates and of `sources` in `lang` (the app does it in a
+    /// worker thread: planting and reviewing every rule in every diagram takes a while).
+    #[must_use]
+    pub fn build(sources: Vec<DrillSource>, lang: Lang) -> Self {
+        let mut all = DrillSource::templates();
+        all.extend(sources.iter().cloned());
+        Self {
+            lang,
+            questions: generate(&all, lang),
+            sources,
+        }
+    }
+}
+
 /// `Three-tier web app` → `three-tier-web-app`.
 fn slug(label: &str) -> String {
     let mut out = String::new();
