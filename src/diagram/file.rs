@@ -529,6 +529,31 @@ mod tests {
     }
 
     #[test]
+    fn accepted_findings_are_saved_and_older_files_load_without_them() {
+        // A diagram without acceptances writes the format older builds wrote.
+        let d = sample();
+        let text = to_ron(&d);
+        assert!(!text.contains("accepted"), "{text}");
+        let (back, _) = from_ron(Path::new("old.awsdiagram.ron"), &text).unwrap();
+        assert!(back.accepted.is_empty());
+        let minimal = "(version: 1, diagram: (nodes: {}, edges: {}, order: [], next_id: 1))";
+        let (empty, warnings) = from_ron(Path::new("old.awsdiagram.ron"), minimal).unwrap();
+        assert!(empty.accepted.is_empty() && warnings.is_empty());
+        // Acceptances round-trip, reason included.
+        let mut accepted = sample();
+        accepted.accepted.push(crate::diagram::model::AcceptedFinding {
+            rule: "lambda-in-public-subnet".into(),
+            nodes: vec![NodeId(2)],
+            reason: "lab account, « deleted » tonight".into(),
+        });
+        let text = to_ron(&accepted);
+        assert!(text.contains("accepted"), "{text}");
+        let (back, warnings) = from_ron(Path::new("new.awsdiagram.ron"), &text).unwrap();
+        assert_eq!(back, accepted);
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
     fn truncated_file_is_a_parse_error_with_position() {
         let text = to_ron(&sample());
         let cut = &text[..text.len() / 2];
