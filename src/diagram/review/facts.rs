@@ -47,10 +47,7 @@ const ICON_KEYS: &[(&str, &str)] = &[
     ("resource/Server.svg", key::ON_PREMISES),
     ("resource/Servers.svg", key::ON_PREMISES),
     ("resource/Officebuilding.svg", key::ON_PREMISES),
-    (
-        "resource/AmazonVPCCustomerGateway.svg",
-        key::CUSTOMER_GATEWAY,
-    ),
+    ("resource/AmazonVPCCustomerGateway.svg", key::CUSTOMER_GATEWAY),
     ("resource/AmazonVPCVPNGateway.svg", key::VPN_GATEWAY),
     ("resource/AmazonVPCVPNConnection.svg", key::VPN_CONNECTION),
     ("resource/AWSDirectConnectGateway.svg", key::DX_GATEWAY),

@@ -254,11 +254,7 @@ pub(super) static RULES: [Rule; 27] = [
         id: "asg-single-az",
         severity: Severity::High,
         domain: Domain::Resilient,
-        services: &[
-            "auto-scaling-group",
-            "ec2-auto-scaling",
-            "availability-zones",
-        ],
+        services: &["auto-scaling-group", "ec2-auto-scaling", "availability-zones"],
         doc_url: "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html",
         title_en: "Auto Scaling group in one Availability Zone",
         title_fr: "Groupe Auto Scaling dans une seule zone de disponibilité",
@@ -362,11 +358,7 @@ pub(super) static RULES: [Rule; 27] = [
         id: "multi-region-without-failover-routing",
         severity: Severity::Medium,
         domain: Domain::Resilient,
-        services: &[
-            "route-53",
-            "global-accelerator",
-            "route-53-routing-policies",
-        ],
+        services: &["route-53", "global-accelerator", "route-53-routing-policies"],
         doc_url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover.html",
         title_en: "Two Regions, nothing to send users to the healthy one",
         title_fr: "Deux Régions, rien pour envoyer les utilisateurs vers la Région saine",
@@ -445,7 +437,10 @@ pub(super) static RULES: [Rule; 27] = [
 ];
 
 /// Findings of one node each.
-fn singles<'a>(f: &'a Facts<'_>, pred: impl Fn(&NodeFacts) -> bool + 'a) -> Vec<Vec<NodeId>> {
+fn singles<'a>(
+    f: &'a Facts<'_>,
+    pred: impl Fn(&NodeFacts) -> bool + 'a,
+) -> Vec<Vec<NodeId>> {
     f.services()
         .filter(|(_, n)| pred(n))
         .map(|(id, _)| vec![id])
@@ -577,7 +572,9 @@ fn has_internet_gateway(f: &Facts<'_>, vpc: NodeId) -> bool {
     f.services().any(|(id, n)| {
         n.is(&["internet-gateway"])
             && (n.vpc == Some(vpc)
-                || vrect.zip(f.rect(id)).is_some_and(|(v, r)| v.intersects(&r))
+                || vrect
+                    .zip(f.rect(id))
+                    .is_some_and(|(v, r)| v.intersects(&r))
                 || f.neighbours(id)
                     .iter()
                     .any(|m| f.get(*m).is_some_and(|m| m.vpc == Some(vpc))))
@@ -596,8 +593,9 @@ fn no_internet_gateway(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
                         || (is_lb(n)
                             && !says_internal(n)
                             && (n.in_public_subnet()
-                                || f.sources(*id)
-                                    .any(|s| f.get(s).is_some_and(|s| from_internet(s, hybrid))))))
+                                || f.sources(*id).any(|s| {
+                                    f.get(s).is_some_and(|s| from_internet(s, hybrid))
+                                }))))
             })
             .map(|(id, _)| id)
             .collect();
@@ -682,9 +680,7 @@ pub(super) fn is_regional(n: &NodeFacts) -> bool {
 }
 
 fn regional_service_in_subnet(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
-    singles(f, |n| {
-        is_regional(n) && (n.subnet.is_some() || n.az.is_some())
-    })
+    singles(f, |n| is_regional(n) && (n.subnet.is_some() || n.az.is_some()))
 }
 
 fn vpc_gateway_in_subnet(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
@@ -834,10 +830,7 @@ fn standby_serves_reads(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
         }
         let readers: Vec<NodeId> = f
             .sources(s)
-            .filter(|r| {
-                f.get(*r)
-                    .is_some_and(|r| r.key.is_some() && !is_database(r))
-            })
+            .filter(|r| f.get(*r).is_some_and(|r| r.key.is_some() && !is_database(r)))
             .collect();
         if !readers.is_empty() {
             let mut nodes = vec![s];
@@ -1053,21 +1046,25 @@ fn direct_connect_single(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
         .any(|(_, n)| n.is(&["site-to-site-vpn", "client-vpn", key::VPN_CONNECTION]))
         || f.labels_say(&["vpn"], &[]);
     // "2 × 10 Gbps", "LAG", "redundant": the one icon stands for several connections.
-    let words = ["redundan", "redondan", "resilien", "résilien", "dual", "×"];
+    let words = [
+        "redundan", "redondan", "resilien", "résilien", "dual", "×",
+    ];
     let tokens = ["lag", "2x", "x2", "two", "deux", "double", "2"];
     let says_redundant = |label: &str| {
         let l = label.to_lowercase();
         words.iter().any(|w| l.contains(w))
-            || l.split(|c: char| !c.is_alphanumeric())
+            || l
+                .split(|c: char| !c.is_alphanumeric())
                 .any(|t| tokens.contains(&t))
     };
-    let redundant =
-        f.d.edges
-            .values()
-            .filter(|e| e.from == *one || e.to == *one)
-            .map(|e| e.label.as_str())
-            .chain(f.d.node(*one).map(|n| n.label.as_str()))
-            .any(says_redundant);
+    let redundant = f
+        .d
+        .edges
+        .values()
+        .filter(|e| e.from == *one || e.to == *one)
+        .map(|e| e.label.as_str())
+        .chain(f.d.node(*one).map(|n| n.label.as_str()))
+        .any(says_redundant);
     if vpn || redundant {
         return Vec::new();
     }
