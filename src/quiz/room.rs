@@ -1800,7 +1800,18 @@ mod tests {
             fr.iter().map(|x| &x.0).collect::<Vec<_>>(),
             "the same drills"
         );
-        assert!(fr.iter().all(|(_, p)| p.contains("Quel service")), "{fr:?}");
+        assert!(
+            fr.iter()
+                .filter(|(id, _)| id.starts_with("drill:service:"))
+                .all(|(_, p)| p.contains("Quel service")),
+            "{fr:?}"
+        );
+        assert!(
+            fr.iter()
+                .filter(|(id, _)| id.starts_with("drill:fault:"))
+                .all(|(_, p)| p.contains("Qu’est-ce qui ne va pas")),
+            "{fr:?}"
+        );
         // A diagram of the student's adds its drills, under its own ids.
         let before = drill_indices(&room).len();
         let mine = DrillSource {

@@ -238,11 +238,19 @@ pub fn generate(sources: &[DrillSource], lang: Lang) -> Vec<Question> {
             continue;
         }
         out.extend(which_service(source, lang));
-        // Faults are planted into diagrams that review clean (accepted findings aside).
+        // Faults are planted into diagrams that review clean, accepted findings aside
+        // (their rules are not planted: the fault would be there already).
         if !review::open_findings(&source.diagram).is_empty() {
             continue;
         }
+        let accepted: HashSet<&str> = review::review(&source.diagram)
+            .iter()
+            .map(|f| f.rule.id)
+            .collect();
         for rule in review::rules() {
+            if accepted.contains(rule.id) {
+                continue;
+            }
             let Some(planted) = review::plant(rule, &source.diagram) else {
                 continue;
             };
@@ -357,8 +365,9 @@ fn family(s: &Service) -> ServiceId {
 }
 
 /// Three services to offer next to `answer`: same catalog category, a role that is
-/// neither the answer's nor close to it, in the exam's scope, three different families.
-/// `None` when there are not three.
+/// neither the answer's nor close to it, in the exam's scope, three different families,
+/// as many different roles as there are (a graph, a time-series and a cache service
+/// rather than Aurora and Aurora Serverless). `None` when there are not three.
 fn service_distractors(
     answer: &Service,
     role: Role,
@@ -389,16 +398,111 @@ fn service_distractors(
         return None;
     }
     rng.shuffle(&mut by_family);
-    Some(
-        by_family
+    // One member per family; then families of roles not yet offered first.
+    let mut picks: Vec<(&'static Service, &'static Entry)> = by_family
+        .into_iter()
+        .filter_map(|(_, members)| members.get(rng.usize(0..members.len())).copied())
+        .collect();
+    let mut chosen: Vec<(&'static Service, &'static Entry)> = Vec::with_capacity(CHOICES - 1);
+    while chosen.len() < CHOICES - 1 && !picks.is_empty() {
+        let k = picks
+            .iter()
+            .position(|(_, e)| !chosen.iter().any(|(_, c)| c.role == e.role))
+            .unwrap_or(0);
+        chosen.push(picks.remove(k));
+    }
+    Some(chosen)
+}
+
+/// Every way the catalog writes these services' names (official, short, aliases in
+/// English and French, without the Amazon/AWS prefix), as folded words, longest first.
+fn name_variants(services: &[&Service]) -> Vec<Vec<String>> {
+    let mut variants: Vec<Vec<String>> = Vec::new();
+    for s in services {
+        for name in [&s.name, &s.short]
             .into_iter()
-            .take(CHOICES - 1)
-            .filter_map(|(_, members)| {
-                let k = rng.usize(0..members.len());
-                members.get(k).copied()
-            })
-            .collect(),
-    )
+            .chain(&s.aliases)
+            .chain(&s.aliases_fr)
+        {
+            let words: Vec<String> = name.split_whitespace().map(fold_word).collect();
+            let bare: Vec<String> = match words.first().map(String::as_str) {
+                Some("amazon" | "aws") => words[1..].to_vec(),
+                _ => words.clone(),
+            };
+            for v in [words, bare] {
+                if !v.is_empty() && v.iter().all(|w| !w.is_empty()) && !variants.contains(&v) {
+                    variants.push(v);
+                }
+            }
+        }
+    }
+    variants.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    variants
+}
+
+/// A word folded for comparison: lower case, no accents, letters and digits only.
+fn fold_word(w: &str) -> String {
+    crate::text::fold(w)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// `label` without the names of `services` in it ("RDS standby" → "standby", "ACM
+/// certificate (us-east-1)" → "certificate (us-east-1)"), singular or plural; empty
+/// brackets and dangling separators go too.
+fn strip_names(label: &str, services: &[&Service]) -> String {
+    let variants = name_variants(services);
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold_word(w)).collect();
+    let same = |a: &str, b: &str| a == b || format!("{b}s") == a || format!("{a}s") == b;
+    let mut kept: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let matched = variants.iter().find(|v| {
+            v.len() <= words.len() - i && v.iter().zip(&folded[i..]).all(|(a, b)| same(b, a))
+        });
+        if let Some(v) = matched {
+            // A bracket the name opened or closed stays balanced.
+            let removed = &words[i..i + v.len()];
+            let open = removed.iter().filter(|w| w.starts_with('(')).count();
+            let close = removed.iter().filter(|w| w.ends_with(')')).count();
+            if open > close {
+                kept.push("(");
+            } else if close > open {
+                kept.push(")");
+            }
+            i += v.len();
+        } else {
+            kept.push(words[i]);
+            i += 1;
+        }
+    }
+    let mut out = kept.join(" ").replace("( ", "(").replace(" )", ")");
+    for empty in ["()", "[]"] {
+        out = out.replace(empty, "");
+    }
+    let out = out.trim_matches(|c: char| c.is_whitespace() || "-–—:,/+&".contains(c));
+    if out.chars().any(char::is_alphanumeric) {
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        String::new()
+    }
+}
+
+/// `label` with the names of `services` taken out (blank when what is left still names one
+/// of them).
+fn scrub(label: &str, services: &[&Service]) -> String {
+    let ids: Vec<ServiceId> = services.iter().map(|s| s.id).collect();
+    if !names_any(label, &ids) {
+        return label.to_owned();
+    }
+    let stripped = strip_names(label, services);
+    if names_any(&stripped, &ids) {
+        String::new()
+    } else {
+        stripped
+    }
 }
 
 /// Whether a label names one of `services` (or a feature of one): it would give the
@@ -429,7 +533,7 @@ pub fn which_service(source: &DrillSource, lang: Lang) -> Vec<Question> {
         let Some(answer) = catalog.get(service) else {
             continue;
         };
-        let Some(entry) = roles::entry(&answer.key) else {
+        let Some(entry) = roles::entry(&answer.key).filter(|e| e.role.hideable()) else {
             continue;
         };
         let id = format!("drill:service:{}:{}", source.key, answer.key);
@@ -439,22 +543,29 @@ pub fn which_service(source: &DrillSource, lang: Lang) -> Vec<Question> {
         };
         let at = rng.usize(0..=options.len());
         options.insert(at, (answer, entry));
-        // Labels that name the answer (or, on a hidden node, any option) are blanked.
-        let answer_family = [answer.id, family(answer)];
-        let option_ids: Vec<ServiceId> = options.iter().map(|(o, _)| o.id).collect();
+        // The names of the answer (and its parent service) are taken out of every label;
+        // on a hidden node, those of every option and of the answer's whole family too
+        // ("Gateway endpoint (S3)" would give "VPC endpoint" away).
+        let answer_and_parent: Vec<&Service> = std::iter::once(answer)
+            .chain(answer.part_of.and_then(|p| catalog.get(p)))
+            .collect();
+        let mut on_hidden: Vec<&Service> = catalog
+            .services()
+            .iter()
+            .filter(|s| family(s) == family(answer))
+            .collect();
+        on_hidden.extend(options.iter().map(|(o, _)| *o));
         let mut d = (*source.diagram).clone();
         for node in d.nodes.values_mut() {
-            let hidden = nodes.contains(&node.id);
-            if names_any(&node.label, &answer_family)
-                || (hidden && names_any(&node.label, &option_ids))
-            {
-                node.label.clear();
-            }
+            let names: &[&Service] = if nodes.contains(&node.id) {
+                &on_hidden
+            } else {
+                &answer_and_parent
+            };
+            node.label = scrub(&node.label, names);
         }
         for edge in d.edges.values_mut() {
-            if names_any(&edge.label, &answer_family) {
-                edge.label.clear();
-            }
+            edge.label = scrub(&edge.label, &answer_and_parent);
         }
         let describe = |o: &Service, e: &Entry| match lang {
             Lang::En => format!("{}: {}", o.short, e.en),

@@ -122,7 +122,12 @@ impl Role {
             // PrivateLink services sit behind Network Load Balancers.
             R::Interconnect => &[R::PrivateAccess],
             R::PrivateAccess => &[R::Egress, R::Interconnect, R::LoadBalancer],
+            // (Never hidden, see `hideable`; only ever a distractor.)
             R::Egress => &[R::PrivateAccess],
+            // WAF, Shield and certificates attach to the same CloudFront distributions,
+            // load balancers and APIs.
+            R::Certificates => &[R::Protection],
+            R::Protection => &[R::Certificates],
             // EBS and EFS both mount on an instance.
             R::Block => &[R::File],
             R::File => &[R::Block],
@@ -144,14 +149,21 @@ impl Role {
             | R::Identity
             | R::Keys
             | R::Secrets
-            | R::Protection
             | R::Detection
-            | R::Certificates
             | R::HybridStorage
             | R::Iac
             | R::Accounts
             | R::Operations => &[],
         }
+    }
+
+    /// Whether a service of this role is ever hidden. Internet and NAT gateways are not:
+    /// in "users → ? → load balancer" a CDN, DNS, a Network Load Balancer or a Gateway Load
+    /// Balancer endpoint could all be drawn there too, and a NAT gateway usually has no
+    /// arrow to tell it apart. They remain distractors.
+    #[must_use]
+    pub fn hideable(self) -> bool {
+        self != Role::Egress
     }
 
     /// The exam domain a "which service belongs here?" question about this role tests:
