@@ -663,3 +663,52 @@ fn print_service_drills() {
         }
     }
 }
+
+/// The bank's standard (see `bank::honesty`): an answer never given away by its shape.
+/// Before it, the right change was the longest option of every "which change?" drill.
+#[test]
+fn no_drill_kind_gives_its_answer_away_by_its_length() {
+    for lang in [Lang::En, Lang::Fr] {
+        let qs = generate(&DrillSource::templates(), lang);
+        for kind in DrillKind::ALL {
+            let of_kind: Vec<Question> = qs
+                .iter()
+                .filter(|q| DrillKind::of(&q.id) == Some(kind))
+                .cloned()
+                .collect();
+            let h = crate::quiz::bank::honesty(&of_kind);
+            println!(
+                "{kind:?} {lang:?}: {} drills, answer strictly longest in {:.0} %, \
+                 answer/distractor length ratio {:.2}",
+                of_kind.len(),
+                h.key_longest_percent(),
+                h.length_ratio
+            );
+            assert!(
+                h.key_longest_percent() <= 30.0,
+                "{kind:?} {lang:?}: the answer is the longest in {:.0} %",
+                h.key_longest_percent()
+            );
+            assert!(
+                h.length_ratio <= 1.15,
+                "{kind:?} {lang:?}: ratio {:.2}",
+                h.length_ratio
+            );
+        }
+        // The table itself, whatever the templates plant.
+        let longest = changes::FIXES
+            .iter()
+            .filter(|f| {
+                let len = |c: &changes::Change| match lang {
+                    Lang::En => c.en.chars().count(),
+                    Lang::Fr => c.fr.chars().count(),
+                };
+                f.wrong.iter().all(|w| len(&f.right) > len(w))
+            })
+            .count();
+        assert!(
+            longest * 100 <= changes::FIXES.len() * 30,
+            "{lang:?}: {longest}"
+        );
+    }
+}

@@ -174,7 +174,8 @@ pub struct DiagramCtx<'a> {
 
 /// Draws `diagram` read-only, scaled to fit the available width and `max_height` (never
 /// above 100 %), as the canvas paints it: `hidden` nodes as dashed "?" boxes, `marked`
-/// ones outlined. Its accessible name is `label`. For the Quiz room's diagram drills.
+/// ones outlined. Its accessible name is `label`; the response senses clicks. For the
+/// Quiz room's diagram drills.
 pub fn preview_ui(
     ui: &mut Ui,
     diagram: &crate::diagram::model::Diagram,
@@ -192,7 +193,7 @@ pub fn preview_ui(
         .min((max_height - 2.0 * PAD) / b.h.max(1.0))
         .clamp(0.05, 1.0);
     let size = Vec2::new(b.w * zoom + 2.0 * PAD, b.h * zoom + 2.0 * PAD);
-    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label));
     if ui.is_rect_visible(rect) {
         let painter = ui.painter_at(rect);

@@ -155,7 +155,20 @@ fn question_ui(
             format!("{} ({} {})", s.drill_diagram, hidden.len(), s.drill_hidden)
         };
         ui.add_space(6.0);
-        crate::ui::diagram::preview_ui(ui, &p.diagram, hidden, marked, 420.0, &label);
+        // A click shows it at the full width of the page (and back).
+        let large_id = egui::Id::unique("quiz_diagram_large");
+        let large = ui.data(|d| d.get_temp::<bool>(large_id)).unwrap_or(false);
+        let max_height = if large { f32::INFINITY } else { 420.0 };
+        let response =
+            crate::ui::diagram::preview_ui(ui, &p.diagram, hidden, marked, max_height, &label)
+                .on_hover_text(if large {
+                    s.drill_shrink
+                } else {
+                    s.drill_enlarge
+                });
+        if response.clicked() {
+            ui.data_mut(|d| d.insert_temp(large_id, !large));
+        }
     }
     if q.is_multiple() && !q.prompt.contains("(Choose") {
         ui.label(RichText::new(s.choose_two).italics().weak());
