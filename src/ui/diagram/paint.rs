@@ -30,7 +30,7 @@ pub(super) struct Look<'a> {
     pub selected: &'a BTreeSet<NodeId>,
     /// Selected edges.
     pub selected_edges: &'a BTreeSet<EdgeId>,
-    /// Nodes drawn as a dashed "?" box, their icon and label not shown.
+    /// Nodes drawn as a dashed "?" box with their label, their icon not shown.
     pub hidden: &'a [NodeId],
     /// Nodes outlined in the warning colour.
     pub marked: &'a [NodeId],
@@ -176,7 +176,8 @@ pub(super) fn paint_diagram(
             );
         }
         if look.hidden.contains(id) {
-            // The place of a service to find: no icon, no label, no badge.
+            // The place of a service to find: no icon and no badge; the label (which the
+            // drill wrote without the service's name) says what the place is for.
             let pts = [
                 r.left_top(),
                 r.right_top(),
@@ -198,6 +199,15 @@ pub(super) fn paint_diagram(
                 egui::FontId::proportional((r.height() * 0.6).clamp(8.0, 64.0)),
                 visuals.strong_text_color(),
             );
+            if !node.is_group() {
+                painter.text(
+                    Pos2::new(r.center().x, r.bottom() + 4.0 * zoom),
+                    egui::Align2::CENTER_TOP,
+                    &node.label,
+                    font(12.0),
+                    text_color,
+                );
+            }
             continue;
         }
         match &node.kind {
