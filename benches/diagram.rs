@@ -64,6 +64,8 @@ fn frame(ctx: &egui::Context, view: &mut DiagramView, editor: &Editor) -> usize 
             lang: aws_study::i18n::Lang::En,
             tier_of_icon: &none,
             topic_of_icon: &none_topic,
+            topic_of_service: &none_topic,
+            has_questions: &|_: &str| false,
             recovery: None,
             messages: &mut messages,
         };

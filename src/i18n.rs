@@ -360,6 +360,46 @@ pub struct Strings {
     pub exam_history: &'static str,
     /// X axis of the exam history chart.
     pub exam_number: &'static str,
+    /// Toolbar button: show or hide the architecture review.
+    pub review: &'static str,
+    /// Heading of the review panel.
+    pub review_title: &'static str,
+    /// When the review finds nothing.
+    pub review_clean: &'static str,
+    /// Heading of the open findings.
+    pub review_open: &'static str,
+    /// Heading of the accepted findings.
+    pub review_accepted: &'static str,
+    /// Button: accept a finding.
+    pub review_accept: &'static str,
+    /// Button confirming the acceptance.
+    pub review_accept_confirm: &'static str,
+    /// Label of the reason field.
+    pub review_reason: &'static str,
+    /// Hint in the reason field.
+    pub review_reason_hint: &'static str,
+    /// An acceptance without a reason.
+    pub review_no_reason: &'static str,
+    /// Button: put an accepted finding back among the open ones.
+    pub review_reopen: &'static str,
+    /// An accepted finding the diagram no longer has.
+    pub review_gone: &'static str,
+    /// Hover text of a finding's title.
+    pub review_select: &'static str,
+    /// Link to the AWS documentation page of a rule.
+    pub review_doc: &'static str,
+    /// Before a service name: open its note.
+    pub review_note: &'static str,
+    /// Before a service name: practise its questions.
+    pub review_questions: &'static str,
+    /// Before the exam domain of a finding.
+    pub review_domain: &'static str,
+    /// Severity.
+    pub review_high: &'static str,
+    /// Severity.
+    pub review_medium: &'static str,
+    /// Severity.
+    pub review_low: &'static str,
 }
 
 /// French.
@@ -612,6 +652,26 @@ pub static FR: Strings = Strings {
     schedule: "Calendrier de révision",
     exam_history: "Examens blancs par domaine",
     exam_number: "examen",
+    review: "Revue",
+    review_title: "Revue de l’architecture",
+    review_clean: "Aucune remarque : rien qu’un examinateur SAA-C03 ne reprocherait à ce schéma.",
+    review_open: "À corriger",
+    review_accepted: "Acceptées",
+    review_accept: "Accepter…",
+    review_accept_confirm: "Accepter",
+    review_reason: "Pourquoi est-ce acceptable ici ?",
+    review_reason_hint: "Environnement de test, supprimé ce soir…",
+    review_no_reason: "(sans motif)",
+    review_reopen: "Rouvrir",
+    review_gone: "plus constatée dans le schéma",
+    review_select: "Sélectionner ses éléments sur le schéma",
+    review_doc: "Documentation AWS",
+    review_note: "Note :",
+    review_questions: "Questions :",
+    review_domain: "Domaine de l’examen :",
+    review_high: "Élevée",
+    review_medium: "Moyenne",
+    review_low: "Faible",
 };
 
 /// English.
@@ -864,6 +924,26 @@ pub static EN: Strings = Strings {
     schedule: "Review schedule",
     exam_history: "Simulated exams by domain",
     exam_number: "exam",
+    review: "Review",
+    review_title: "Architecture review",
+    review_clean: "No findings: nothing an SAA-C03 examiner would object to in this diagram.",
+    review_open: "To fix",
+    review_accepted: "Accepted",
+    review_accept: "Accept…",
+    review_accept_confirm: "Accept",
+    review_reason: "Why is it acceptable here?",
+    review_reason_hint: "Test environment, deleted tonight…",
+    review_no_reason: "(no reason given)",
+    review_reopen: "Reopen",
+    review_gone: "no longer in the diagram",
+    review_select: "Select its nodes on the canvas",
+    review_doc: "AWS documentation",
+    review_note: "Note:",
+    review_questions: "Questions:",
+    review_domain: "Exam domain:",
+    review_high: "High",
+    review_medium: "Medium",
+    review_low: "Low",
 };
 
 #[cfg(test)]

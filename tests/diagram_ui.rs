@@ -649,3 +649,133 @@ fn a_drawio_file_opens_and_exports_back() {
         "the original is untouched"
     );
 }
+
+/// Issue 11: a student draws an RDS database in a public subnet; the Review panel shows the
+/// finding in exam terms, clicking it selects the database, and accepting it (with a
+/// reason) moves it to the accepted list, saved in the diagram and undoable.
+#[test]
+fn review_finds_a_database_in_a_public_subnet_and_its_finding_selects_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let canvas = canvas_rect(&harness);
+    let subnet = drag_from_palette(
+        &mut harness,
+        "public subnet",
+        "Public subnet",
+        canvas.center() - egui::vec2(300.0, 150.0),
+    );
+    let inside = node_center(&harness, subnet);
+    let rds = drag_from_palette(&mut harness, "rds", "Amazon RDS", inside);
+    assert_eq!(
+        harness
+            .state()
+            .diagram()
+            .diagram()
+            .node(rds)
+            .unwrap()
+            .parent,
+        Some(subnet),
+        "the database was dropped into the subnet"
+    );
+    // Nothing is selected, then the Review panel opens.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().diagram().selected.is_empty());
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("Architecture review");
+    harness.get_by_label("AWS documentation");
+    assert!(
+        harness
+            .query_by_label_contains("DB subnet group of private subnets")
+            .is_some(),
+        "the explanation is shown"
+    );
+    harness.get_by_label("Exam domain: Secure architectures");
+    // Clicking the finding selects the database on the canvas.
+    harness.get_by_label("Database in a public subnet").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .diagram()
+            .selected
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![rds]
+    );
+    // Frames without changes do not review again.
+    let runs = harness.state().diagram_view().review_runs();
+    harness.run_steps(10);
+    assert_eq!(harness.state().diagram_view().review_runs(), runs);
+    // Accept it with a reason: it leaves the open list and is saved in the diagram.
+    harness.get_by_label("Accept…").click();
+    harness.run();
+    harness.get_by_label("Why is it acceptable here?").click();
+    harness.run();
+    harness
+        .get_by_label("Why is it acceptable here?")
+        .type_text("lab account, public on purpose");
+    harness.run();
+    harness
+        .get(By::new().role(egui::Role::Button).label("Accept"))
+        .click();
+    harness.run();
+    let accepted = &harness.state().diagram().diagram().accepted;
+    assert_eq!(accepted.len(), 1);
+    assert_eq!(accepted[0].rule, "db-in-public-subnet");
+    assert_eq!(accepted[0].reason, "lab account, public on purpose");
+    assert!(harness.state().diagram_view().review_runs() > runs);
+    harness.get_by_label("lab account, public on purpose");
+    harness.get_by_label("Reopen");
+    assert!(harness.query_by_label("Accept…").is_none());
+    // Undo puts it back among the open findings.
+    harness.get_by_label("Diagram canvas").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().diagram().diagram().accepted.is_empty());
+    harness.get_by_label("Accept…");
+}
+
+/// The Review panel's links lead to the bank questions and to the note about the services
+/// of a finding.
+#[test]
+fn review_links_practise_the_questions_and_open_the_note_of_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let canvas = canvas_rect(&harness);
+    let subnet = drag_from_palette(
+        &mut harness,
+        "public subnet",
+        "Public subnet",
+        canvas.center() - egui::vec2(300.0, 150.0),
+    );
+    let inside = node_center(&harness, subnet);
+    drag_from_palette(&mut harness, "rds", "Amazon RDS", inside);
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("Questions: Amazon RDS").click();
+    harness.run();
+    assert_eq!(harness.state().room(), Room::Quiz);
+    match &harness.state().quiz().view {
+        aws_study::quiz::room::QuizView::Session(_) => {}
+        other => panic!("no practice session: {other:?}"),
+    }
+    assert_eq!(
+        harness.state().quiz().filter.service.as_deref(),
+        Some("Amazon RDS")
+    );
+    harness
+        .get(By::new().role(egui::Role::Button).label("Diagram"))
+        .click();
+    harness.run();
+    harness.get_by_label("Note: Amazon RDS").click();
+    for _ in 0..50 {
+        if harness.try_run().is_ok() {
+            break;
+        }
+    }
+    assert_eq!(harness.state().room(), Room::Notes);
+}

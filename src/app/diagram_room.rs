@@ -150,6 +150,13 @@ impl AwsStudyApp {
                 self.diagram_files.pending = None;
             }
             C::OpenNote(topic) => self.apply(ctx, Command::OpenTopic(topic)),
+            C::PracticeService(service) => {
+                self.apply(ctx, Command::SwitchRoom(Room::Quiz));
+                self.apply_quiz(
+                    ctx,
+                    crate::quiz::command::QuizCommand::PracticeService(service),
+                );
+            }
             _ => {}
         }
     }
@@ -375,10 +382,19 @@ impl AwsStudyApp {
         let index = &self.index;
         let topic_of_icon =
             |icon: &str| service_of(icon).and_then(|s| index.topics_of_service(s).first().copied());
+        let topic_of_service = |key: &str| {
+            catalog
+                .by_key(key)
+                .and_then(|s| index.topics_of_service(s).first().copied())
+        };
+        let quiz = &self.quiz;
+        let has_questions = |service: &str| quiz.has_questions_about(service);
         let mut cx = crate::ui::diagram::DiagramCtx {
             lang,
             tier_of_icon: &tier_of_icon,
             topic_of_icon: &topic_of_icon,
+            topic_of_service: &topic_of_service,
+            has_questions: &has_questions,
             recovery: self.diagram_files.recovery.as_ref().map(|d| d.nodes.len()),
             messages: &mut self.diagram_files.messages,
         };

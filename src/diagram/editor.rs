@@ -14,8 +14,8 @@ use std::path::PathBuf;
 
 use crate::diagram::history::History;
 use crate::diagram::model::{
-    Arrows, Clipboard, Diagram, EdgeId, GroupKind, MIN_GROUP_SIZE, MIN_SERVICE_SIZE, NodeId, Point,
-    Rect, Routing, snap,
+    AcceptedFinding, Arrows, Clipboard, Diagram, EdgeId, GroupKind, MIN_GROUP_SIZE,
+    MIN_SERVICE_SIZE, NodeId, Point, Rect, Routing, snap,
 };
 use crate::diagram::templates::Template;
 use crate::i18n::Strings;
@@ -193,6 +193,9 @@ pub enum DiagramCommand {
     ConfirmCancel,
     /// Show a topic in the Notes room.
     OpenNote(usize),
+    /// Practise the bank questions about a service (its catalog short name) in the Quiz
+    /// room.
+    PracticeService(String),
     // ---- view (the view) ----
     /// Zoom in around the canvas centre.
     ZoomIn,
@@ -246,6 +249,23 @@ pub enum DiagramCommand {
     ResizeTo(Rect),
     /// The drag ended: the move or resize becomes one undo step.
     EndDrag,
+    /// Accept a review finding (its rule and nodes) for a reason, saved in the diagram
+    /// (accepting it again replaces the reason).
+    AcceptFinding {
+        /// The rule's id.
+        rule: String,
+        /// The nodes of the finding.
+        nodes: Vec<NodeId>,
+        /// Why, in the author's words.
+        reason: String,
+    },
+    /// Put an accepted finding back among the open ones.
+    ReopenFinding {
+        /// The rule's id.
+        rule: String,
+        /// The nodes of the finding.
+        nodes: Vec<NodeId>,
+    },
 }
 
 /// The commands the canvas listens to on the keyboard, in the order they are tried
@@ -393,6 +413,8 @@ impl DiagramCommand {
             Self::ConfirmDiscard => s.diagram_discard,
             Self::ConfirmCancel | Self::CancelPath => s.cancel,
             Self::OpenNote(_) => s.diagram_open_note,
+            Self::AcceptFinding { .. } => s.review_accept,
+            Self::ReopenFinding { .. } => s.review_reopen,
             _ => return None,
         })
     }
@@ -419,6 +441,7 @@ impl DiagramCommand {
                 | Self::ConfirmDiscard
                 | Self::ConfirmCancel
                 | Self::OpenNote(_)
+                | Self::PracticeService(_)
         )
     }
 
@@ -463,6 +486,9 @@ pub struct Editor {
     preview: Option<Preview>,
     /// Bumped each time another document is shown (the view fits it to the canvas).
     generation: u64,
+    /// Bumped each time the document changes for good (an edit, undo, redo, another
+    /// document; not the frames of a drag, which count once it ends).
+    revision: u64,
 }
 
 impl Default for Editor {
@@ -486,6 +512,7 @@ impl Editor {
             snap: true,
             preview: None,
             generation: 0,
+            revision: 0,
         }
     }
 
@@ -531,6 +558,13 @@ impl Editor {
         self.generation
     }
 
+    /// Bumped each time the document changes for good: what is worked out from it (the
+    /// review's findings) is recomputed when this changes, not every frame.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// The single selected node, if exactly one is.
     #[must_use]
     pub fn single_selected(&self) -> Option<NodeId> {
@@ -565,6 +599,7 @@ impl Editor {
         self.selected.clear();
         self.selected_edges.clear();
         self.generation += 1;
+        self.revision += 1;
     }
 
     /// The document was written to `path`.
@@ -586,6 +621,7 @@ impl Editor {
         if self.diagram != before {
             self.history.record(before);
             self.dirty = true;
+            self.revision += 1;
         }
     }
 
@@ -620,6 +656,8 @@ impl Editor {
             self.history.record(before);
             self.dirty = true;
         }
+        // The preview changed the shown diagram frame by frame: count it now, in any case.
+        self.revision += 1;
         self.prune_selection();
     }
 
@@ -646,6 +684,7 @@ impl Editor {
                     Ok(d) => {
                         self.diagram = d;
                         self.dirty = true;
+                        self.revision += 1;
                     }
                     Err(d) => self.diagram = d,
                 }
@@ -657,6 +696,7 @@ impl Editor {
                     Ok(d) => {
                         self.diagram = d;
                         self.dirty = true;
+                        self.revision += 1;
                     }
                     Err(d) => self.diagram = d,
                 }
@@ -726,6 +766,25 @@ impl Editor {
             }
             C::ResizeTo(rect) => self.resize_to(rect),
             C::EndDrag => {} // committed above
+            C::AcceptFinding {
+                rule,
+                mut nodes,
+                reason,
+            } => {
+                nodes.sort_unstable();
+                nodes.dedup();
+                self.edit(|d| {
+                    d.accepted.retain(|a| !a.matches(&rule, &nodes));
+                    d.accepted.push(AcceptedFinding {
+                        rule,
+                        nodes,
+                        reason: reason.trim().to_owned(),
+                    });
+                });
+            }
+            C::ReopenFinding { rule, nodes } => {
+                self.edit(|d| d.accepted.retain(|a| !a.matches(&rule, &nodes)));
+            }
             C::New
             | C::Template(_)
             | C::Open
@@ -743,6 +802,7 @@ impl Editor {
             | C::ConfirmDiscard
             | C::ConfirmCancel
             | C::OpenNote(_)
+            | C::PracticeService(_)
             | C::ZoomIn
             | C::ZoomOut
             | C::Fit => {}
@@ -937,6 +997,81 @@ mod tests {
         assert!(e.selected.is_empty(), "the selection follows the document");
         e.apply(DiagramCommand::Redo);
         assert_eq!(labels(&e), ["AWS Lambda"]);
+    }
+
+    #[test]
+    fn accepting_and_reopening_a_finding_are_undoable_edits() {
+        let mut e = Editor::new();
+        e.apply(DiagramCommand::Add(
+            PaletteItem::Group(GroupKind::PublicSubnet),
+            Point::new(0.0, 0.0),
+        ));
+        let rds = add(&mut e, "Arch_Amazon-RDS_48", 100.0, 100.0);
+        let findings = crate::diagram::review::open_findings(e.diagram());
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let before = e.revision();
+        let accept = DiagramCommand::AcceptFinding {
+            rule: findings[0].rule.id.to_owned(),
+            nodes: findings[0].nodes.clone(),
+            reason: "  lab only  ".into(),
+        };
+        assert_eq!(accept.label(&crate::i18n::EN), Some("Accept…"));
+        e.apply(accept.clone());
+        assert_eq!(e.revision(), before + 1);
+        assert!(crate::diagram::review::open_findings(e.diagram()).is_empty());
+        assert_eq!(e.diagram().accepted.len(), 1);
+        assert_eq!(e.diagram().accepted[0].reason, "lab only");
+        assert_eq!(e.diagram().accepted[0].nodes, vec![rds]);
+        // Accepting again replaces the reason instead of adding a second acceptance.
+        e.apply(DiagramCommand::AcceptFinding {
+            rule: "db-in-public-subnet".into(),
+            nodes: vec![rds],
+            reason: "dev".into(),
+        });
+        assert_eq!(e.diagram().accepted.len(), 1);
+        assert_eq!(e.diagram().accepted[0].reason, "dev");
+        e.apply(DiagramCommand::Undo);
+        assert_eq!(e.diagram().accepted[0].reason, "lab only");
+        e.apply(DiagramCommand::ReopenFinding {
+            rule: "db-in-public-subnet".into(),
+            nodes: vec![rds],
+        });
+        assert!(e.diagram().accepted.is_empty());
+        assert_eq!(crate::diagram::review::open_findings(e.diagram()).len(), 1);
+        e.apply(DiagramCommand::Undo);
+        assert_eq!(e.diagram().accepted.len(), 1);
+        // Reopening what is not accepted changes nothing (no undo step, same revision).
+        let rev = e.revision();
+        e.apply(DiagramCommand::ReopenFinding {
+            rule: "no-such-rule".into(),
+            nodes: vec![rds],
+        });
+        assert_eq!(e.revision(), rev);
+    }
+
+    #[test]
+    fn the_revision_counts_changes_not_frames() {
+        let mut e = Editor::new();
+        let r0 = e.revision();
+        let a = add(&mut e, LAMBDA, 0.0, 0.0);
+        assert_eq!(e.revision(), r0 + 1);
+        // Selecting and snapping change nothing in the document.
+        e.apply(DiagramCommand::ClearSelection);
+        e.apply(DiagramCommand::SetSnap(false));
+        assert_eq!(e.revision(), r0 + 1);
+        // A drag counts once, when it ends.
+        e.apply(DiagramCommand::BeginMove(vec![a]));
+        for i in 1..=10 {
+            e.apply(DiagramCommand::MoveTo(i as f32 * 10.0, 0.0));
+        }
+        assert_eq!(e.revision(), r0 + 1);
+        e.apply(DiagramCommand::EndDrag);
+        assert_eq!(e.revision(), r0 + 2);
+        e.apply(DiagramCommand::Undo);
+        e.apply(DiagramCommand::Redo);
+        assert_eq!(e.revision(), r0 + 4);
+        e.replace(Diagram::new(), None);
+        assert_eq!(e.revision(), r0 + 5);
     }
 
     #[test]

@@ -541,11 +541,13 @@ mod tests {
         assert!(empty.accepted.is_empty() && warnings.is_empty());
         // Acceptances round-trip, reason included.
         let mut accepted = sample();
-        accepted.accepted.push(crate::diagram::model::AcceptedFinding {
-            rule: "lambda-in-public-subnet".into(),
-            nodes: vec![NodeId(2)],
-            reason: "lab account, « deleted » tonight".into(),
-        });
+        accepted
+            .accepted
+            .push(crate::diagram::model::AcceptedFinding {
+                rule: "lambda-in-public-subnet".into(),
+                nodes: vec![NodeId(2)],
+                reason: "lab account, « deleted » tonight".into(),
+            });
         let text = to_ron(&accepted);
         assert!(text.contains("accepted"), "{text}");
         let (back, warnings) = from_ron(Path::new("new.awsdiagram.ron"), &text).unwrap();

@@ -5,7 +5,7 @@
 //! Every template reviews clean (no finding of [`super::review`]): VPCs have their internet
 //! gateway, a NAT gateway per Availability Zone, load balancers in front of Auto Scaling
 //! groups that span two AZs, databases in private subnets with a standby in the other AZ,
-//! gateway endpoints for S3 and DynamoDB, and the disaster-recovery ones a second Region
+//! gateway endpoints for S3 and `DynamoDB`, and the disaster-recovery ones a second Region
 //! with Route 53 in front. The drills plant one mistake into them.
 //!
 //! Icons are looked up by service name in the bundled catalog (generic resources such as
@@ -44,7 +44,7 @@ pub enum Template {
     ThreeTier,
     /// S3 events → SNS fan-out → SQS → Lambda, plus a second Lambda on SNS.
     EventDriven,
-    /// ALB → Auto Scaling group over two AZs → RDS Multi-AZ and ElastiCache, S3 through a
+    /// ALB → Auto Scaling group over two AZs → RDS Multi-AZ and `ElastiCache`, S3 through a
     /// gateway endpoint, a NAT gateway per AZ.
     MultiAzWebApp,
     /// Route 53 → `CloudFront` (ACM certificate) → private S3 bucket.
@@ -223,7 +223,15 @@ impl Bands {
     }
 
     /// A service in slot `i` of column `col` of AZ `az`.
-    fn add(&self, b: &mut Builder, service: &str, label: &str, az: usize, col: usize, i: u8) -> NodeId {
+    fn add(
+        &self,
+        b: &mut Builder,
+        service: &str,
+        label: &str,
+        az: usize,
+        col: usize,
+        i: u8,
+    ) -> NodeId {
         let r = self.subnet(b, az, col);
         let id = b.service_xy(
             service,
@@ -241,7 +249,12 @@ impl Bands {
     /// `col`.
     fn between(&self, b: &mut Builder, service: &str, label: &str, col: usize, i: u8) -> NodeId {
         let r = self.subnet(b, 0, col);
-        let id = b.service_xy(service, label, r.x + SLOT_X + f32::from(i) * SLOT_STEP, self.gap_y);
+        let id = b.service_xy(
+            service,
+            label,
+            r.x + SLOT_X + f32::from(i) * SLOT_STEP,
+            self.gap_y,
+        );
         b.put(id, self.vpc);
         id
     }
@@ -345,7 +358,13 @@ fn multi_az_web_app() -> Diagram {
     let v = Bands::new(&mut b, 320.0, 160.0, &WEB_COLUMNS, true);
     let users = b.resource(USERS, "Users", 80.0, v.gap_y);
     let igw = v.internet_gateway(&mut b);
-    let alb = v.between(&mut b, "Application Load Balancer", "Application Load Balancer", 0, 0);
+    let alb = v.between(
+        &mut b,
+        "Application Load Balancer",
+        "Application Load Balancer",
+        0,
+        0,
+    );
     v.nat_gateways(&mut b, 0);
     let app_a = v.add(&mut b, "EC2", "App server", 0, 1, 0);
     let app_b = v.add(&mut b, "EC2", "App server", 1, 1, 0);
@@ -394,7 +413,13 @@ fn decoupled_workers() -> Diagram {
     let v = Bands::new(&mut b, 320.0, 160.0, &columns, true);
     let users = b.resource(USERS, "Users", 80.0, v.gap_y);
     let igw = v.internet_gateway(&mut b);
-    let alb = v.between(&mut b, "Application Load Balancer", "Application Load Balancer", 0, 0);
+    let alb = v.between(
+        &mut b,
+        "Application Load Balancer",
+        "Application Load Balancer",
+        0,
+        0,
+    );
     v.nat_gateways(&mut b, 0);
     let web = [
         v.add(&mut b, "EC2", "Web server", 0, 1, 0),
@@ -432,7 +457,12 @@ fn hybrid_network() -> Diagram {
     let servers = b.resource(SERVERS, "Servers", 0.0, 260.0);
     let cgw = b.resource(CUSTOMER_GATEWAY, "Customer gateway", 180.0, 160.0);
     let dx = b.service_xy("Direct Connect", "Direct Connect", 380.0, 60.0);
-    let vpn = b.service_xy("Site-to-Site VPN", "Site-to-Site VPN (backup)", 380.0, 260.0);
+    let vpn = b.service_xy(
+        "Site-to-Site VPN",
+        "Site-to-Site VPN (backup)",
+        380.0,
+        260.0,
+    );
     let dxgw = b.resource(DX_GATEWAY, "Direct Connect gateway", 600.0, 60.0);
     let tgw = b.service_xy("Transit Gateway", "Transit gateway", 820.0, 160.0);
     let app = b.service_xy("EC2", "App servers", 1100.0, 80.0);
@@ -457,6 +487,9 @@ fn hybrid_network() -> Diagram {
     b.finish()
 }
 
+/// Rows (icon tops) of the primary and the DR Region in the DR templates.
+const ROW: [f32; 2] = [280.0, 720.0];
+
 /// The four disaster-recovery strategies of AWS's whitepaper.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Dr {
@@ -474,11 +507,15 @@ fn dr(strategy: Dr) -> Diagram {
         Dr::WarmStandby => "Disaster recovery: warm standby (RPO: seconds, RTO: minutes)",
         Dr::MultiSite => "Disaster recovery: multi-site active/active (RPO/RTO: near zero)",
     };
-    let width = snap_out(Rect::new(0.0, 0.0, title.chars().count() as f32 * CHAR_WIDTH + 20.0, 30.0));
+    let width = snap_out(Rect::new(
+        0.0,
+        0.0,
+        title.chars().count() as f32 * CHAR_WIDTH + 20.0,
+        30.0,
+    ));
     b.text(title, width);
     // The primary Region above the DR Region; in each, load balancer → servers → data,
     // and Route 53 on the left between them.
-    const ROW: [f32; 2] = [280.0, 720.0];
     let with_dns = strategy != Dr::BackupRestore;
     let mid = f32::midpoint(ROW[0], ROW[1]);
     let users = b.resource(USERS, "Users", 0.0, if with_dns { mid } else { ROW[0] });
@@ -537,7 +574,10 @@ fn dr(strategy: Dr) -> Diagram {
         if let (Some(store), Some(backup)) = (store, backup) {
             b.connect(store, backup, "snapshots");
         }
-        let members: Vec<NodeId> = [lb, asg, store, backup, bucket].into_iter().flatten().collect();
+        let members: Vec<NodeId> = [lb, asg, store, backup, bucket]
+            .into_iter()
+            .flatten()
+            .collect();
         regions.push(b.group(GroupKind::Region, name, &members));
         stores.push(store);
         backups.push(backup);
@@ -546,10 +586,14 @@ fn dr(strategy: Dr) -> Diagram {
     }
     // Between the Regions, straight down.
     let pairs = [
-        (stores[0], stores[1], match strategy {
-            Dr::MultiSite => "global table replication",
-            _ => "asynchronous replication",
-        }),
+        (
+            stores[0],
+            stores[1],
+            match strategy {
+                Dr::MultiSite => "global table replication",
+                _ => "asynchronous replication",
+            },
+        ),
         (backups[0], backups[1], "cross-Region copy"),
         (buckets[0], buckets[1], "cross-Region replication"),
     ];
@@ -594,7 +638,12 @@ fn data_lake() -> Diagram {
     let raw = b.service("S3", "Raw zone", 20, 0);
     let glue = b.service("Glue", "Glue crawler and ETL", 30, 0);
     let curated = b.service("S3", "Curated zone", 40, 0);
-    let catalog = b.service("Lake Formation", "Lake Formation (catalog, permissions)", 30, 10);
+    let catalog = b.service(
+        "Lake Formation",
+        "Lake Formation (catalog, permissions)",
+        30,
+        10,
+    );
     let athena = b.service("Athena", "Athena (SQL)", 40, 10);
     let dashboards = b.service("QuickSight", "QuickSight dashboards", 50, 10);
     let analysts = b.resource(USERS, "Analysts", 1240.0, 200.0);
@@ -611,7 +660,9 @@ fn data_lake() -> Diagram {
     let region = b.group(
         GroupKind::Region,
         "Region",
-        &[stream, firehose, raw, glue, curated, catalog, athena, dashboards],
+        &[
+            stream, firehose, raw, glue, curated, catalog, athena, dashboards,
+        ],
     );
     b.group(GroupKind::AwsCloud, "AWS Cloud", &[region]);
     b.finish()

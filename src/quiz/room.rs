@@ -607,6 +607,13 @@ impl QuizRoom {
         self.questions_revision += 1;
     }
 
+    /// Whether some question of the bank (or imported, or generated) is about `service`
+    /// (its catalog short name): what [`QuizCommand::PracticeService`] would practise.
+    #[must_use]
+    pub fn has_questions_about(&self, service: &str) -> bool {
+        self.services_with_questions.contains(service)
+    }
+
     /// Catalog short names of the services the notes describe, sorted.
     #[must_use]
     pub fn services_with_topics(&self) -> &[String] {

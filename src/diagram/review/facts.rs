@@ -7,7 +7,7 @@
 //! innermost one wins. An Auto Scaling group box drawn across two AZs, around servers whose
 //! parents are their subnets, thus still contains them.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::diagram::model::{Arrows, Diagram, GroupKind, Node, NodeId, NodeKind, Rect};
 
@@ -47,7 +47,10 @@ const ICON_KEYS: &[(&str, &str)] = &[
     ("resource/Server.svg", key::ON_PREMISES),
     ("resource/Servers.svg", key::ON_PREMISES),
     ("resource/Officebuilding.svg", key::ON_PREMISES),
-    ("resource/AmazonVPCCustomerGateway.svg", key::CUSTOMER_GATEWAY),
+    (
+        "resource/AmazonVPCCustomerGateway.svg",
+        key::CUSTOMER_GATEWAY,
+    ),
     ("resource/AmazonVPCVPNGateway.svg", key::VPN_GATEWAY),
     ("resource/AmazonVPCVPNConnection.svg", key::VPN_CONNECTION),
     ("resource/AWSDirectConnectGateway.svg", key::DX_GATEWAY),
@@ -55,6 +58,11 @@ const ICON_KEYS: &[(&str, &str)] = &[
     ("resource/AmazonEC2Instances.svg", "ec2"),
     ("resource/AmazonEC2InstancewithCloudWatch.svg", "ec2"),
     ("resource/AmazonRDSMultiAZDBCluster.svg", "rds-multi-az"),
+    // Directory buckets live in one Availability Zone (S3 Express One Zone).
+    (
+        "resource/AmazonSimpleStorageServiceDirectorybucket.svg",
+        "s3-express-one-zone",
+    ),
 ];
 
 /// The catalog key of a service icon (by its `aws_name`), or a pseudo key from [`key`].
@@ -131,9 +139,14 @@ pub(super) struct Facts<'a> {
     /// Every node's facts.
     pub nodes: BTreeMap<NodeId, NodeFacts>,
     /// Who sends to whom: each arrow from its tail to its head (both ways for double
-    /// heads, drawing direction for none); an end that is an Auto Scaling group box stands
-    /// for the EC2 instances inside it. Sorted, each pair once.
+    /// heads, not at all for none); an end that is an Auto Scaling group box stands for the
+    /// EC2 instances inside it. Sorted, each pair once.
     pub flows: Vec<(NodeId, NodeId)>,
+    /// `flows` by tail and by head, and every arrow's ends both ways (with Auto Scaling
+    /// group boxes expanded), for lookups.
+    out: HashMap<NodeId, Vec<NodeId>>,
+    inc: HashMap<NodeId, Vec<NodeId>>,
+    joined: HashMap<NodeId, BTreeSet<NodeId>>,
 }
 
 /// The rect a group must contain: a service's centre, or a smaller group's centre.
@@ -226,18 +239,41 @@ impl<'a> Facts<'a> {
             d,
             nodes,
             flows: Vec::new(),
+            out: HashMap::new(),
+            inc: HashMap::new(),
+            joined: HashMap::new(),
         };
         facts.flows = facts.compute_flows();
+        for &(a, b) in &facts.flows {
+            facts.out.entry(a).or_default().push(b);
+            facts.inc.entry(b).or_default().push(a);
+        }
+        let mut joined: HashMap<NodeId, BTreeSet<NodeId>> = HashMap::new();
+        for e in d.edges.values() {
+            for (a, b) in [(e.from, e.to), (e.to, e.from)] {
+                for x in facts.expand(a) {
+                    for y in facts.expand(b) {
+                        if x != y {
+                            joined.entry(x).or_default().insert(y);
+                        }
+                    }
+                }
+            }
+        }
+        facts.joined = joined;
         facts
     }
 
     fn compute_flows(&self) -> Vec<(NodeId, NodeId)> {
         let mut pairs = BTreeSet::new();
         for e in self.d.edges.values() {
-            let mut ends = vec![(e.from, e.to)];
-            if e.arrows == Arrows::Both {
-                ends.push((e.to, e.from));
-            }
+            // An arrow without a head does not say which way traffic goes: it joins the
+            // nodes ([`Facts::neighbours`]) but sends nothing.
+            let ends = match e.arrows {
+                Arrows::None => continue,
+                Arrows::Forward => vec![(e.from, e.to)],
+                Arrows::Both => vec![(e.from, e.to), (e.to, e.from)],
+            };
             for (a, b) in ends {
                 for x in self.expand(a) {
                     for y in self.expand(b) {
@@ -295,34 +331,19 @@ impl<'a> Facts<'a> {
             .map(|(id, f)| (*id, f))
     }
 
-    /// Nodes `id` sends to.
+    /// Nodes `id` sends to, in id order.
     pub fn targets(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.flows
-            .iter()
-            .filter(move |(a, _)| *a == id)
-            .map(|(_, b)| *b)
+        self.out.get(&id).into_iter().flatten().copied()
     }
 
-    /// Nodes that send to `id`.
+    /// Nodes that send to `id`, in id order.
     pub fn sources(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.flows
-            .iter()
-            .filter(move |(_, b)| *b == id)
-            .map(|(a, _)| *a)
+        self.inc.get(&id).into_iter().flatten().copied()
     }
 
     /// Nodes joined to `id` by an arrow, whatever its heads.
     pub fn neighbours(&self, id: NodeId) -> BTreeSet<NodeId> {
-        let mut out = BTreeSet::new();
-        for e in self.d.edges.values() {
-            for (a, b) in [(e.from, e.to), (e.to, e.from)] {
-                if a == id {
-                    out.extend(self.expand(b));
-                }
-            }
-        }
-        out.remove(&id);
-        out
+        self.joined.get(&id).cloned().unwrap_or_default()
     }
 
     /// Whether any node is an Availability Zone box (the diagram draws AZs).

@@ -1,7 +1,7 @@
 //! Planting a violation of a rule into a correct diagram, for the "what is wrong with this
 //! architecture?" drills: the smallest edit a student could plausibly make that breaks the
 //! rule (move the database into a public subnet, delete the second NAT gateway, point
-//! CloudFront at the instances). A planter returns `None` when the diagram has nothing to
+//! `CloudFront` at the instances). A planter returns `None` when the diagram has nothing to
 //! break that way; [`super::plant`] then checks that the rule really fires.
 //!
 //! Moved and added nodes go to a free spot of their new group (no overlap with other icons,
@@ -13,7 +13,9 @@ use super::facts::{
     Facts, NodeFacts, is_cache, is_database, is_ec2, is_endpoint, is_internet, is_lb, is_nat,
     is_rds, key,
 };
-use super::rules::{from_internet, is_hybrid, is_public_zonal_nat, is_regional, is_standby, mentions_dr};
+use super::rules::{
+    from_internet, is_hybrid, is_public_zonal_nat, is_regional, is_standby, mentions_dr,
+};
 use crate::diagram::model::{Diagram, Edge, GroupKind, NodeId, Point, Rect, SERVICE_SIZE};
 
 /// Grid step, as the editor and the templates use.
@@ -150,11 +152,17 @@ fn delete_bypassing(d: &mut Diagram, ids: &[NodeId]) {
 }
 
 /// Groups of `kind`, the ones in the AZ `az` (if any) first, then by id.
-fn groups_near(f: &Facts<'_>, kind: GroupKind, az: Option<NodeId>, vpc: Option<NodeId>) -> Vec<NodeId> {
+fn groups_near(
+    f: &Facts<'_>,
+    kind: GroupKind,
+    az: Option<NodeId>,
+    vpc: Option<NodeId>,
+) -> Vec<NodeId> {
     let mut out: Vec<(u8, NodeId)> = f
         .groups(kind)
         .map(|(id, g)| {
-            let rank = u8::from(az.is_none() || g.az != az) + u8::from(vpc.is_some() && g.vpc != vpc);
+            let rank =
+                u8::from(az.is_none() || g.az != az) + u8::from(vpc.is_some() && g.vpc != vpc);
             (rank, id)
         })
         .collect();
@@ -184,11 +192,15 @@ fn move_to_subnet(
 }
 
 pub(super) fn db_in_public_subnet(f: &Facts<'_>) -> Option<Diagram> {
-    move_to_subnet(f, GroupKind::PublicSubnet, |_, n| is_database(n) && !n.in_public_subnet())
+    move_to_subnet(f, GroupKind::PublicSubnet, |_, n| {
+        is_database(n) && !n.in_public_subnet()
+    })
 }
 
 pub(super) fn cache_in_public_subnet(f: &Facts<'_>) -> Option<Diagram> {
-    move_to_subnet(f, GroupKind::PublicSubnet, |_, n| is_cache(n) && !n.in_public_subnet())
+    move_to_subnet(f, GroupKind::PublicSubnet, |_, n| {
+        is_cache(n) && !n.in_public_subnet()
+    })
 }
 
 pub(super) fn lambda_in_public_subnet(f: &Facts<'_>) -> Option<Diagram> {
@@ -406,7 +418,11 @@ fn dissolve_asg(d: &mut Diagram, f: &Facts<'_>, asg: NodeId) {
     d.delete(&[asg], &[]);
     for e in touching {
         for m in &members {
-            let (a, b) = if e.from == asg { (*m, e.to) } else { (e.from, *m) };
+            let (a, b) = if e.from == asg {
+                (*m, e.to)
+            } else {
+                (e.from, *m)
+            };
             if a != b {
                 connect_like(d, a, b, Some(&e));
             }
@@ -539,9 +555,10 @@ pub(super) fn standby_serves_reads(f: &Facts<'_>) -> Option<Diagram> {
         let Some(p) = primary_of(f, s) else {
             continue;
         };
-        let reader = f
-            .sources(p)
-            .find(|r| f.get(*r).is_some_and(|r| r.key.is_some() && !is_database(r)));
+        let reader = f.sources(p).find(|r| {
+            f.get(*r)
+                .is_some_and(|r| r.key.is_some() && !is_database(r))
+        });
         if let Some(reader) = reader {
             let mut d = f.d.clone();
             d.connect(reader, s)?;
@@ -579,7 +596,11 @@ pub(super) fn ec2_fleet_without_lb(f: &Facts<'_>) -> Option<Diagram> {
             .targets(lb)
             .filter(|t| f.get(*t).is_some_and(is_ec2))
             .collect();
-        if targets.len() < 2 && !targets.iter().any(|t| f.get(*t).is_some_and(|t| !t.asgs.is_empty())) {
+        if targets.len() < 2
+            && !targets
+                .iter()
+                .any(|t| f.get(*t).is_some_and(|t| !t.asgs.is_empty()))
+        {
             continue;
         }
         // CloudFront or Route 53 pointed at the instances; else what sent to the load
@@ -614,7 +635,10 @@ pub(super) fn static_site_without_cloudfront(f: &Facts<'_>) -> Option<Diagram> {
             .collect();
         let fronts: Vec<NodeId> = f
             .sources(cf)
-            .filter(|s| f.get(*s).is_some_and(|s| s.is(&["route-53"]) || is_internet(s)))
+            .filter(|s| {
+                f.get(*s)
+                    .is_some_and(|s| s.is(&["route-53"]) || is_internet(s))
+            })
             .collect();
         if buckets.is_empty() || fronts.is_empty() {
             continue;

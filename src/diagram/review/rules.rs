@@ -4,7 +4,7 @@
 //! Every rule cites the AWS documentation page it rests on, and was written to stay silent
 //! on correct architectures: exceptions AWS documents (private and regional NAT gateways,
 //! readable standbys of Multi-AZ DB clusters, on-premises users reaching private subnets
-//! over a VPN or Direct Connect, CloudFront VPC origins…) are left alone.
+//! over a VPN or Direct Connect, `CloudFront` VPC origins…) are left alone.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -114,8 +114,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html",
         title_en: "Internet traffic straight into a private subnet",
         title_fr: "Trafic Internet directement vers un sous-réseau privé",
-        explanation_en: "A private subnet is one with no route to an internet gateway: nothing in it can be reached from the internet directly, and an internet-facing load balancer cannot be placed there. Internet clients reach private instances through an internet-facing load balancer (or CloudFront, API Gateway) in public subnets; administrators use Systems Manager Session Manager, a VPN or Direct Connect.",
-        explanation_fr: "Un sous-réseau privé n’a pas de route vers une passerelle Internet : rien de ce qu’il contient n’est joignable directement depuis Internet, et un équilibreur de charge exposé à Internet ne peut pas y être placé. Les clients Internet atteignent les instances privées via un équilibreur de charge exposé à Internet (ou CloudFront, API Gateway) placé dans des sous-réseaux publics ; les administrateurs passent par Session Manager de Systems Manager, un VPN ou Direct Connect.",
+        explanation_en: "A private subnet is one with no route to an internet gateway: nothing in it can be reached from the internet directly, and an internet-facing load balancer placed there receives no internet traffic. Internet clients reach private instances through an internet-facing load balancer (or CloudFront, API Gateway) in public subnets; administrators use Systems Manager Session Manager, a VPN or Direct Connect.",
+        explanation_fr: "Un sous-réseau privé n’a pas de route vers une passerelle Internet : rien de ce qu’il contient n’est joignable directement depuis Internet, et un équilibreur de charge exposé à Internet qu’on y place ne reçoit aucun trafic Internet. Les clients Internet atteignent les instances privées via un équilibreur de charge exposé à Internet (ou CloudFront, API Gateway) placé dans des sous-réseaux publics ; les administrateurs passent par Session Manager de Systems Manager, un VPN ou Direct Connect.",
         check: private_subnet_reached_from_internet,
         plant: Some(plant::private_subnet_reached_from_internet),
     },
@@ -179,8 +179,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html",
         title_en: "Private subnet calling AWS services or the internet with no way out",
         title_fr: "Sous-réseau privé appelant des services AWS ou Internet sans sortie",
-        explanation_en: "Instances and VPC-attached Lambda functions in a private subnet have no public IP address and no route to the internet. To call S3, SQS, DynamoDB or another AWS service they need a VPC endpoint (gateway endpoints for S3 and DynamoDB, interface endpoints through PrivateLink for the others) or a NAT gateway in a public subnet; to reach the internet, a NAT gateway.",
-        explanation_fr: "Les instances et les fonctions Lambda attachées au VPC dans un sous-réseau privé n’ont ni adresse IP publique ni route vers Internet. Pour appeler S3, SQS, DynamoDB ou un autre service AWS, il leur faut un point de terminaison de VPC (de type passerelle pour S3 et DynamoDB, de type interface via PrivateLink pour les autres) ou une passerelle NAT dans un sous-réseau public ; pour joindre Internet, une passerelle NAT.",
+        explanation_en: "Instances and VPC-attached Lambda functions in a private subnet have no public IP address and no route to the internet. To call S3, SQS, DynamoDB or another AWS service they need a VPC endpoint (a free gateway endpoint for S3 and DynamoDB, interface endpoints through PrivateLink for most services) or a NAT gateway in a public subnet; to reach the internet, a NAT gateway.",
+        explanation_fr: "Les instances et les fonctions Lambda attachées au VPC dans un sous-réseau privé n’ont ni adresse IP publique ni route vers Internet. Pour appeler S3, SQS, DynamoDB ou un autre service AWS, il leur faut un point de terminaison de VPC (de type passerelle, gratuit, pour S3 et DynamoDB, de type interface via PrivateLink pour la plupart des services) ou une passerelle NAT dans un sous-réseau public ; pour joindre Internet, une passerelle NAT.",
         check: private_subnet_no_egress,
         plant: Some(plant::private_subnet_no_egress),
     },
@@ -254,7 +254,11 @@ pub(super) static RULES: [Rule; 27] = [
         id: "asg-single-az",
         severity: Severity::High,
         domain: Domain::Resilient,
-        services: &["auto-scaling-group", "ec2-auto-scaling", "availability-zones"],
+        services: &[
+            "auto-scaling-group",
+            "ec2-auto-scaling",
+            "availability-zones",
+        ],
         doc_url: "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html",
         title_en: "Auto Scaling group in one Availability Zone",
         title_fr: "Groupe Auto Scaling dans une seule zone de disponibilité",
@@ -271,8 +275,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html",
         title_en: "RDS database in a single Availability Zone",
         title_fr: "Base RDS dans une seule zone de disponibilité",
-        explanation_en: "This RDS database has no standby in another Availability Zone: an AZ failure or even maintenance takes it down. A Multi-AZ deployment keeps a synchronous standby in another AZ and fails over automatically, usually within a minute or two (a Multi-AZ DB cluster adds two readable standbys). Label the database Multi-AZ, or draw its standby in another AZ.",
-        explanation_fr: "Cette base RDS n’a pas d’instance de secours dans une autre zone de disponibilité : une panne d’AZ, ou même une maintenance, l’arrête. Un déploiement Multi-AZ garde une instance de secours synchrone dans une autre AZ et bascule automatiquement, en général en une à deux minutes (un cluster de bases Multi-AZ ajoute deux instances de secours lisibles). Indiquez Multi-AZ dans le libellé, ou dessinez l’instance de secours dans une autre AZ.",
+        explanation_en: "This RDS database has no standby in another Availability Zone: an AZ failure or even maintenance takes it down. A Multi-AZ deployment keeps a synchronous standby in another AZ and fails over automatically, usually within a minute or two (a Multi-AZ DB cluster has two standbys, both readable). Label the database Multi-AZ, or draw its standby in another AZ.",
+        explanation_fr: "Cette base RDS n’a pas d’instance de secours dans une autre zone de disponibilité : une panne d’AZ, ou même une maintenance, l’arrête. Un déploiement Multi-AZ garde une instance de secours synchrone dans une autre AZ et bascule automatiquement, en général en une à deux minutes (un cluster de bases Multi-AZ a deux instances de secours, lisibles toutes les deux). Indiquez Multi-AZ dans le libellé, ou dessinez l’instance de secours dans une autre AZ.",
         check: rds_single_az,
         plant: Some(plant::rds_single_az),
     },
@@ -323,8 +327,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
         title_en: "One NAT gateway for private subnets in several AZs",
         title_fr: "Une seule passerelle NAT pour des sous-réseaux privés dans plusieurs AZ",
-        explanation_en: "A zonal NAT gateway is redundant only within its Availability Zone. If private subnets in several AZs share it and its AZ goes down, they all lose internet access (and cross-AZ traffic costs extra meanwhile). Create a NAT gateway in each AZ and route each private subnet to the one in its own AZ, or use a regional NAT gateway, which spans AZs by itself.",
-        explanation_fr: "Une passerelle NAT zonale n’est redondante qu’à l’intérieur de sa zone de disponibilité. Si des sous-réseaux privés de plusieurs AZ la partagent et que son AZ tombe, tous perdent l’accès à Internet (et le trafic entre AZ est facturé en attendant). Créez une passerelle NAT par AZ et routez chaque sous-réseau privé vers celle de son AZ, ou utilisez une passerelle NAT régionale, qui s’étend seule sur les AZ.",
+        explanation_en: "A zonal NAT gateway is redundant only within its Availability Zone. If private subnets in several AZs share it and its AZ goes down, they all lose internet access; sharing it also adds cross-AZ data transfer charges. Create a NAT gateway in each AZ and route each private subnet to the one in its own AZ, or use a regional NAT gateway, which spans AZs by itself.",
+        explanation_fr: "Une passerelle NAT zonale n’est redondante qu’à l’intérieur de sa zone de disponibilité. Si des sous-réseaux privés de plusieurs AZ la partagent et que son AZ tombe, tous perdent l’accès à Internet ; la partager ajoute en outre des frais de transfert entre AZ. Créez une passerelle NAT par AZ et routez chaque sous-réseau privé vers celle de son AZ, ou utilisez une passerelle NAT régionale, qui s’étend seule sur les AZ.",
         check: nat_gateway_single_az,
         plant: Some(plant::nat_gateway_single_az),
     },
@@ -349,8 +353,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html",
         title_en: "Disaster recovery within a single Region",
         title_fr: "Reprise après sinistre dans une seule Région",
-        explanation_en: "The labels say disaster recovery, but everything is in one Region. Multi-AZ protects against the loss of a data center; disaster recovery in AWS's strategies (backup and restore, pilot light, warm standby, multi-site active/active) means a copy of the data, and for the last three running infrastructure, in a second Region, with RPO and RTO shrinking in that order.",
-        explanation_fr: "Les libellés parlent de reprise après sinistre, mais tout est dans une seule Région. Le Multi-AZ protège contre la perte d’un centre de données ; la reprise après sinistre selon les stratégies d’AWS (sauvegarde et restauration, veilleuse ou pilot light, warm standby, multi-site actif/actif) suppose une copie des données, et pour les trois dernières une infrastructure qui tourne, dans une deuxième Région, avec un RPO et un RTO de plus en plus courts dans cet ordre.",
+        explanation_en: "The labels say disaster recovery, but everything is in one Region. Multi-AZ protects against the loss of a data center, not of a Region. Against a regional disaster, AWS's strategies (backup and restore, pilot light, warm standby, multi-site active/active) keep a copy of the data in a second Region, and from pilot light on some of the infrastructure too, with RPO and RTO shrinking in that order. Draw the recovery Region, or accept the finding if your disaster is smaller than a Region (deleted data, a failed AZ).",
+        explanation_fr: "Les libellés parlent de reprise après sinistre, mais tout est dans une seule Région. Le Multi-AZ protège contre la perte d’un centre de données, pas d’une Région. Contre un sinistre régional, les stratégies d’AWS (sauvegarde et restauration, veilleuse ou pilot light, warm standby, multi-site actif/actif) gardent une copie des données dans une deuxième Région, et à partir de la veilleuse une partie de l’infrastructure aussi, avec un RPO et un RTO de plus en plus courts dans cet ordre. Dessinez la Région de reprise, ou acceptez la remarque si votre sinistre est plus petit qu’une Région (données supprimées, AZ en panne).",
         check: single_region_dr,
         plant: Some(plant::single_region_dr),
     },
@@ -358,12 +362,16 @@ pub(super) static RULES: [Rule; 27] = [
         id: "multi-region-without-failover-routing",
         severity: Severity::Medium,
         domain: Domain::Resilient,
-        services: &["route-53", "global-accelerator", "route-53-routing-policies"],
+        services: &[
+            "route-53",
+            "global-accelerator",
+            "route-53-routing-policies",
+        ],
         doc_url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover.html",
         title_en: "Two Regions, nothing to send users to the healthy one",
         title_fr: "Deux Régions, rien pour envoyer les utilisateurs vers la Région saine",
-        explanation_en: "The workload has an entry point in two Regions, but no Route 53 (failover, latency or weighted records with health checks) or Global Accelerator in front. Without them clients keep using the failed Region's address; DNS failover or Global Accelerator's endpoint health checks move traffic to the other Region.",
-        explanation_fr: "La charge de travail a un point d’entrée dans deux Régions, mais ni Route 53 (enregistrements de basculement, de latence ou pondérés avec contrôles de santé) ni Global Accelerator devant. Sans eux, les clients continuent d’utiliser l’adresse de la Région en panne ; le basculement DNS ou les contrôles de santé des points de terminaison de Global Accelerator envoient le trafic vers l’autre Région.",
+        explanation_en: "The workload has an entry point in two Regions, but no Route 53 (failover, latency or weighted records with health checks), Global Accelerator or CloudFront origin failover in front. Without them clients keep using the failed Region's address; DNS failover or Global Accelerator's endpoint health checks move traffic to the other Region.",
+        explanation_fr: "La charge de travail a un point d’entrée dans deux Régions, mais ni Route 53 (enregistrements de basculement, de latence ou pondérés avec contrôles de santé), ni Global Accelerator, ni basculement d’origine CloudFront devant. Sans eux, les clients continuent d’utiliser l’adresse de la Région en panne ; le basculement DNS ou les contrôles de santé des points de terminaison de Global Accelerator envoient le trafic vers l’autre Région.",
         check: multi_region_without_failover_routing,
         plant: Some(plant::multi_region_without_failover_routing),
     },
@@ -375,8 +383,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/directconnect/latest/UserGuide/resiliency_toolkit.html",
         title_en: "A single Direct Connect connection and no backup",
         title_fr: "Une seule connexion Direct Connect et aucun secours",
-        explanation_en: "One Direct Connect connection is a single point of failure (the link, the device, the location). AWS's resiliency models use connections at two or more locations; the low-cost option is a Site-to-Site VPN over the internet as a backup path. Draw the second connection or the VPN.",
-        explanation_fr: "Une seule connexion Direct Connect est un point de défaillance unique (le lien, l’équipement, le site). Les modèles de résilience d’AWS utilisent des connexions sur deux sites ou plus ; l’option économique est un VPN Site-to-Site sur Internet comme chemin de secours. Dessinez la deuxième connexion ou le VPN.",
+        explanation_en: "One Direct Connect connection is a single point of failure (the link, the device, the location). AWS's resiliency models use at least two connections, at two or more locations for high and maximum resiliency; the low-cost option is a Site-to-Site VPN over the internet as a backup path. Draw the second connection or the VPN.",
+        explanation_fr: "Une seule connexion Direct Connect est un point de défaillance unique (le lien, l’équipement, le site). Les modèles de résilience d’AWS utilisent au moins deux connexions, sur deux sites ou plus pour une résilience haute ou maximale ; l’option économique est un VPN Site-to-Site sur Internet comme chemin de secours. Dessinez la deuxième connexion ou le VPN.",
         check: direct_connect_single,
         plant: Some(plant::direct_connect_single),
     },
@@ -437,10 +445,7 @@ pub(super) static RULES: [Rule; 27] = [
 ];
 
 /// Findings of one node each.
-fn singles<'a>(
-    f: &'a Facts<'_>,
-    pred: impl Fn(&NodeFacts) -> bool + 'a,
-) -> Vec<Vec<NodeId>> {
+fn singles<'a>(f: &'a Facts<'_>, pred: impl Fn(&NodeFacts) -> bool + 'a) -> Vec<Vec<NodeId>> {
     f.services()
         .filter(|(_, n)| pred(n))
         .map(|(id, _)| vec![id])
@@ -572,9 +577,7 @@ fn has_internet_gateway(f: &Facts<'_>, vpc: NodeId) -> bool {
     f.services().any(|(id, n)| {
         n.is(&["internet-gateway"])
             && (n.vpc == Some(vpc)
-                || vrect
-                    .zip(f.rect(id))
-                    .is_some_and(|(v, r)| v.intersects(&r))
+                || vrect.zip(f.rect(id)).is_some_and(|(v, r)| v.intersects(&r))
                 || f.neighbours(id)
                     .iter()
                     .any(|m| f.get(*m).is_some_and(|m| m.vpc == Some(vpc))))
@@ -593,9 +596,8 @@ fn no_internet_gateway(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
                         || (is_lb(n)
                             && !says_internal(n)
                             && (n.in_public_subnet()
-                                || f.sources(*id).any(|s| {
-                                    f.get(s).is_some_and(|s| from_internet(s, hybrid))
-                                }))))
+                                || f.sources(*id)
+                                    .any(|s| f.get(s).is_some_and(|s| from_internet(s, hybrid))))))
             })
             .map(|(id, _)| id)
             .collect();
@@ -607,11 +609,19 @@ fn no_internet_gateway(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
 }
 
 /// Whether traffic may leave through another network (a transit gateway to an egress VPC,
-/// a firewall, a proxy): then a missing NAT gateway proves nothing.
+/// a firewall, a proxy, an on-premises network behind a virtual private gateway or
+/// Direct Connect): then a missing NAT gateway proves nothing.
 fn central_egress(f: &Facts<'_>) -> bool {
-    f.services()
-        .any(|(_, n)| n.is(&["transit-gateway", "network-firewall", "gwlb"]))
-        || f.labels_say(&["proxy", "egress vpc", "vpc de sortie"], &[])
+    f.services().any(|(_, n)| {
+        n.is(&[
+            "transit-gateway",
+            "network-firewall",
+            "gwlb",
+            "direct-connect",
+            key::VPN_GATEWAY,
+            key::DX_GATEWAY,
+        ])
+    }) || f.labels_say(&["proxy", "egress vpc", "vpc de sortie"], &[])
 }
 
 /// Whether node facts `n` are in scope `vpc` (the diagram when no VPC is drawn).
@@ -646,13 +656,17 @@ fn private_subnet_no_egress(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
     if central_egress(f) {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    // One finding per VPC, with every workload and service concerned.
+    let mut by_vpc: BTreeMap<Option<NodeId>, Vec<NodeId>> = BTreeMap::new();
+    // Whether each VPC has a NAT gateway and an endpoint, worked out once.
+    let mut exits: BTreeMap<Option<NodeId>, (bool, bool)> = BTreeMap::new();
     for (id, n) in f.services() {
         if !private_workload(n) {
             continue;
         }
-        let nat = has_nat(f, n.vpc);
-        let endpoint = has_endpoint(f, n.vpc);
+        let (nat, endpoint) = *exits
+            .entry(n.vpc)
+            .or_insert_with(|| (has_nat(f, n.vpc), has_endpoint(f, n.vpc)));
         let bad: Vec<NodeId> = f
             .targets(id)
             .filter(|t| {
@@ -664,12 +678,12 @@ fn private_subnet_no_egress(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
             })
             .collect();
         if !bad.is_empty() {
-            let mut nodes = vec![id];
+            let nodes = by_vpc.entry(n.vpc).or_default();
+            nodes.push(id);
             nodes.extend(bad);
-            out.push(nodes);
         }
     }
-    out
+    by_vpc.into_values().collect()
 }
 
 /// A regional service that never sits in a subnet or an AZ (S3 One Zone storage and
@@ -680,7 +694,10 @@ pub(super) fn is_regional(n: &NodeFacts) -> bool {
 }
 
 fn regional_service_in_subnet(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
-    singles(f, |n| is_regional(n) && (n.subnet.is_some() || n.az.is_some()))
+    // An AZ box outside any VPC may be a picture of how the service spreads its data.
+    singles(f, |n| {
+        is_regional(n) && (n.subnet.is_some() || (n.az.is_some() && n.vpc.is_some()))
+    })
 }
 
 fn vpc_gateway_in_subnet(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
@@ -830,7 +847,10 @@ fn standby_serves_reads(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
         }
         let readers: Vec<NodeId> = f
             .sources(s)
-            .filter(|r| f.get(*r).is_some_and(|r| r.key.is_some() && !is_database(r)))
+            .filter(|r| {
+                f.get(*r)
+                    .is_some_and(|r| r.key.is_some() && !is_database(r))
+            })
             .collect();
         if !readers.is_empty() {
             let mut nodes = vec![s];
@@ -934,7 +954,10 @@ fn ec2_fleet_without_lb(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
         let targets: Vec<(NodeId, &NodeFacts)> = f
             .targets(s)
             .filter_map(|t| f.get(t).map(|tf| (t, tf)))
-            .filter(|(_, tf)| is_ec2(tf) && !tf.says(&["bastion", "jump"]))
+            // Appliances reached on purpose: bastions, NAT instances, proxies, VPNs.
+            .filter(|(_, tf)| {
+                is_ec2(tf) && !tf.says(&["bastion", "jump", "nat", "proxy", "vpn", "firewall"])
+            })
             // Internet traffic into a private subnet is the private-subnet rule's.
             .filter(|(_, tf)| !(direct && tf.in_private_subnet()))
             .collect();
@@ -999,9 +1022,10 @@ fn single_region_dr(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
 
 fn multi_region_without_failover_routing(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
     let regions = f.groups(GroupKind::Region).count();
+    // Route 53 records, Global Accelerator, or CloudFront origin failover.
     let routed = f
         .services()
-        .any(|(_, n)| n.is(&["route-53", "global-accelerator"]));
+        .any(|(_, n)| n.is(&["route-53", "global-accelerator", "cloudfront"]));
     let says = mentions_dr(f)
         || f.labels_say(
             &[
@@ -1046,25 +1070,21 @@ fn direct_connect_single(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
         .any(|(_, n)| n.is(&["site-to-site-vpn", "client-vpn", key::VPN_CONNECTION]))
         || f.labels_say(&["vpn"], &[]);
     // "2 × 10 Gbps", "LAG", "redundant": the one icon stands for several connections.
-    let words = [
-        "redundan", "redondan", "resilien", "résilien", "dual", "×",
-    ];
+    let words = ["redundan", "redondan", "resilien", "résilien", "dual", "×"];
     let tokens = ["lag", "2x", "x2", "two", "deux", "double", "2"];
     let says_redundant = |label: &str| {
         let l = label.to_lowercase();
         words.iter().any(|w| l.contains(w))
-            || l
-                .split(|c: char| !c.is_alphanumeric())
+            || l.split(|c: char| !c.is_alphanumeric())
                 .any(|t| tokens.contains(&t))
     };
-    let redundant = f
-        .d
-        .edges
-        .values()
-        .filter(|e| e.from == *one || e.to == *one)
-        .map(|e| e.label.as_str())
-        .chain(f.d.node(*one).map(|n| n.label.as_str()))
-        .any(says_redundant);
+    let redundant =
+        f.d.edges
+            .values()
+            .filter(|e| e.from == *one || e.to == *one)
+            .map(|e| e.label.as_str())
+            .chain(f.d.node(*one).map(|n| n.label.as_str()))
+            .any(says_redundant);
     if vpn || redundant {
         return Vec::new();
     }
@@ -1128,22 +1148,26 @@ fn global_service_in_vpc(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
     })
 }
 
-/// S3 or DynamoDB.
+/// S3 or `DynamoDB`.
 fn is_gateway_endpoint_service(n: &NodeFacts) -> bool {
     (is_s3(n) && !n.is(&["s3-express-one-zone"])) || n.is(&["dynamodb"])
 }
 
 fn s3_dynamodb_via_nat(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
-    let mut out = Vec::new();
+    // One finding per VPC, with every workload and service concerned.
+    let mut by_vpc: BTreeMap<Option<NodeId>, Vec<NodeId>> = BTreeMap::new();
+    // Whether each VPC sends through a NAT gateway with no endpoint, worked out once.
+    let mut via_nat_only: BTreeMap<Option<NodeId>, bool> = BTreeMap::new();
     for (id, n) in f.services() {
         if !private_workload(n) {
             continue;
         }
-        if !f
-            .services()
-            .any(|(_, m)| in_scope(m, n.vpc) && is_public_zonal_nat(m))
-            || has_endpoint(f, n.vpc)
-        {
+        let via_nat = *via_nat_only.entry(n.vpc).or_insert_with(|| {
+            f.services()
+                .any(|(_, m)| in_scope(m, n.vpc) && is_public_zonal_nat(m))
+                && !has_endpoint(f, n.vpc)
+        });
+        if !via_nat {
             continue;
         }
         // Straight to the service, or through the NAT gateway (and the internet gateway).
@@ -1174,10 +1198,10 @@ fn s3_dynamodb_via_nat(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
             })
             .collect();
         if !services.is_empty() {
-            let mut nodes = vec![id];
+            let nodes = by_vpc.entry(n.vpc).or_default();
+            nodes.push(id);
             nodes.extend(services);
-            out.push(nodes);
         }
     }
-    out
+    by_vpc.into_values().collect()
 }

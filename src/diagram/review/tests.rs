@@ -11,7 +11,7 @@ use crate::diagram::model::{AcceptedFinding, Arrows, Diagram, GroupKind, NodeId,
 /// The icon of a catalog service, or of a bundled icon path (`resource/Users.svg`).
 fn icon(service_or_path: &str) -> String {
     let icons = crate::icons::Catalog::bundled();
-    if service_or_path.ends_with(".svg") {
+    if service_or_path.starts_with("resource/") {
         let id = icons.by_path(service_or_path).unwrap();
         return icons.get(id).unwrap().aws_name.clone();
     }
@@ -27,8 +27,8 @@ fn icon(service_or_path: &str) -> String {
 const USERS: &str = "resource/Users.svg";
 const INTERNET: &str = "resource/Internet.svg";
 
-/// A Region with a VPC of two AZs, each with a public, an application and a data subnet.
-struct Vpc {
+/// A network: a Region with a VPC of two AZs, each with a public, an application and a data subnet.
+struct Net {
     d: Diagram,
     region: NodeId,
     vpc: NodeId,
@@ -44,10 +44,14 @@ fn slot(d: &Diagram, group: NodeId, slot: u8) -> Point {
     Point::new(r.x + 80.0 + f32::from(slot) * 100.0, r.y + r.h / 2.0)
 }
 
-impl Vpc {
+impl Net {
     fn new() -> Self {
         let mut d = Diagram::new();
-        let region = d.add_group(GroupKind::Region, "Region", Rect::new(0.0, 0.0, 1400.0, 1000.0));
+        let region = d.add_group(
+            GroupKind::Region,
+            "Region",
+            Rect::new(0.0, 0.0, 1400.0, 1000.0),
+        );
         let vpc = d.add_group(GroupKind::Vpc, "VPC", Rect::new(40.0, 40.0, 1300.0, 900.0));
         let mut az = [NodeId(0); 2];
         let mut public = [NodeId(0); 2];
@@ -129,7 +133,10 @@ impl Vpc {
         let alb = v.alb("ALB");
         v.arrow(users, igw);
         v.arrow(igw, alb);
-        let web = [v.add("ec2", "Web", v.app[0], 0), v.add("ec2", "Web", v.app[1], 0)];
+        let web = [
+            v.add("ec2", "Web", v.app[0], 0),
+            v.add("ec2", "Web", v.app[1], 0),
+        ];
         for w in web {
             v.arrow(alb, w);
         }
@@ -153,52 +160,69 @@ type Case = (&'static str, bool, fn() -> Diagram);
 fn cases() -> Vec<Case> {
     vec![
         ("db-in-public-subnet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("rds", "DB", v.public[0], 1);
             v.d
         }),
         ("db-in-public-subnet", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("rds", "DB", v.data[0], 0);
             v.add("aurora", "Aurora", v.data[1], 0);
             v.d
         }),
         ("cache-in-public-subnet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("elasticache", "Cache", v.public[1], 1);
             v.d
         }),
         ("cache-in-public-subnet", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("elasticache", "Cache", v.data[1], 1);
             v.d
         }),
         ("private-subnet-reached-from-internet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let igw = v.igw();
             let web = v.add("ec2", "Web", v.app[0], 0);
             v.arrow(igw, web);
             v.d
         }),
         ("private-subnet-reached-from-internet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let users = v.outside(USERS, "Users", 0);
             let alb = v.add("alb", "ALB", v.app[0], 0);
             v.arrow(users, alb);
             v.d
         }),
-        ("private-subnet-reached-from-internet", false, || Vpc::web().0.d),
+        ("private-subnet-reached-from-internet", false, || {
+            Net::web().0.d
+        }),
         // Users on premises reach private subnets over Direct Connect.
         ("private-subnet-reached-from-internet", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let users = v.outside(USERS, "Users", 0);
             v.outside("direct-connect", "Direct Connect", 1);
             let app = v.add("ec2", "App", v.app[0], 0);
             v.arrow(users, app);
             v.d
         }),
+        // A line without a head does not say which way traffic goes.
+        ("private-subnet-reached-from-internet", false, || {
+            let mut v = Net::new();
+            let users = v.outside(USERS, "Users", 0);
+            let app = v.add("ec2", "App", v.app[0], 0);
+            v.arrow(users, app);
+            let e = *v.d.edges.keys().next_back().unwrap();
+            v.d.set_edge(
+                e,
+                "",
+                Arrows::None,
+                crate::diagram::model::Routing::Orthogonal,
+            );
+            v.d
+        }),
         ("internal-lb-from-internet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let users = v.outside(USERS, "Users", 0);
             let igw = v.igw();
             let alb = v.alb("Internal ALB");
@@ -207,20 +231,20 @@ fn cases() -> Vec<Case> {
             v.d
         }),
         ("internal-lb-from-internet", false, || {
-            let (mut v, _, _, web) = Vpc::web();
+            let (mut v, _, _, web) = Net::web();
             let internal = v.add("alb", "Internal ALB", v.app[0], 1);
             v.arrow(web[0], internal);
             v.d
         }),
         ("lambda-outside-vpc-to-private-resource", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let f = v.regional("lambda", "Function", 0);
             let db = v.add("rds", "DB", v.data[0], 0);
             v.arrow(f, db);
             v.d
         }),
         ("lambda-outside-vpc-to-private-resource", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let f = v.add("lambda", "Function", v.app[0], 0);
             let db = v.add("rds", "DB", v.data[0], 0);
             v.arrow(f, db);
@@ -231,44 +255,44 @@ fn cases() -> Vec<Case> {
             v.d
         }),
         ("nat-gateway-in-private-subnet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("nat-gateway", "NAT gateway", v.app[0], 1);
             v.d
         }),
         ("nat-gateway-in-private-subnet", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("nat-gateway", "NAT gateway", v.public[0], 0);
             v.add("nat-gateway", "Private NAT gateway", v.app[0], 1);
             v.d
         }),
         ("no-internet-gateway", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("nat-gateway", "NAT gateway", v.public[0], 0);
             v.d
         }),
         ("no-internet-gateway", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let users = v.outside(USERS, "Users", 0);
             let alb = v.alb("ALB");
             v.arrow(users, alb);
             v.d
         }),
-        ("no-internet-gateway", false, || Vpc::web().0.d),
+        ("no-internet-gateway", false, || Net::web().0.d),
         // An internal load balancer needs no internet gateway.
         ("no-internet-gateway", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("alb", "Internal ALB", v.app[0], 0);
             v.d
         }),
         ("private-subnet-no-egress", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let app = v.add("ec2", "Worker", v.app[0], 0);
             let q = v.regional("sqs", "Queue", 0);
             v.arrow(app, q);
             v.d
         }),
         ("private-subnet-no-egress", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let f = v.add("lambda", "Function", v.app[1], 0);
             let net = v.outside(INTERNET, "Partner API", 0);
             // An interface endpoint does not reach the internet.
@@ -277,14 +301,14 @@ fn cases() -> Vec<Case> {
             v.d
         }),
         ("private-subnet-no-egress", false, || {
-            let (mut v, ..) = Vpc::web();
+            let (mut v, ..) = Net::web();
             let app = v.add("ec2", "Worker", v.app[0], 1);
             let q = v.regional("sqs", "Queue", 0);
             v.arrow(app, q);
             v.d
         }),
         ("private-subnet-no-egress", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let app = v.add("ec2", "Worker", v.app[0], 0);
             let s3 = v.regional("s3", "Bucket", 0);
             v.add("vpc-endpoint", "Gateway endpoint (S3)", v.app[0], 1);
@@ -293,36 +317,46 @@ fn cases() -> Vec<Case> {
         }),
         // Egress through a transit gateway to a central egress VPC.
         ("private-subnet-no-egress", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let app = v.add("ec2", "Worker", v.app[0], 0);
             let q = v.regional("sqs", "Queue", 0);
             v.regional("transit-gateway", "TGW", 1);
             v.arrow(app, q);
             v.d
         }),
+        // Outbound traffic may go to the data center behind a virtual private gateway.
+        ("private-subnet-no-egress", false, || {
+            let mut v = Net::new();
+            let app = v.add("ec2", "Worker", v.app[0], 0);
+            let q = v.regional("sqs", "Queue", 0);
+            let vgw = icon("resource/AmazonVPCVPNGateway.svg");
+            v.d.add_service(&vgw, "VGW", Point::new(700.0, 480.0));
+            v.arrow(app, q);
+            v.d
+        }),
         ("lambda-in-public-subnet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("lambda", "Function", v.public[0], 1);
             v.d
         }),
         ("lambda-in-public-subnet", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("lambda", "Function", v.app[0], 1);
             v.regional("lambda", "Function", 0);
             v.d
         }),
         ("regional-service-in-subnet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("s3", "Bucket", v.app[0], 1);
             v.d
         }),
         ("regional-service-in-subnet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("dynamodb", "Table", v.data[1], 1);
             v.d
         }),
         ("regional-service-in-subnet", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.regional("s3", "Bucket", 0);
             v.regional("sqs", "Queue", 1);
             // A VPC-attached function is in a subnet, rightly.
@@ -330,25 +364,41 @@ fn cases() -> Vec<Case> {
             v.add("s3-express-one-zone", "Directory bucket", v.app[0], 1);
             v.d
         }),
+        // Directory buckets (S3 Express One Zone) do live in one AZ; an AZ outside any
+        // VPC is a picture of the Region, not a place in your network.
+        ("regional-service-in-subnet", false, || {
+            let mut v = Net::new();
+            let bucket = icon("resource/AmazonSimpleStorageServiceDirectorybucket.svg");
+            let at = slot(&v.d, v.data[0], 1);
+            v.d.add_service(&bucket, "Directory bucket", at);
+            let mut d = v.d;
+            d.add_group(
+                GroupKind::AvailabilityZone,
+                "AZ",
+                Rect::new(2000.0, 0.0, 400.0, 300.0),
+            );
+            d.add_service(&icon("s3"), "Bucket", Point::new(2200.0, 150.0));
+            d
+        }),
         ("vpc-gateway-in-subnet", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("internet-gateway", "IGW", v.public[0], 1);
             v.d
         }),
         ("vpc-gateway-in-subnet", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.igw();
             v.d
         }),
         ("lb-targets-in-public-subnet", true, || {
-            let (mut v, _, alb, _) = Vpc::web();
+            let (mut v, _, alb, _) = Net::web();
             let w = v.add("ec2", "Web", v.public[0], 1);
             v.arrow(alb, w);
             v.d
         }),
-        ("lb-targets-in-public-subnet", false, || Vpc::web().0.d),
+        ("lb-targets-in-public-subnet", false, || Net::web().0.d),
         ("ec2-tier-single-az", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let alb = v.alb("ALB");
             for n in 0..2 {
                 let w = v.add("ec2", "Web", v.app[0], n);
@@ -356,7 +406,7 @@ fn cases() -> Vec<Case> {
             }
             v.d
         }),
-        ("ec2-tier-single-az", false, || Vpc::web().0.d),
+        ("ec2-tier-single-az", false, || Net::web().0.d),
         // Without AZs drawn, the diagram does not say.
         ("ec2-tier-single-az", false, || {
             let mut d = Diagram::new();
@@ -366,7 +416,7 @@ fn cases() -> Vec<Case> {
             d
         }),
         ("asg-single-az", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let at = slot(&v.d, v.app[0], 0);
             v.d.add_group(
                 GroupKind::AutoScalingGroup,
@@ -378,7 +428,7 @@ fn cases() -> Vec<Case> {
             v.d
         }),
         ("asg-single-az", false, || {
-            let (mut v, ..) = Vpc::web();
+            let (mut v, ..) = Net::web();
             // A box across both AZs around the two web servers.
             let a = slot(&v.d, v.app[0], 0);
             let b = slot(&v.d, v.app[1], 0);
@@ -390,17 +440,17 @@ fn cases() -> Vec<Case> {
             v.d
         }),
         ("rds-single-az", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("rds", "Database", v.data[0], 0);
             v.d
         }),
         ("rds-single-az", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("rds", "Database (Multi-AZ)", v.data[0], 0);
             v.d
         }),
         ("rds-single-az", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let p = v.add("rds", "Primary", v.data[0], 0);
             let s = v.add("rds", "Standby", v.data[1], 0);
             v.arrow(p, s);
@@ -412,14 +462,14 @@ fn cases() -> Vec<Case> {
             d
         }),
         ("standby-same-az", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let p = v.add("rds", "Primary", v.data[0], 0);
             let s = v.add("rds", "Standby", v.data[0], 1);
             v.arrow(p, s);
             v.d
         }),
         ("standby-same-az", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let p = v.add("rds", "Primary", v.data[0], 0);
             let s = v.add("rds", "Standby", v.data[1], 0);
             v.arrow(p, s);
@@ -437,33 +487,33 @@ fn cases() -> Vec<Case> {
             d
         }),
         ("alb-single-az", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("alb", "ALB", v.public[0], 1);
             v.d
         }),
         ("ebs-across-az", true, || {
-            let (mut v, _, _, web) = Vpc::web();
+            let (mut v, _, _, web) = Net::web();
             let vol = v.add("ebs", "Shared volume", v.app[0], 1);
             v.arrow(vol, web[0]);
             v.arrow(vol, web[1]);
             v.d
         }),
         ("ebs-across-az", false, || {
-            let (mut v, _, _, web) = Vpc::web();
+            let (mut v, _, _, web) = Net::web();
             let vol = v.add("ebs", "Volume", v.app[0], 1);
             v.arrow(web[0], vol);
             v.d
         }),
         ("nat-gateway-single-az", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("nat-gateway", "NAT gateway", v.public[0], 0);
             v.add("ec2", "App", v.app[0], 0);
             v.add("ec2", "App", v.app[1], 0);
             v.d
         }),
-        ("nat-gateway-single-az", false, || Vpc::web().0.d),
+        ("nat-gateway-single-az", false, || Net::web().0.d),
         ("nat-gateway-single-az", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.d.add_service(
                 &icon("nat-gateway"),
                 "Regional NAT gateway",
@@ -474,7 +524,7 @@ fn cases() -> Vec<Case> {
             v.d
         }),
         ("ec2-fleet-without-lb", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             let igw = v.igw();
             let users = v.outside(USERS, "Users", 0);
             v.arrow(users, igw);
@@ -485,7 +535,7 @@ fn cases() -> Vec<Case> {
             v.d
         }),
         ("ec2-fleet-without-lb", true, || {
-            let (mut v, ..) = Vpc::web();
+            let (mut v, ..) = Net::web();
             let a = slot(&v.d, v.app[0], 0);
             let b = slot(&v.d, v.app[1], 0);
             let asg = v.d.add_group(
@@ -497,7 +547,16 @@ fn cases() -> Vec<Case> {
             v.arrow(dns, asg);
             v.d
         }),
-        ("ec2-fleet-without-lb", false, || Vpc::web().0.d),
+        ("ec2-fleet-without-lb", false, || {
+            let mut v = Net::new();
+            let igw = v.igw();
+            for (i, label) in ["Web server", "NAT instance"].into_iter().enumerate() {
+                let w = v.add("ec2", label, v.public[i], 0);
+                v.arrow(igw, w);
+            }
+            v.d
+        }),
+        ("ec2-fleet-without-lb", false, || Net::web().0.d),
         // DNS failover between one instance per Region.
         ("ec2-fleet-without-lb", false, || {
             let mut d = Diagram::new();
@@ -511,13 +570,13 @@ fn cases() -> Vec<Case> {
             d
         }),
         ("single-region-dr", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("rds", "Primary", v.data[0], 0);
             v.add("rds", "DR standby", v.data[1], 0);
             v.d
         }),
         ("single-region-dr", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("rds", "Primary", v.data[0], 0);
             v.d.add_group(
                 GroupKind::Region,
@@ -528,13 +587,13 @@ fn cases() -> Vec<Case> {
         }),
         // Disaster recovery from a data center to one Region.
         ("single-region-dr", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("ec2", "DR copy", v.app[0], 0);
             v.outside("direct-connect", "Direct Connect", 0);
             v.d
         }),
         ("single-region-dr", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("ec2", "Drive scanner", v.app[0], 0);
             v.d
         }),
@@ -562,17 +621,49 @@ fn cases() -> Vec<Case> {
             }
             d
         }),
+        // CloudFront origin failover between the two Regions.
+        ("multi-region-without-failover-routing", false, || {
+            let mut d = Diagram::new();
+            let cdn = d.add_service(
+                &icon("cloudfront"),
+                "Origin failover",
+                Point::new(0.0, -200.0),
+            );
+            for i in 0..2 {
+                let x = 500.0 * i as f32;
+                d.add_group(GroupKind::Region, "DR", Rect::new(x, 0.0, 400.0, 400.0));
+                let alb = d.add_service(&icon("alb"), "ALB", Point::new(x + 200.0, 200.0));
+                d.connect(cdn, alb);
+            }
+            d
+        }),
         ("direct-connect-single", true, || {
             let mut d = Diagram::new();
-            let dc = d.add_service(&icon("resource/Servers.svg"), "Servers", Point::new(0.0, 0.0));
-            let dx = d.add_service(&icon("direct-connect"), "Direct Connect", Point::new(200.0, 0.0));
+            let dc = d.add_service(
+                &icon("resource/Servers.svg"),
+                "Servers",
+                Point::new(0.0, 0.0),
+            );
+            let dx = d.add_service(
+                &icon("direct-connect"),
+                "Direct Connect",
+                Point::new(200.0, 0.0),
+            );
             d.connect(dc, dx);
             d
         }),
         ("direct-connect-single", false, || {
             let mut d = Diagram::new();
-            d.add_service(&icon("direct-connect"), "Direct Connect", Point::new(200.0, 0.0));
-            d.add_service(&icon("site-to-site-vpn"), "Backup", Point::new(200.0, 200.0));
+            d.add_service(
+                &icon("direct-connect"),
+                "Direct Connect",
+                Point::new(200.0, 0.0),
+            );
+            d.add_service(
+                &icon("site-to-site-vpn"),
+                "Backup",
+                Point::new(200.0, 200.0),
+            );
             d
         }),
         ("direct-connect-single", false, || {
@@ -612,7 +703,7 @@ fn cases() -> Vec<Case> {
             d
         }),
         ("standby-serves-reads", true, || {
-            let (mut v, _, _, web) = Vpc::web();
+            let (mut v, _, _, web) = Net::web();
             let p = v.add("rds", "Primary", v.data[0], 0);
             let s = v.add("rds", "Standby", v.data[1], 0);
             v.arrow(web[0], p);
@@ -620,7 +711,7 @@ fn cases() -> Vec<Case> {
             v.d
         }),
         ("standby-serves-reads", false, || {
-            let (mut v, _, _, web) = Vpc::web();
+            let (mut v, _, _, web) = Net::web();
             let p = v.add("rds", "Primary", v.data[0], 0);
             let s = v.add("rds", "Standby", v.data[1], 0);
             let r = v.add("rds", "Readable standby (Multi-AZ cluster)", v.data[1], 1);
@@ -628,43 +719,47 @@ fn cases() -> Vec<Case> {
             v.arrow(web[1], r);
             v.d.connect(p, s).unwrap();
             let e = *v.d.edges.keys().next_back().unwrap();
-            v.d.set_edge(e, "sync", Arrows::Both, crate::diagram::model::Routing::Straight);
+            v.d.set_edge(
+                e,
+                "sync",
+                Arrows::Both,
+                crate::diagram::model::Routing::Straight,
+            );
             v.d
         }),
         ("global-service-in-vpc", true, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.add("cloudfront", "CDN", v.public[0], 1);
             v.d
         }),
         ("global-service-in-vpc", false, || {
-            let mut v = Vpc::new();
+            let mut v = Net::new();
             v.outside("cloudfront", "CDN", 0);
             v.d
         }),
         ("s3-dynamodb-via-nat", true, || {
-            let (mut v, ..) = Vpc::web();
+            let (mut v, ..) = Net::web();
             let app = v.add("ec2", "App", v.app[0], 1);
             let s3 = v.regional("s3", "Bucket", 0);
             v.arrow(app, s3);
             v.d
         }),
         ("s3-dynamodb-via-nat", true, || {
-            let (mut v, ..) = Vpc::web();
+            let (mut v, ..) = Net::web();
             let app = v.add("ec2", "App", v.app[1], 1);
-            let nat = v
-                .d
-                .nodes
-                .values()
-                .find(|n| n.label == "NAT gateway")
-                .unwrap()
-                .id;
+            let nat =
+                v.d.nodes
+                    .values()
+                    .find(|n| n.label == "NAT gateway")
+                    .unwrap()
+                    .id;
             let table = v.regional("dynamodb", "Table", 0);
             v.arrow(app, nat);
             v.arrow(nat, table);
             v.d
         }),
         ("s3-dynamodb-via-nat", false, || {
-            let (mut v, ..) = Vpc::web();
+            let (mut v, ..) = Net::web();
             let app = v.add("ec2", "App", v.app[0], 1);
             let s3 = v.regional("s3", "Bucket", 0);
             let gw = v.d.add_service(
@@ -685,7 +780,11 @@ fn every_rule_has_a_diagram_that_triggers_it_and_one_that_does_not() {
     for (i, (id, expect, build)) in cases.iter().enumerate() {
         let d = build();
         let got: Vec<&str> = review(&d).iter().map(|f| f.rule.id).collect();
-        assert_eq!(got.contains(id), *expect, "case {i} ({id}, {expect}): {got:?}");
+        assert_eq!(
+            got.contains(id),
+            *expect,
+            "case {i} ({id}, {expect}): {got:?}"
+        );
     }
     for r in rules() {
         for want in [true, false] {
@@ -707,7 +806,8 @@ fn the_rule_table_is_complete_and_sound() {
     for r in rules() {
         assert!(ids.insert(r.id), "duplicate id {}", r.id);
         assert!(
-            r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            r.id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 && !r.id.starts_with('-')
                 && !r.id.ends_with('-'),
             "{} is not kebab-case",
@@ -721,7 +821,11 @@ fn the_rule_table_is_complete_and_sound() {
         );
         assert!(!r.services.is_empty(), "{}", r.id);
         for s in r.services {
-            assert!(services.by_key(s).is_some(), "{}: unknown service {s}", r.id);
+            assert!(
+                services.by_key(s).is_some(),
+                "{}: unknown service {s}",
+                r.id
+            );
         }
         for text in [r.title_en, r.title_fr, r.explanation_en, r.explanation_fr] {
             assert!(!text.trim().is_empty(), "{}", r.id);
@@ -743,7 +847,7 @@ fn the_rule_table_is_complete_and_sound() {
 
 #[test]
 fn findings_are_sorted_and_accepted_ones_leave_the_open_list() {
-    let mut v = Vpc::new();
+    let mut v = Net::new();
     let a = v.add("rds", "DB", v.public[1], 1);
     let b = v.add("rds", "DB", v.public[0], 1);
     let cache = v.add("elasticache", "Cache", v.public[0], 2);
@@ -752,7 +856,10 @@ fn findings_are_sorted_and_accepted_ones_leave_the_open_list() {
     assert_eq!(review(&d), all, "deterministic");
     let ids: Vec<&str> = all.iter().map(|f| f.rule.id).collect();
     // Table order, then node order.
-    let db: Vec<&Finding> = all.iter().filter(|f| f.rule.id == "db-in-public-subnet").collect();
+    let db: Vec<&Finding> = all
+        .iter()
+        .filter(|f| f.rule.id == "db-in-public-subnet")
+        .collect();
     assert_eq!(db.len(), 2);
     assert_eq!(db[0].nodes, vec![a.min(b)]);
     assert_eq!(db[1].nodes, vec![a.max(b)]);
@@ -769,7 +876,10 @@ fn findings_are_sorted_and_accepted_ones_leave_the_open_list() {
     assert_eq!(report.open, open);
     assert_eq!(report.accepted.len(), 1);
     assert!(report.accepted[0].still_found);
-    assert_eq!(report.accepted[0].reason, "dev environment, deleted tonight");
+    assert_eq!(
+        report.accepted[0].reason,
+        "dev environment, deleted tonight"
+    );
     assert_eq!(db[0].accepted_in(&d), Some(&accepted));
     // Fixed: the acceptance stays, marked as no longer found.
     let _ = cache;
@@ -790,7 +900,7 @@ fn findings_are_sorted_and_accepted_ones_leave_the_open_list() {
 
 #[test]
 fn a_finding_names_the_nodes_it_concerns() {
-    let (mut v, _, alb, _) = Vpc::web();
+    let (mut v, _, alb, _) = Net::web();
     let exposed = v.add("ec2", "Web", v.public[0], 1);
     v.arrow(alb, exposed);
     let f = finding(&v.d, "lb-targets-in-public-subnet");
@@ -807,7 +917,7 @@ fn a_finding_names_the_nodes_it_concerns() {
 fn hand_edited_diagrams_never_panic() {
     // Parent cycles, dangling edges and NaN geometry: the review stays silent or fires,
     // never panics.
-    let mut v = Vpc::new();
+    let mut v = Net::new();
     let db = v.add("rds", "DB", v.public[0], 0);
     let mut d = v.d;
     d.nodes.get_mut(&v.region).unwrap().parent = Some(v.public[0]);
@@ -831,7 +941,6 @@ fn hand_edited_diagrams_never_panic() {
     }
     assert!(review(&Diagram::new()).is_empty());
 }
-
 
 /// The box an icon and its label take (labels are centred, about 7 units a character).
 fn footprint(n: &crate::diagram::model::Node) -> Rect {
@@ -898,12 +1007,20 @@ fn a_violation_plants_into_every_template_it_fits_and_is_the_only_finding() {
             }
         }
         if r.plantable() {
-            assert!(planted_rules.contains(r.id), "{} plants into no template", r.id);
+            assert!(
+                planted_rules.contains(r.id),
+                "{} plants into no template",
+                r.id
+            );
         } else {
             assert!(!planted_rules.contains(r.id));
         }
     }
-    assert!(planted_rules.len() >= 15, "{} rules planted", planted_rules.len());
+    assert!(
+        planted_rules.len() >= 15,
+        "{} rules planted",
+        planted_rules.len()
+    );
     assert!(pairs >= 60, "{pairs} template × rule plants");
 }
 
@@ -915,4 +1032,104 @@ fn planting_refuses_what_the_diagram_lacks() {
     assert!(plant(rule("db-in-public-subnet").unwrap(), &event_driven).is_none());
     assert!(plant(rule("alb-single-az").unwrap(), &Template::ThreeTier.build()).is_none());
     assert!(plant(rule("direct-connect-single").unwrap(), &Diagram::new()).is_none());
+}
+
+#[test]
+fn reviewing_a_large_diagram_stays_quick() {
+    use crate::diagram::model::{Edge, EdgeId, Node, NodeKind, Routing};
+    // 50 groups of every kind in a grid, 40 services each (EC2, RDS, NAT gateways, S3,
+    // load balancers…), 3,000 arrows: every rule has work to do.
+    let keys = [
+        "ec2",
+        "rds",
+        "nat-gateway",
+        "s3",
+        "alb",
+        "lambda",
+        "sqs",
+        "elasticache",
+        "internet-gateway",
+        "ebs",
+    ];
+    let icons: Vec<String> = keys.iter().map(|k| icon(k)).collect();
+    let mut d = Diagram::new();
+    let mut next = 1u64;
+    let mut services = Vec::new();
+    for g in 0..50u64 {
+        let (gx, gy) = ((g % 10) as f32 * 900.0, (g / 10) as f32 * 700.0);
+        let id = NodeId(next);
+        next += 1;
+        let kind = crate::diagram::model::GroupKind::ALL[(g % 8) as usize];
+        d.nodes.insert(
+            id,
+            Node {
+                id,
+                kind: NodeKind::Group { kind },
+                label: "group".into(),
+                rect: Rect::new(gx, gy, 860.0, 660.0),
+                parent: None,
+            },
+        );
+        for k in 0..40u64 {
+            let id = NodeId(next);
+            next += 1;
+            let at = Point::new(
+                gx + 80.0 + (k % 8) as f32 * 100.0,
+                gy + 100.0 + (k / 8) as f32 * 110.0,
+            );
+            d.nodes.insert(
+                id,
+                Node {
+                    id,
+                    kind: NodeKind::Service {
+                        icon: icons[usize::try_from(k).unwrap() % icons.len()].clone(),
+                    },
+                    label: if k % 7 == 0 {
+                        "Standby".into()
+                    } else {
+                        "service".into()
+                    },
+                    rect: Rect::new(at.x - 32.0, at.y - 32.0, 64.0, 64.0),
+                    parent: Some(NodeId(g * 41 + 1)),
+                },
+            );
+            services.push(id);
+        }
+    }
+    let n = services.len();
+    for e in 0..3000usize {
+        let a = e % n;
+        let b = (a + 1 + (e / n) * 500 + e % 97) % n;
+        let id = EdgeId(next);
+        next += 1;
+        d.edges.insert(
+            id,
+            Edge {
+                id,
+                from: services[a],
+                to: services[b],
+                label: String::new(),
+                arrows: if e % 5 == 0 {
+                    Arrows::Both
+                } else {
+                    Arrows::Forward
+                },
+                routing: Routing::Orthogonal,
+                waypoints: Vec::new(),
+            },
+        );
+    }
+    d.normalize();
+    assert_eq!(d.nodes.len(), 2050);
+    let start = std::time::Instant::now();
+    let found = review(&d);
+    let took = start.elapsed();
+    eprintln!(
+        "review of 2,050 nodes and 3,000 arrows: {} findings in {took:?}",
+        found.len()
+    );
+    assert!(!found.is_empty());
+    // Generous: this is a debug build on a shared machine; the panel only reviews when the
+    // document changes.
+    assert!(took.as_secs_f32() < 5.0, "{took:?}");
 }

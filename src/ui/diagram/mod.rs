@@ -1,6 +1,7 @@
 //! The Diagram room's views: a palette of AWS icons and group boxes ([`palette`]), a toolbar
 //! ([`toolbar`]), the canvas and its gestures and keys ([`canvas`]), its painting
-//! ([`paint`]) and the room's windows and banners ([`dialogs`]).
+//! ([`paint`]), the architecture review panel ([`review`]) and the room's windows and
+//! banners ([`dialogs`]).
 //!
 //! The views read the [`Editor`] and return [`DiagramCommand`]s; the app applies them after
 //! the frame (edits through the editor, files and dialogs on its side). What they keep is
@@ -16,6 +17,7 @@ mod canvas;
 mod dialogs;
 mod paint;
 mod palette;
+mod review;
 mod toolbar;
 
 use egui::{Pos2, Rect as ERect, Ui, Vec2};
@@ -57,6 +59,9 @@ pub struct DiagramView {
     pub path_prompt: Option<PathPrompt>,
     /// The unsaved-changes window is shown.
     pub confirm: bool,
+    /// The Review panel is shown.
+    pub review_open: bool,
+    review: review::ReviewState,
     gesture: Option<canvas::Gesture>,
     renaming: Option<(LabelTarget, String)>,
     palette: palette::PaletteState,
@@ -74,6 +79,8 @@ impl Default for DiagramView {
             export_scale: 2.0,
             path_prompt: None,
             confirm: false,
+            review_open: false,
+            review: review::ReviewState::default(),
             gesture: None,
             renaming: None,
             palette: palette::PaletteState::default(),
@@ -84,6 +91,13 @@ impl Default for DiagramView {
 }
 
 impl DiagramView {
+    /// How many times the Review panel ran the review (it runs when the document changed,
+    /// not every frame).
+    #[must_use]
+    pub fn review_runs(&self) -> u64 {
+        self.review.runs()
+    }
+
     /// The label being edited (double-click on a node or an arrow), if any.
     #[must_use]
     pub fn label_being_edited(&self) -> Option<&str> {
@@ -166,6 +180,10 @@ pub struct DiagramCtx<'a> {
     pub tier_of_icon: &'a dyn Fn(&str) -> Option<Tier>,
     /// The notes topic about a service icon (by catalog name).
     pub topic_of_icon: &'a dyn Fn(&str) -> Option<usize>,
+    /// The notes topic about a service (by catalog key, `"rds"`).
+    pub topic_of_service: &'a dyn Fn(&str) -> Option<usize>,
+    /// Whether the question bank has questions about a service (by catalog short name).
+    pub has_questions: &'a dyn Fn(&str) -> bool,
     /// How many nodes the draft left by a crash has, when it is offered for recovery.
     pub recovery: Option<usize>,
     /// Messages for the user (dismissed here).
@@ -235,6 +253,14 @@ pub fn diagram_ui(
     egui::Panel::top("diagram_toolbar").show(ui, |ui| {
         toolbar::toolbar_ui(ui, view, editor, cx, &mut out);
     });
+    if view.review_open {
+        egui::Panel::right("diagram_review")
+            .default_size(380.0)
+            .size_range(280.0..=620.0)
+            .show(ui, |ui| {
+                review::review_ui(ui, &mut view.review, editor, cx, &mut out);
+            });
+    }
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(ui.visuals().extreme_bg_color))
         .show(ui, |ui| {

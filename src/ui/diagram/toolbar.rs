@@ -1,5 +1,5 @@
-//! The toolbar: File and Templates menus, undo/redo, zoom, snapping and badges, arrow
-//! styles, and the link to the note about the selected service. Every entry is a
+//! The toolbar: File and Templates menus, undo/redo, zoom, snapping and badges, the Review
+//! panel's switch, arrow styles, and the link to the note about the selected service. Every entry is a
 //! [`DiagramCommand`] with its label and shortcut from the command itself.
 
 use egui::{RichText, Ui};
@@ -107,6 +107,7 @@ pub(super) fn toolbar_ui(
             out.push(DiagramCommand::SetSnap(snap));
         }
         ui.checkbox(&mut view.badges, s.diagram_badges);
+        ui.toggle_value(&mut view.review_open, s.review);
         ui.separator();
         let edges = !editor.selected_edges.is_empty();
         // The selected arrows' style is shown pressed (when they all share it).
