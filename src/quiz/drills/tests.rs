@@ -616,54 +616,6 @@ fn internet_and_nat_gateways_are_never_hidden_but_are_offered() {
     }));
 }
 
-#[test]
-#[ignore = "prints the drills for a person to read"]
-fn print_service_drills() {
-    for src in DrillSource::templates() {
-        for q in which_service(&src, Lang::En) {
-            let p = q.prompt_diagram.as_ref().unwrap();
-            let labels: Vec<String> = p
-                .hidden
-                .iter()
-                .map(|id| format!("{:?}", p.diagram.node(*id).unwrap().label))
-                .collect();
-            let orig: Vec<String> = p
-                .hidden
-                .iter()
-                .map(|id| format!("{:?}", src.diagram.node(*id).unwrap().label))
-                .collect();
-            let edges: Vec<String> = p
-                .diagram
-                .edges
-                .values()
-                .filter(|e| p.hidden.contains(&e.from) || p.hidden.contains(&e.to))
-                .map(|e| {
-                    let name = |n: NodeId| {
-                        if p.hidden.contains(&n) {
-                            "?".to_owned()
-                        } else {
-                            p.diagram
-                                .node(n)
-                                .map(|x| x.label.clone())
-                                .unwrap_or_default()
-                        }
-                    };
-                    format!("{}->{}[{}]", name(e.from), name(e.to), e.label)
-                })
-                .collect();
-            eprintln!(
-                "{}\n   options {:?} answer {}\n   hidden labels {:?} (was {:?})\n   edges {:?}",
-                q.id,
-                q.choices.iter().map(text).collect::<Vec<_>>(),
-                q.answers[0],
-                labels,
-                orig,
-                edges
-            );
-        }
-    }
-}
-
 /// The bank's standard (see `bank::honesty`): an answer never given away by its shape.
 /// Before it, the right change was the longest option of every "which change?" drill.
 #[test]
