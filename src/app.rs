@@ -32,6 +32,7 @@ use crate::ui;
 use crate::ui::markdown::ScrollTarget;
 
 mod diagram_room;
+mod drill_files;
 pub use diagram_room::DiagramFiles;
 
 /// How the app starts.
@@ -120,6 +121,8 @@ pub struct AwsStudyApp {
     pub(crate) diagram_view: ui::diagram::DiagramView,
     /// ...and its files.
     pub(crate) diagram_files: DiagramFiles,
+    /// The student's diagram files being read for the diagram drills.
+    drill_files: drill_files::DrillFiles,
     applied_theme: Option<ThemeChoice>,
     title: String,
 }
@@ -215,6 +218,7 @@ impl AwsStudyApp {
             diagram: crate::diagram::editor::Editor::new(),
             diagram_view: ui::diagram::DiagramView::default(),
             diagram_files: DiagramFiles::new(config.data_dir.clone()),
+            drill_files: drill_files::DrillFiles::new(ctx),
             applied_theme: None,
             title: String::new(),
             config,
@@ -233,6 +237,7 @@ impl AwsStudyApp {
             index: &app.index,
             tiers: &app.tiers,
             service_tiers: &app.service_tiers,
+            lang: app.lang(),
         });
         app.restore_location();
         app.reopen_last_diagram();
@@ -243,6 +248,7 @@ impl AwsStudyApp {
                 store::QuizPage::Plan => QuizView::Plan,
             };
         }
+        app.reload_drill_files();
         if let Some(folder) = app.config.vault.clone() {
             app.start_loading(ctx, folder);
         } else if let Some(folder) = app.settings.vault.clone() {
@@ -368,6 +374,7 @@ impl AwsStudyApp {
                     index: &self.index,
                     tiers: &self.tiers,
                     service_tiers: &self.service_tiers,
+                    lang: self.lang(),
                 });
                 r.kept_as
             }),
@@ -666,11 +673,14 @@ impl AwsStudyApp {
             index: &self.index,
             tiers: &self.tiers,
             service_tiers: &self.service_tiers,
+            lang: self.lang(),
         });
         self.generation += 1;
         self.images.clear();
         self.history.clear();
         self.restore_location();
+        // The notes folder's diagram files are drills too.
+        self.reload_drill_files();
     }
 
     /// Runs one command. Public so tests and the CLI can drive the app without clicks.
@@ -751,6 +761,13 @@ impl AwsStudyApp {
             Command::SetLang(lang) => {
                 self.settings.lang = lang;
                 self.save_settings();
+                // Diagram drills are written in the interface language.
+                self.quiz.rebuild(QuizEnv {
+                    index: &self.index,
+                    tiers: &self.tiers,
+                    service_tiers: &self.service_tiers,
+                    lang: self.lang(),
+                });
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -804,6 +821,7 @@ impl AwsStudyApp {
             index: &self.index,
             tiers: &self.tiers,
             service_tiers: &self.service_tiers,
+            lang: self.lang(),
         };
         match self.quiz.apply(command, env, now_secs()) {
             None => {}
@@ -831,6 +849,7 @@ impl AwsStudyApp {
                     index: &self.index,
                     tiers: &self.tiers,
                     service_tiers: &self.service_tiers,
+                    lang: self.lang(),
                 };
                 self.quiz.import_text(path, &text, env);
             }
@@ -881,6 +900,7 @@ impl AwsStudyApp {
             index: &self.index,
             tiers: &self.tiers,
             service_tiers: &self.service_tiers,
+            lang: self.lang(),
         });
         self.overrides.version = Overrides::VERSION;
         if !self.overrides_writable {
@@ -1013,6 +1033,7 @@ impl AwsStudyApp {
         }
         let ctx = ui.ctx().clone();
         self.poll_loading();
+        self.poll_drill_files();
         self.apply_theme(&ctx);
         let mut commands = Vec::new();
         self.handle_shortcuts(&ctx, &mut commands);

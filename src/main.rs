@@ -11,6 +11,9 @@
 //! aws-study convert IN OUT [--json]
 //!                           convert a diagram between .awsdiagram.ron, .drawio, .svg and
 //!                           .png; exit 0/1
+//! aws-study drills [--list] [FILE...]
+//!                           the diagram drills of the templates and of the files given;
+//!                           exit 0/1
 //! ```
 
 use std::path::PathBuf;
@@ -30,7 +33,11 @@ const USAGE: &str = "usage:
   aws-study convert IN OUT [--json]
                             convert a diagram between .awsdiagram.ron, .drawio (.xml), .svg
                             and .png (by extension) and report what was approximated
-                            (--json: the report as JSON; exit code 1 on error)";
+                            (--json: the report as JSON; exit code 1 on error)
+  aws-study drills [--list] [FILE...]
+                            count the Quiz room's diagram drills of the templates and of
+                            the diagram files given, by kind (--list: every drill with its
+                            answer; exit code 1 when a file could not be read)";
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
@@ -52,6 +59,7 @@ fn main() -> ExitCode {
         {
             run_convert(input, output, true)
         }
+        ["drills", rest @ ..] => run_drills(rest),
         ["check" | "questions" | "convert", ..] => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -87,6 +95,36 @@ fn run_check(folder: &str, json: bool) -> ExitCode {
             eprintln!("aws-study check: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+fn run_drills(args: &[&str]) -> ExitCode {
+    use aws_study::quiz::drills::{self, DrillFile, DrillSource};
+    let list = args.contains(&"--list");
+    let files: Vec<DrillFile> = args
+        .iter()
+        .filter(|a| !a.starts_with('-'))
+        .map(|a| {
+            let path = PathBuf::from(a);
+            let name = path
+                .file_name()
+                .map_or_else(|| (*a).to_owned(), |n| n.to_string_lossy().into_owned());
+            DrillFile::new(&name, path)
+        })
+        .collect();
+    let lang = aws_study::i18n::Lang::En;
+    let (mine, problems) = drills::read_files(&files, lang);
+    for p in &problems {
+        eprintln!("aws-study drills: {p}");
+    }
+    let mut sources = DrillSource::templates();
+    sources.extend(mine);
+    let questions = drills::generate(&sources, lang);
+    print!("{}", drills::render_report(&sources, &questions, list));
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

@@ -26,6 +26,7 @@ fn question() -> Question {
         domain: Some(Domain::Resilient),
         prompt: "Which service stores objects?".into(),
         prompt_icon: None,
+        prompt_diagram: None,
         choices: vec![
             Choice::Text("Amazon S3".into()),
             Choice::Text("Amazon EBS".into()),

@@ -564,3 +564,177 @@ fn unanswered_questions_show_as_unanswered_in_the_result() {
     assert_eq!(answers.len(), 1);
     assert!(!answers[0].correct);
 }
+
+/// Issue 11: a session of ten diagram drills, from the templates alone (a fresh data
+/// folder, no diagram of the student's), answered through the UI to the summary. Every
+/// drill shows its diagram, and becomes a card once answered.
+#[test]
+fn a_session_of_ten_diagram_drills_runs_from_the_templates() {
+    use aws_study::quiz::Origin;
+    use aws_study::quiz::drills::{DrillKind, DrillSource};
+    use aws_study::quiz::room::DRILL_LENGTH;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    click_button(&mut harness, "Quiz");
+    let summary = harness.state().quiz().drill_summary().clone();
+    let total: usize = summary.by_kind.iter().sum();
+    let templates = DrillSource::templates();
+    assert_eq!(summary.diagrams, templates.len());
+    harness.get_by_label(&format!(
+        "{total} drills, from {} diagrams",
+        templates.len()
+    ));
+    click_button(&mut harness, "Start diagram drills");
+    let served: Vec<String> = {
+        let quiz = harness.state().quiz();
+        let QuizView::Session(session) = &quiz.view else {
+            panic!("no drill session");
+        };
+        session
+            .queue
+            .iter()
+            .map(|&i| quiz.questions[i].id.clone())
+            .collect()
+    };
+    assert_eq!(served.len(), DRILL_LENGTH, "{served:?}");
+    // Ten different drills, all from the templates, the kinds taking turns.
+    let mut unique = served.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), DRILL_LENGTH);
+    let keys: Vec<&str> = templates.iter().map(|t| t.key.as_str()).collect();
+    for id in &served {
+        let q = harness
+            .state()
+            .quiz()
+            .questions
+            .iter()
+            .find(|q| &q.id == id)
+            .unwrap();
+        let Origin::Drill { source } = &q.origin else {
+            panic!("{id} is no drill");
+        };
+        assert!(keys.contains(&source.as_str()), "{id}");
+        assert!(q.prompt_diagram.is_some(), "{id}");
+    }
+    let kinds: Vec<DrillKind> = served.iter().filter_map(|id| DrillKind::of(id)).collect();
+    assert_eq!(kinds.len(), DRILL_LENGTH);
+    for kind in DrillKind::ALL {
+        assert!(kinds.contains(&kind), "no {kind:?} drill in {served:?}");
+    }
+    for (n, id) in served.iter().enumerate() {
+        harness.get_by_label(&format!("Question {}/{DRILL_LENGTH}", n + 1));
+        assert_eq!(
+            &harness.state().quiz().questions[session(harness.state()).current().unwrap()].id,
+            id
+        );
+        // The diagram is drawn with the prompt; a "which service?" drill hides its nodes.
+        if DrillKind::of(id) == Some(DrillKind::Service) {
+            harness.get_by_label_contains("hidden)");
+        } else {
+            harness.get_by_label("Architecture diagram");
+        }
+        let (right, _) = choice_labels(harness.state());
+        for label in &right {
+            click_button(&mut harness, label);
+        }
+        click_button(&mut harness, "Check");
+        harness.get_by_label("Correct");
+        // Once checked, the hidden services show.
+        harness.get_by_label("Architecture diagram");
+        // Below a tall diagram and its explanation, "Next" may be scrolled out of the
+        // window: pressed through the accessibility tree, as a screen reader would.
+        harness
+            .get(By::new().role(egui::Role::Button).label("Next"))
+            .click_accesskit();
+        harness.run();
+    }
+    harness.get_by_label("Session complete");
+    harness.get_by_label(&format!("{DRILL_LENGTH} of {DRILL_LENGTH} right"));
+    let progress = harness.state().quiz().progress();
+    let answered: Vec<&str> = progress
+        .answers
+        .iter()
+        .map(|a| a.question.as_str())
+        .collect();
+    assert_eq!(
+        answered,
+        served.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    assert!(progress.answers.iter().all(|a| a.correct));
+    for id in &served {
+        assert!(progress.cards.contains_key(id), "{id} has no card");
+    }
+}
+
+/// Runs frames until `done` holds (the drill worker thread answers asynchronously).
+fn wait_for(harness: &mut Harness<'static, AwsStudyApp>, done: impl Fn(&AwsStudyApp) -> bool) {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out");
+}
+
+/// A draw.io file opened in the Diagram room gives drills (read off the UI thread), still
+/// there after a restart; once the file is damaged, its drills go and the Quiz room says
+/// which file it skipped, without panicking.
+#[test]
+fn a_drawio_file_opened_in_the_diagram_room_gives_drills_until_it_breaks() {
+    use aws_study::diagram::editor::{DiagramCommand, PathPurpose};
+    use aws_study::quiz::drills::DrillSource;
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shop.drawio");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drawio/nested.drawio"),
+        &file,
+    )
+    .unwrap();
+    let templates = DrillSource::templates().len();
+    let from_file = |app: &AwsStudyApp| {
+        app.quiz()
+            .questions
+            .iter()
+            .filter(|q| q.id.contains(":file/shop.drawio:"))
+            .count()
+    };
+    let mut harness = harness(dir.path());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply_diagram(
+        &ctx,
+        DiagramCommand::CompletePath(PathPurpose::Open, file.clone()),
+    );
+    wait_for(&mut harness, |app| {
+        app.quiz().drill_summary().diagrams == templates + 1
+    });
+    let n = from_file(harness.state());
+    assert!(n > 0);
+    drop(harness);
+
+    let mut again = self::harness(dir.path());
+    wait_for(&mut again, |app| from_file(app) == n);
+    drop(again);
+
+    std::fs::write(&file, "<mxfile><diagram>damaged").unwrap();
+    let mut broken = self::harness(dir.path());
+    wait_for(&mut broken, |app| {
+        app.quiz()
+            .messages
+            .iter()
+            .any(|m| m.contains("shop.drawio"))
+    });
+    assert_eq!(from_file(broken.state()), 0);
+    assert_eq!(broken.state().quiz().drill_summary().diagrams, templates);
+    let message = broken.state().quiz().messages.last().unwrap().clone();
+    assert!(
+        message.starts_with("Diagram drills: file skipped,"),
+        "{message}"
+    );
+    click_button(&mut broken, "Quiz");
+    broken.get_by_label_contains("Diagram drills: file skipped,");
+}

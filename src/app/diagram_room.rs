@@ -236,6 +236,9 @@ impl AwsStudyApp {
                 self.diagram_files
                     .messages
                     .extend(warnings.iter().map(|w| w.describe(lang)));
+                // Drills are made from the diagrams opened, imported ones included.
+                self.remember_recent_diagram(path);
+                self.reload_drill_files();
             }
             Err(e) => self.diagram_files.messages.push(e.describe(lang)),
         }
@@ -320,8 +323,10 @@ impl AwsStudyApp {
         match file::save(&path, self.diagram.diagram()) {
             Ok(()) => {
                 self.remember_diagram(&path);
+                self.remember_recent_diagram(&path);
                 self.diagram.mark_saved(path);
                 self.diagram_files.remove_draft();
+                self.reload_drill_files();
             }
             Err(e) => self.diagram_files.messages.push(e.describe(self.lang())),
         }

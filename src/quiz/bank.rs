@@ -127,6 +127,7 @@ impl From<RawQuestion> for Question {
             domain: Some(raw.domain),
             prompt: raw.question,
             prompt_icon: None,
+            prompt_diagram: None,
             choices,
             answers: raw.answers,
             explanation: raw.explanation,

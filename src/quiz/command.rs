@@ -45,6 +45,8 @@ pub enum QuizCommand {
     PracticeService(String),
     /// Start a review of the cards due today.
     StartReview,
+    /// Start a session of diagram drills.
+    StartDrills,
     /// Start a simulated exam.
     StartExam,
     /// Select or unselect a choice of the session's shown question.

@@ -309,6 +309,7 @@ fn question(
         domain: None,
         prompt,
         prompt_icon,
+        prompt_diagram: None,
         choices,
         answers: vec![answer],
         explanation,
@@ -714,7 +715,7 @@ fn de(name: &str) -> String {
 }
 
 /// FNV-1a hash of a string (stable across platforms and releases, unlike `DefaultHasher`).
-fn fnv1a(s: &str) -> u64 {
+pub(crate) fn fnv1a(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })

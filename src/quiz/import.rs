@@ -852,6 +852,7 @@ impl Draft {
             domain: self.domain.or_else(|| infer_domain(&about)),
             prompt,
             prompt_icon: None,
+            prompt_diagram: None,
             choices: choices.into_iter().map(Choice::Text).collect(),
             answers,
             explanation: explanation_parts.join("\n\n"),

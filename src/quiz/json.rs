@@ -72,7 +72,7 @@ pub fn to_json(questions: &[Question]) -> String {
             let (origin, file, line) = match &q.origin {
                 Origin::Bank => ("bank", None, None),
                 Origin::Imported { file, line } => ("imported", Some(file.as_str()), Some(*line)),
-                Origin::Notes { .. } => return None,
+                Origin::Notes { .. } | Origin::Drill { .. } => return None,
             };
             let options = q
                 .choices

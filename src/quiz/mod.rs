@@ -9,6 +9,7 @@
 
 pub mod bank;
 pub mod command;
+pub mod drills;
 pub mod exam;
 pub mod generate;
 pub mod import;
@@ -19,8 +20,11 @@ pub mod scheduler;
 pub mod session;
 pub mod stats;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
+use crate::diagram::model::{Diagram, NodeId};
 use crate::icons::IconId;
 
 /// The four SAA-C03 exam domains.
@@ -105,12 +109,30 @@ pub enum Origin {
         /// 1-based line of the question heading.
         line: usize,
     },
+    /// A diagram drill ([`drills`]): asked about a template or one of the student's
+    /// diagrams.
+    Drill {
+        /// The diagram's source key (`template:three-tier`, `file:web.drawio`).
+        source: String,
+    },
+}
+
+/// A diagram shown with a question's prompt (diagram drills), read-only.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PromptDiagram {
+    /// The diagram, shared by the drills made from it.
+    pub diagram: Arc<Diagram>,
+    /// Nodes drawn as a dashed "?" box until the question is checked.
+    pub hidden: Vec<NodeId>,
+    /// Nodes outlined once the question is checked (where the fault was).
+    pub marked: Vec<NodeId>,
 }
 
 /// A question, whatever its origin.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
-    /// Stable id: bank id (`sec-001`), `gen:<kind>:<topic key>`, or `import:<file>:<line>`.
+    /// Stable id: bank id (`sec-001`), `gen:<kind>:<topic key>`, `import:<file>:<line>`,
+    /// or `drill:<kind>:<source>:<node or rule>`.
     pub id: String,
     /// Exam domain, when known (bank questions always have one).
     pub domain: Option<Domain>,
@@ -118,6 +140,9 @@ pub struct Question {
     pub prompt: String,
     /// An icon shown with the prompt ("which service is this icon?").
     pub prompt_icon: Option<IconId>,
+    /// A diagram shown with the prompt (diagram drills). Never saved: progress and cards
+    /// refer to questions by id.
+    pub prompt_diagram: Option<PromptDiagram>,
     /// The options, in display order.
     pub choices: Vec<Choice>,
     /// Indices of the correct choices (1 for single answer, 2+ for multiple response).
@@ -206,6 +231,7 @@ pub(crate) fn test_question(id: &str, domain: Option<Domain>, services: &[&str])
         domain,
         prompt: format!("Question {id}?"),
         prompt_icon: None,
+        prompt_diagram: None,
         choices: (0..4)
             .map(|i| Choice::Text(format!("option {i}")))
             .collect(),
@@ -239,6 +265,7 @@ mod tests {
             domain: None,
             prompt: String::new(),
             prompt_icon: None,
+            prompt_diagram: None,
             choices: vec![Choice::Text("a".into()); 5],
             answers: vec![3, 1],
             explanation: String::new(),

@@ -276,6 +276,7 @@ mod tests {
             domain: Some(Domain::Resilient),
             prompt: "Which service?".into(),
             prompt_icon: None,
+            prompt_diagram: None,
             choices: vec![Choice::Text("a".into()), Choice::Text("b".into())],
             answers: vec![0],
             explanation: String::new(),

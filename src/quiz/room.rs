@@ -14,8 +14,10 @@ use std::path::{Path, PathBuf};
 
 use crate::command::TierFilter;
 use crate::frequency::Tier;
+use crate::i18n::Lang;
 use crate::notes::index::Index;
 use crate::quiz::command::{QuizCommand, QuizEffect};
+use crate::quiz::drills::{self, DrillSet, DrillSource};
 use crate::quiz::exam::{self, ExamResult};
 use crate::quiz::import::{ImportProblem, import_markdown};
 use crate::quiz::progress::{DomainScores, ExamRecord, Progress, day_start_secs};
@@ -31,6 +33,9 @@ pub const PRACTICE_LENGTH: usize = 20;
 
 /// Lines of the study plan shown.
 pub const PLAN_LENGTH: usize = 40;
+
+/// Questions in one session of diagram drills.
+pub const DRILL_LENGTH: usize = 10;
 
 /// Unix time now.
 #[must_use]
@@ -139,6 +144,17 @@ pub struct QuizEnv<'a> {
     pub tiers: &'a [Option<Tier>],
     /// Tier of each service the notes name.
     pub service_tiers: &'a HashMap<ServiceId, Tier>,
+    /// The interface language: diagram drills are written in it.
+    pub lang: Lang,
+}
+
+/// What the home says of the diagram drills.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DrillSummary {
+    /// Drills by kind, in [`drills::DrillKind::ALL`] order.
+    pub by_kind: [usize; 3],
+    /// Diagrams they come from (templates and the student's).
+    pub diagrams: usize,
 }
 
 /// The statistics page, computed once per change of the progress (and per day).
@@ -227,7 +243,7 @@ struct Cache {
 
 /// The Quiz room's state.
 pub struct QuizRoom {
-    /// Bank, then generated, then imported questions.
+    /// Bank, then generated from the notes, then diagram drills, then imported questions.
     pub questions: Vec<Question>,
     /// How many of `questions` come from the bank (they come first).
     pub bank_count: usize,
@@ -258,6 +274,10 @@ pub struct QuizRoom {
     services_with_questions: HashSet<String>,
     /// Tier of each question (from its topic or its services' topics).
     question_tiers: Vec<Option<Tier>>,
+    /// The drills of the templates and of the student's diagrams, in the language they
+    /// were written in.
+    drills: Option<DrillSet>,
+    drill_summary: DrillSummary,
     seed: u64,
     cache: Cache,
 }
@@ -285,6 +305,8 @@ impl QuizRoom {
             rng: fastrand::Rng::with_seed(seed),
             services_with_topics: Vec::new(),
             question_tiers: Vec::new(),
+            drills: None,
+            drill_summary: DrillSummary::default(),
             seed,
             cache: Cache::default(),
         }
@@ -345,6 +367,8 @@ impl QuizRoom {
             .map(|s| (self.session_ids(&s), s));
         self.questions.truncate(self.bank_count);
         self.questions.extend(generate::from_notes(env.index, 0));
+        let drills = self.drills_for(env.lang).to_vec();
+        self.questions.extend(drills);
         self.questions.extend(self.imported.iter().cloned());
         let services = services::Catalog::bundled();
         let mut with_topics: Vec<String> = services
@@ -356,9 +380,12 @@ impl QuizRoom {
         with_topics.sort();
         with_topics.dedup();
         self.services_with_topics = with_topics;
+        // Drills are not practised by filter (they have their own sessions), so a service
+        // only they are about is not practisable from the plan.
         self.services_with_questions = self
             .questions
             .iter()
+            .filter(|q| !matches!(q.origin, Origin::Drill { .. }))
             .flat_map(|q| q.services.iter().cloned())
             .collect();
         if !matches!(self.view, QuizView::Stats | QuizView::Plan) {
@@ -378,6 +405,70 @@ impl QuizRoom {
             self.paused_session = self.remap_session(session, &ids);
         }
         self.refresh_tiers(env);
+    }
+
+    /// The drills in `lang`: those handed in by [`QuizRoom::set_drills`], written again
+    /// here (from the same diagrams) only when the language changed, so the templates are
+    /// not built and reviewed again at every rebuild.
+    fn drills_for(&mut self, lang: Lang) -> &[Question] {
+        if self.drills.as_ref().is_none_or(|set| set.lang != lang) {
+            let sources = self
+                .drills
+                .take()
+                .map(|set| set.sources)
+                .unwrap_or_default();
+            self.install_drills(DrillSet::build(sources, lang));
+        }
+        self.drills
+            .as_ref()
+            .map_or(&[], |set| set.questions.as_slice())
+    }
+
+    fn install_drills(&mut self, set: DrillSet) {
+        let mut keys: Vec<&str> = set
+            .questions
+            .iter()
+            .filter_map(|q| match &q.origin {
+                Origin::Drill { source } => Some(source.as_str()),
+                _ => None,
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        self.drill_summary = DrillSummary {
+            by_kind: drills::count_by_kind(&set.questions),
+            diagrams: keys.len(),
+        };
+        self.drills = Some(set);
+    }
+
+    /// Installs the drills of the templates and of the student's diagrams (written by the
+    /// app in a worker thread, [`DrillSet::build`]) and rebuilds the questions.
+    pub fn set_drills(&mut self, set: DrillSet, env: QuizEnv<'_>) {
+        if self.drills.as_ref() != Some(&set) {
+            self.install_drills(set);
+            self.rebuild(env);
+        }
+    }
+
+    /// [`QuizRoom::set_drills`] for these diagrams of the student's, written now in the
+    /// environment's language.
+    pub fn set_drill_sources(&mut self, sources: Vec<DrillSource>, env: QuizEnv<'_>) {
+        self.set_drills(DrillSet::build(sources, env.lang), env);
+    }
+
+    /// The student's diagrams the drills come from (besides the templates).
+    #[must_use]
+    pub fn drill_sources(&self) -> &[DrillSource] {
+        self.drills
+            .as_ref()
+            .map_or(&[], |set| set.sources.as_slice())
+    }
+
+    /// The diagram drills available, by kind, and the diagrams they come from.
+    #[must_use]
+    pub fn drill_summary(&self) -> &DrillSummary {
+        &self.drill_summary
     }
 
     /// The ids of a session's queue and misses.
@@ -557,7 +648,8 @@ impl QuizRoom {
         (0..self.questions.len())
             .filter(|&i| {
                 let q = &self.questions[i];
-                (self.filter.generated || i < self.bank_count || self.is_imported(i))
+                !matches!(q.origin, Origin::Drill { .. })
+                    && (self.filter.generated || i < self.bank_count || self.is_imported(i))
                     && self.filter.domain.is_none_or(|d| q.domain == Some(d))
                     && self.filter.tier.accepts(self.tier_of(i))
                     && self
@@ -603,7 +695,7 @@ impl QuizRoom {
         let mut ids = HashSet::new();
         self.questions
             .iter()
-            .filter(|q| !matches!(q.origin, Origin::Notes { .. }))
+            .filter(|q| matches!(q.origin, Origin::Bank | Origin::Imported { .. }))
             .filter(|q| ids.insert(q.id.as_str()))
             .filter(|q| !self.progress.cards.contains_key(&q.id))
             .count()
@@ -855,8 +947,13 @@ impl QuizRoom {
             QuizCommand::RetakeMissed => {
                 if let QuizView::Session(session) = &self.view {
                     let missed = session.missed.clone();
+                    // Drills missed are drilled again, any other miss practised.
+                    let kind = match session.kind {
+                        SessionKind::Drill => SessionKind::Drill,
+                        SessionKind::Practice | SessionKind::Review => SessionKind::Practice,
+                    };
                     if !missed.is_empty() {
-                        self.start_session(SessionKind::Practice, missed, now);
+                        self.start_session(kind, missed, now);
                     }
                 }
             }
@@ -905,6 +1002,7 @@ impl QuizRoom {
                 self.start_practice(env.index, now);
             }
             QuizCommand::StartReview => self.start_review(now),
+            QuizCommand::StartDrills => self.start_drills(now),
             QuizCommand::StartExam => self.start_exam(now),
             QuizCommand::ToggleChoice(choice) => {
                 if let QuizView::Session(session) = &mut self.view
@@ -957,6 +1055,46 @@ impl QuizRoom {
         picked.sort_by_key(|&i| self.tier_of(i).map_or(Tier::ALL.len(), tier_rank));
         picked.truncate(PRACTICE_LENGTH);
         self.start_session(SessionKind::Practice, picked, now);
+    }
+
+    /// Starts a session of [`DRILL_LENGTH`] diagram drills: drills never answered first,
+    /// then the ones whose review comes soonest; the kinds take turns, so a session mixes
+    /// "which service?", "what is wrong?" and "which change?". Shuffled within a kind.
+    pub fn start_drills(&mut self, now: i64) {
+        let mut rng = fastrand::Rng::with_seed(self.seed ^ now.unsigned_abs() ^ 0xd1);
+        let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); drills::DrillKind::ALL.len()];
+        for (i, q) in self.questions.iter().enumerate() {
+            if let Some(k) = drills::DrillKind::of(&q.id)
+                && let Some(slot) = drills::DrillKind::ALL.iter().position(|x| *x == k)
+                && matches!(q.origin, Origin::Drill { .. })
+            {
+                by_kind[slot].push(i);
+            }
+        }
+        for kind in &mut by_kind {
+            rng.shuffle(kind);
+            // Never answered first, then the review that comes soonest.
+            kind.sort_by_key(|&i| {
+                self.progress
+                    .cards
+                    .get(&self.questions[i].id)
+                    .map_or(i64::MIN, |c| c.due_secs)
+            });
+            kind.reverse();
+        }
+        let mut queue = Vec::with_capacity(DRILL_LENGTH);
+        while queue.len() < DRILL_LENGTH && by_kind.iter().any(|k| !k.is_empty()) {
+            for kind in &mut by_kind {
+                if queue.len() < DRILL_LENGTH
+                    && let Some(i) = kind.pop()
+                {
+                    queue.push(i);
+                }
+            }
+        }
+        if !queue.is_empty() {
+            self.start_session(SessionKind::Drill, queue, now);
+        }
     }
 
     /// Back to the home: an unfinished session is kept for "resume", a running exam is
@@ -1205,6 +1343,7 @@ fn tier_rank(t: Tier) -> usize {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::diagram::templates::Template;
     use crate::notes::vault::{LoadedVault, VaultSource};
 
     const T0: i64 = 1_750_000_000;
@@ -1242,6 +1381,7 @@ mod tests {
             index,
             tiers: &[],
             service_tiers: &tiers,
+            lang: Lang::En,
         });
         room
     }
@@ -1252,6 +1392,7 @@ mod tests {
             index,
             tiers: &[],
             service_tiers: tiers,
+            lang: Lang::En,
         }
     }
 
@@ -1515,15 +1656,20 @@ mod tests {
         let text = "# Which service stores objects?\n\n- [ ] Amazon EBS\n- [x] Amazon S3\n\n\
                     ## No right answer?\n\n- [ ] one\n- [ ] two\n";
         room.import_text(Path::new("mine.md"), text, env);
-        assert_eq!(room.questions.len(), 4);
-        assert!(matches!(room.questions[3].origin, Origin::Imported { .. }));
+        // The bank, the templates' drills, then the imported question.
+        let drills = drill_indices(&room).len();
+        assert_eq!(room.questions.len(), 4 + drills);
+        assert!(matches!(
+            room.questions.last().unwrap().origin,
+            Origin::Imported { .. }
+        ));
         let (added, problems) = room.import.as_ref().unwrap().report.clone().unwrap();
         assert_eq!((added, problems.len()), (1, 1));
         assert_eq!(room.imports().len(), 1);
         assert!(room.imports()[0].ends_with("mine.md"));
         // Importing the same file again replaces its questions.
         room.import_text(Path::new("mine.md"), text, env);
-        assert_eq!(room.questions.len(), 4);
+        assert_eq!(room.questions.len(), 4 + drills);
         assert_eq!(room.imports().len(), 1);
         let gone = std::io::Error::new(std::io::ErrorKind::NotFound, "not found");
         room.import_failed(Path::new("gone.md"), &gone);
@@ -1587,6 +1733,133 @@ mod tests {
             room.apply(QuizCommand::OpenTopic(3), env, T0),
             Some(QuizEffect::OpenTopic(3))
         );
+    }
+
+    fn drill_indices(room: &QuizRoom) -> Vec<usize> {
+        (0..room.questions.len())
+            .filter(|&i| matches!(room.questions[i].origin, Origin::Drill { .. }))
+            .collect()
+    }
+
+    #[test]
+    fn drill_sessions_serve_drills_never_answered_first_and_they_become_cards() {
+        let index = empty_index();
+        let mut room = room(6, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let env = env(&index, &tiers);
+        let drills = drill_indices(&room);
+        assert_eq!(
+            drills.len(),
+            room.drill_summary().by_kind.iter().sum::<usize>()
+        );
+        assert_eq!(room.drill_summary().diagrams, Template::ALL.len());
+        // Drills have their own sessions: practice and exams leave them out.
+        room.prepare(&index, &[], T0);
+        assert_eq!(ids(&room, room.matching_ids()).len(), 6);
+        room.apply(QuizCommand::StartDrills, env, T0);
+        let first = queue(&room);
+        assert_eq!(first.len(), drills.len().min(DRILL_LENGTH));
+        assert!(first.iter().all(|i| drills.contains(i)));
+        let QuizView::Session(s) = &room.view else {
+            panic!("no session")
+        };
+        assert_eq!(s.kind, SessionKind::Drill);
+        for (n, &q) in first.iter().enumerate() {
+            let right = room.questions[q].answers[0];
+            let pick = if n == 0 { (right + 1) % 4 } else { right };
+            room.apply(QuizCommand::ToggleChoice(pick), env, T0 + 1);
+            room.apply(QuizCommand::Check, env, T0 + 5);
+            room.apply(QuizCommand::Grade(Grade::Good), env, T0 + 6);
+        }
+        // Every drill answered is a card, scheduled like any other question.
+        for &q in &first {
+            assert!(room.progress().cards.contains_key(&room.questions[q].id));
+        }
+        assert_eq!(room.progress().answers.len(), first.len());
+        // Retaking the misses drills them again.
+        room.apply(QuizCommand::RetakeMissed, env, T0 + 10);
+        assert_eq!(queue(&room), [first[0]]);
+        let QuizView::Session(s) = &room.view else {
+            panic!("no session")
+        };
+        assert_eq!(s.kind, SessionKind::Drill);
+        // The next session starts with the drills never answered.
+        room.apply(QuizCommand::ShowHome, env, T0 + 11);
+        room.apply(QuizCommand::StartDrills, env, T0 + 12);
+        let second = queue(&room);
+        let unseen = drills.len() - first.len();
+        assert!(
+            second[..unseen.min(second.len())]
+                .iter()
+                .all(|i| !first.contains(i)),
+            "{first:?} then {second:?}"
+        );
+    }
+
+    #[test]
+    fn drills_follow_the_language_and_the_students_diagrams() {
+        let index = empty_index();
+        let mut room = room(2, Progress::new(), &index);
+        let tiers = HashMap::new();
+        let en: Vec<(String, String)> = drill_indices(&room)
+            .iter()
+            .map(|&i| {
+                (
+                    room.questions[i].id.clone(),
+                    room.questions[i].prompt.clone(),
+                )
+            })
+            .collect();
+        let fr_env = QuizEnv {
+            lang: Lang::Fr,
+            ..env(&index, &tiers)
+        };
+        room.rebuild(fr_env);
+        let fr: Vec<(String, String)> = drill_indices(&room)
+            .iter()
+            .map(|&i| {
+                (
+                    room.questions[i].id.clone(),
+                    room.questions[i].prompt.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            en.iter().map(|x| &x.0).collect::<Vec<_>>(),
+            fr.iter().map(|x| &x.0).collect::<Vec<_>>(),
+            "the same drills"
+        );
+        assert!(
+            fr.iter()
+                .filter(|(id, _)| id.starts_with("drill:service:"))
+                .all(|(_, p)| p.contains("Quel service")),
+            "{fr:?}"
+        );
+        assert!(
+            fr.iter()
+                .filter(|(id, _)| id.starts_with("drill:fault:"))
+                .all(|(_, p)| p.contains("Qu’est-ce qui ne va pas")),
+            "{fr:?}"
+        );
+        // A diagram of the student's adds its drills, under its own ids.
+        let before = drill_indices(&room).len();
+        let mine = DrillSource {
+            key: "file/mine.drawio".into(),
+            label: "mine.drawio".into(),
+            diagram: std::sync::Arc::new(Template::ThreeTier.build()),
+        };
+        room.set_drill_sources(vec![mine], fr_env);
+        let after = drill_indices(&room);
+        assert!(after.len() > before);
+        assert!(
+            after
+                .iter()
+                .any(|&i| room.questions[i].id.contains(":file/mine.drawio:"))
+        );
+        assert_eq!(room.drill_summary().diagrams, Template::ALL.len() + 1);
+        // Drills bring no "unseen" count: they are not the bank.
+        room.prepare(&index, &[], T0);
+        assert_eq!(room.unseen_shown(), 2);
     }
 
     /// Regression (review): the notes finishing their load (or an import) rebuilt the

@@ -30,6 +30,8 @@ pub enum SessionKind {
     Practice,
     /// Spaced-repetition reviews that are due.
     Review,
+    /// Diagram drills.
+    Drill,
 }
 
 /// The result of checking the shown question.

@@ -477,6 +477,10 @@ pub struct Settings {
     /// Read notes as strict `CommonMark`: a single line break joins lines (Obsidian's
     /// default, off, keeps them).
     pub strict_line_breaks: bool,
+    /// Diagram files opened or saved in the Diagram room, most recent first (diagram
+    /// drills are made from them).
+    #[serde(default)]
+    pub recent_diagrams: Vec<PathBuf>,
 }
 
 /// Where the user was in one set of notes.

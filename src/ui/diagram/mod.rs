@@ -190,6 +190,48 @@ pub struct DiagramCtx<'a> {
     pub messages: &'a mut Vec<String>,
 }
 
+/// Draws `diagram` read-only, scaled to fit the available width and `max_height` (never
+/// above 100 %), as the canvas paints it: `hidden` nodes as dashed "?" boxes, `marked`
+/// ones outlined. Its accessible name is `label`; the response senses clicks. For the
+/// Quiz room's diagram drills.
+pub fn preview_ui(
+    ui: &mut Ui,
+    diagram: &crate::diagram::model::Diagram,
+    hidden: &[crate::diagram::model::NodeId],
+    marked: &[crate::diagram::model::NodeId],
+    max_height: f32,
+    label: &str,
+) -> egui::Response {
+    const PAD: f32 = 16.0;
+    let Some(b) = diagram.bounds() else {
+        return ui.label(label);
+    };
+    let width = ui.available_width().max(50.0);
+    let zoom = ((width - 2.0 * PAD) / b.w.max(1.0))
+        .min((max_height - 2.0 * PAD) / b.h.max(1.0))
+        .clamp(0.05, 1.0);
+    let size = Vec2::new(b.w * zoom + 2.0 * PAD, b.h * zoom + 2.0 * PAD);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label));
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
+        let none_nodes = std::collections::BTreeSet::new();
+        let none_edges = std::collections::BTreeSet::new();
+        let look = paint::Look {
+            origin: rect.min + Vec2::splat(PAD) - Vec2::new(b.x, b.y) * zoom,
+            zoom,
+            selected: &none_nodes,
+            selected_edges: &none_edges,
+            hidden,
+            marked,
+            badge: None,
+        };
+        paint::paint_diagram(ui, &painter, diagram, &look, rect);
+    }
+    response
+}
+
 /// Draws the Diagram room (palette, toolbar, canvas, windows) and returns what the user
 /// asked for, in order.
 pub fn diagram_ui(

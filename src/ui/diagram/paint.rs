@@ -1,15 +1,55 @@
 //! Painting the diagram on the canvas: grid, groups, icons (rasterised at the zoomed
 //! size), labels, tier badges, arrows, selection handles and the gesture in progress.
-//! Whatever is off screen is culled.
+//! Whatever is off screen is culled. [`paint_diagram`] draws any diagram through a
+//! [`Look`]; the canvas and the read-only previews of the Quiz room's drills share it.
+
+use std::collections::BTreeSet;
 
 use egui::{Color32, Pos2, Rect as ERect, Stroke, Ui, Vec2};
 
 use super::canvas::{Gesture, handle_rects};
 use super::{DiagramCtx, DiagramView};
 use crate::diagram::editor::{Editor, GRID};
-use crate::diagram::model::{Arrows, GroupKind, NodeKind};
+use crate::diagram::model::{Arrows, Diagram, EdgeId, GroupKind, NodeId, NodeKind, Point, Rect};
+use crate::frequency::Tier;
+use crate::i18n::Lang;
 use crate::icons::Catalog;
 use crate::ui::widgets::tier_color;
+
+/// The tier of a service icon (by catalog name).
+type TierOfIcon<'a> = &'a dyn Fn(&str) -> Option<Tier>;
+
+/// How a diagram is drawn: where the world origin is on screen, the zoom, and what is
+/// selected, hidden or marked.
+pub(super) struct Look<'a> {
+    /// Screen position of the world origin.
+    pub origin: Pos2,
+    /// Zoom factor (1 = 100 %).
+    pub zoom: f32,
+    /// Selected nodes (drawn with the selection colour).
+    pub selected: &'a BTreeSet<NodeId>,
+    /// Selected edges.
+    pub selected_edges: &'a BTreeSet<EdgeId>,
+    /// Nodes drawn as a dashed "?" box with their label, their icon not shown.
+    pub hidden: &'a [NodeId],
+    /// Nodes outlined in the warning colour.
+    pub marked: &'a [NodeId],
+    /// When badges are shown: the tier of a service icon, and the language of its name.
+    pub badge: Option<(TierOfIcon<'a>, Lang)>,
+}
+
+impl Look<'_> {
+    fn to_screen(&self, p: Point) -> Pos2 {
+        self.origin + Vec2::new(p.x, p.y) * self.zoom
+    }
+
+    fn rect_to_screen(&self, r: &Rect) -> ERect {
+        ERect::from_min_size(
+            self.to_screen(Point::new(r.x, r.y)),
+            Vec2::new(r.w, r.h) * self.zoom,
+        )
+    }
+}
 
 /// Paints the diagram, the selection handles and the gesture in progress.
 pub(super) fn paint(
@@ -40,6 +80,79 @@ pub(super) fn paint(
             y += step;
         }
     }
+    let look = Look {
+        origin: view.canvas_rect.min + view.offset,
+        zoom,
+        selected: &editor.selected,
+        selected_edges: &editor.selected_edges,
+        hidden: &[],
+        marked: &[],
+        badge: view.badges.then_some((cx.tier_of_icon, cx.lang)),
+    };
+    paint_diagram(ui, &painter, diagram, &look, clip);
+    // Handles of a single selected node, the gesture being made.
+    if editor.selected.len() == 1
+        && let Some(id) = editor.selected.iter().next()
+        && let Some((connect, resize)) = handle_rects(view, editor, *id)
+    {
+        let accent = visuals.selection.stroke.color;
+        if !diagram
+            .node(*id)
+            .is_some_and(crate::diagram::model::Node::is_group)
+        {
+            painter.circle(
+                connect.center(),
+                6.0,
+                visuals.extreme_bg_color,
+                Stroke::new(2.0, accent),
+            );
+        }
+        painter.rect_filled(resize, 2.0, accent);
+    }
+    match &view.gesture {
+        Some(Gesture::Rubber { start, now }) => {
+            let r = ERect::from_two_pos(view.to_screen(*start), view.to_screen(*now));
+            painter.rect(
+                r,
+                0.0,
+                visuals.selection.bg_fill.gamma_multiply(0.2),
+                Stroke::new(1.0, visuals.selection.stroke.color),
+                egui::StrokeKind::Inside,
+            );
+        }
+        Some(Gesture::Connect { from, now }) => {
+            if let Some(n) = diagram.node(*from) {
+                let a = view.rect_to_screen(&n.rect).center();
+                painter.line_segment(
+                    [a, view.to_screen(*now)],
+                    Stroke::new(2.0, visuals.selection.stroke.color),
+                );
+            }
+        }
+        _ => {}
+    }
+    if diagram.nodes.is_empty() {
+        painter.text(
+            clip.center(),
+            egui::Align2::CENTER_CENTER,
+            cx.lang.strings().diagram_empty,
+            egui::FontId::proportional(16.0),
+            visuals.weak_text_color(),
+        );
+    }
+}
+
+/// Paints the groups, services, labels, badges and edges of `diagram` as `look` says,
+/// culling what lies outside `clip`.
+pub(super) fn paint_diagram(
+    ui: &Ui,
+    painter: &egui::Painter,
+    diagram: &Diagram,
+    look: &Look<'_>,
+    clip: ERect,
+) {
+    let visuals = ui.visuals();
+    let zoom = look.zoom;
     let catalog = Catalog::bundled();
     let text_color = visuals.text_color();
     let font = |size: f32| egui::FontId::proportional((size * zoom).clamp(5.0, 48.0));
@@ -48,12 +161,55 @@ pub(super) fn paint(
         let Some(node) = diagram.node(*id) else {
             continue;
         };
-        let r = view.rect_to_screen(&node.rect);
+        let r = look.rect_to_screen(&node.rect);
         let visible = r.expand(40.0 * zoom).intersects(clip);
         if !visible {
             continue;
         }
-        let selected = editor.selected.contains(id);
+        let selected = look.selected.contains(id);
+        if look.marked.contains(id) {
+            painter.rect_stroke(
+                r.expand(6.0 * zoom.max(0.5)),
+                6.0,
+                Stroke::new(3.0, visuals.warn_fg_color),
+                egui::StrokeKind::Outside,
+            );
+        }
+        if look.hidden.contains(id) {
+            // The place of a service to find: no icon and no badge; the label (which the
+            // drill wrote without the service's name) says what the place is for.
+            let pts = [
+                r.left_top(),
+                r.right_top(),
+                r.right_bottom(),
+                r.left_bottom(),
+                r.left_top(),
+            ];
+            painter.rect_filled(r, 4.0, visuals.faint_bg_color);
+            painter.extend(egui::Shape::dashed_line(
+                &pts,
+                Stroke::new(2.0, visuals.strong_text_color()),
+                6.0 * zoom.max(0.5),
+                4.0 * zoom.max(0.5),
+            ));
+            painter.text(
+                r.center(),
+                egui::Align2::CENTER_CENTER,
+                "?",
+                egui::FontId::proportional((r.height() * 0.6).clamp(8.0, 64.0)),
+                visuals.strong_text_color(),
+            );
+            if !node.is_group() {
+                painter.text(
+                    Pos2::new(r.center().x, r.bottom() + 4.0 * zoom),
+                    egui::Align2::CENTER_TOP,
+                    &node.label,
+                    font(12.0),
+                    text_color,
+                );
+            }
+            continue;
+        }
         match &node.kind {
             NodeKind::Group { kind } => {
                 let [cr, cg, cb] = kind.color();
@@ -131,11 +287,11 @@ pub(super) fn paint(
                     font(12.0),
                     text_color,
                 );
-                if view.badges
-                    && let Some(tier) = (cx.tier_of_icon)(icon)
+                if let Some((tier_of_icon, lang)) = look.badge
+                    && let Some(tier) = tier_of_icon(icon)
                 {
                     let badge = painter.layout_no_wrap(
-                        cx.lang.tier(tier).to_owned(),
+                        lang.tier(tier).to_owned(),
                         font(9.0),
                         Color32::WHITE,
                     );
@@ -158,7 +314,7 @@ pub(super) fn paint(
                     );
                 }
             }
-            NodeKind::Text => paint_text(&painter, r, &node.label, font(12.0), text_color),
+            NodeKind::Text => paint_text(painter, r, &node.label, font(12.0), text_color),
             NodeKind::Box => {
                 painter.rect(
                     r,
@@ -167,7 +323,7 @@ pub(super) fn paint(
                     Stroke::new(1.0, visuals.weak_text_color()),
                     egui::StrokeKind::Inside,
                 );
-                paint_text(&painter, r, &node.label, font(12.0), text_color);
+                paint_text(painter, r, &node.label, font(12.0), text_color);
             }
         }
         if selected && matches!(node.kind, NodeKind::Text | NodeKind::Box) {
@@ -185,12 +341,12 @@ pub(super) fn paint(
         if path.len() < 2 {
             continue;
         }
-        let pts: Vec<Pos2> = path.iter().map(|p| view.to_screen(*p)).collect();
+        let pts: Vec<Pos2> = path.iter().map(|p| look.to_screen(*p)).collect();
         let bbox = ERect::from_points(&pts).expand(10.0);
         if !bbox.intersects(clip) {
             continue;
         }
-        let selected = editor.selected_edges.contains(id);
+        let selected = look.selected_edges.contains(id);
         let color = if selected {
             visuals.selection.stroke.color
         } else {
@@ -214,10 +370,10 @@ pub(super) fn paint(
         };
         let n = pts.len();
         if matches!(edge.arrows, Arrows::Forward | Arrows::Both) {
-            head(&painter, pts[n - 1], pts[n - 2]);
+            head(painter, pts[n - 1], pts[n - 2]);
         }
         if edge.arrows == Arrows::Both {
-            head(&painter, pts[0], pts[1]);
+            head(painter, pts[0], pts[1]);
         }
         if !edge.label.is_empty()
             && let Some(mid) = crate::diagram::model::label_point(&path)
@@ -225,61 +381,11 @@ pub(super) fn paint(
             // On a background of the canvas colour, so the line never crosses the text.
             let galley = painter.layout_no_wrap(edge.label.clone(), font(11.0), text_color);
             let rect = egui::Align2::CENTER_CENTER
-                .anchor_size(view.to_screen(mid), galley.size())
+                .anchor_size(look.to_screen(mid), galley.size())
                 .expand2(Vec2::new(3.0, 1.0));
             painter.rect_filled(rect, 3.0, visuals.extreme_bg_color);
             painter.galley(rect.min + Vec2::new(3.0, 1.0), galley, text_color);
         }
-    }
-    // Handles of a single selected node, the gesture being made.
-    if editor.selected.len() == 1
-        && let Some(id) = editor.selected.iter().next()
-        && let Some((connect, resize)) = handle_rects(view, editor, *id)
-    {
-        let accent = visuals.selection.stroke.color;
-        if !diagram
-            .node(*id)
-            .is_some_and(crate::diagram::model::Node::is_group)
-        {
-            painter.circle(
-                connect.center(),
-                6.0,
-                visuals.extreme_bg_color,
-                Stroke::new(2.0, accent),
-            );
-        }
-        painter.rect_filled(resize, 2.0, accent);
-    }
-    match &view.gesture {
-        Some(Gesture::Rubber { start, now }) => {
-            let r = ERect::from_two_pos(view.to_screen(*start), view.to_screen(*now));
-            painter.rect(
-                r,
-                0.0,
-                visuals.selection.bg_fill.gamma_multiply(0.2),
-                Stroke::new(1.0, visuals.selection.stroke.color),
-                egui::StrokeKind::Inside,
-            );
-        }
-        Some(Gesture::Connect { from, now }) => {
-            if let Some(n) = diagram.node(*from) {
-                let a = view.rect_to_screen(&n.rect).center();
-                painter.line_segment(
-                    [a, view.to_screen(*now)],
-                    Stroke::new(2.0, visuals.selection.stroke.color),
-                );
-            }
-        }
-        _ => {}
-    }
-    if diagram.nodes.is_empty() {
-        painter.text(
-            clip.center(),
-            egui::Align2::CENTER_CENTER,
-            cx.lang.strings().diagram_empty,
-            egui::FontId::proportional(16.0),
-            visuals.weak_text_color(),
-        );
     }
 }
 

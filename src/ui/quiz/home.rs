@@ -76,6 +76,8 @@ pub(super) fn home_ui(
                 });
             });
             ui.add_space(10.0);
+            drills_ui(ui, room, lang, commands);
+            ui.add_space(10.0);
             card_frame(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(s.exam).size(18.0).strong());
@@ -109,6 +111,40 @@ pub(super) fn home_ui(
                 }
             });
         });
+}
+
+/// The diagram drills: how many, from how many diagrams, of each kind, and the way in.
+fn drills_ui(ui: &mut Ui, room: &QuizRoom, lang: Lang, commands: &mut Vec<QuizCommand>) {
+    let s = lang.strings();
+    let summary = room.drill_summary();
+    let total: usize = summary.by_kind.iter().sum();
+    card_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(s.drills).size(18.0).strong());
+        ui.label(RichText::new(s.drills_hint).weak());
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "{total} {} {} {}",
+                s.drills_available, summary.diagrams, s.drills_diagrams
+            ));
+            if ui
+                .add_enabled(total > 0, egui::Button::new(s.start_drills))
+                .clicked()
+            {
+                commands.push(QuizCommand::StartDrills);
+            }
+        });
+        let [service, fault, fix] = summary.by_kind;
+        ui.label(
+            RichText::new(format!(
+                "{} {service} · {} {fault} · {} {fix}",
+                s.drill_kind_service, s.drill_kind_fault, s.drill_kind_fix
+            ))
+            .small()
+            .weak(),
+        );
+    });
 }
 
 /// The filter combos, editing a copy of the filters (the caller compares).

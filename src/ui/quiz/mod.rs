@@ -143,6 +143,35 @@ fn question_ui(
     // may hold Markdown (code, emphasis, an image line).
     let strong = ui.visuals().strong_text_color();
     rich::markdown_ui(ui, &q.prompt, 16.0, Some(strong));
+    if let Some(p) = &q.prompt_diagram {
+        // Once checked, the hidden services show, and what the question was about is
+        // outlined.
+        let (hidden, marked): (&[_], &[_]) = if feedback {
+            (&[], &p.marked)
+        } else {
+            (&p.hidden, &[])
+        };
+        let label = if hidden.is_empty() {
+            s.drill_diagram.to_owned()
+        } else {
+            format!("{} ({} {})", s.drill_diagram, hidden.len(), s.drill_hidden)
+        };
+        ui.add_space(6.0);
+        // A click shows it at the full width of the page (and back).
+        let large_id = egui::Id::unique("quiz_diagram_large");
+        let large = ui.data(|d| d.get_temp::<bool>(large_id)).unwrap_or(false);
+        let max_height = if large { f32::INFINITY } else { 420.0 };
+        let response =
+            crate::ui::diagram::preview_ui(ui, &p.diagram, hidden, marked, max_height, &label)
+                .on_hover_text(if large {
+                    s.drill_shrink
+                } else {
+                    s.drill_enlarge
+                });
+        if response.clicked() {
+            ui.data_mut(|d| d.insert_temp(large_id, !large));
+        }
+    }
     if q.is_multiple() && !q.prompt.contains("(Choose") {
         ui.label(RichText::new(s.choose_two).italics().weak());
     }
