@@ -18,6 +18,9 @@ use crate::quiz::Domain;
 
 /// Regional services with a public endpoint: a node in a private subnet reaches them through
 /// a NAT gateway or a VPC endpoint (S3 and its storage classes are matched apart).
+/// Labels that say an admin connects through AWS Systems Manager Session Manager.
+const SESSION_MANAGER: &[&str] = &["session manager", "ssm", "systems manager"];
+
 const PUBLIC_ENDPOINT_SERVICES: &[&str] = &[
     "dynamodb",
     "sqs",
@@ -168,8 +171,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html",
         title_en: "NAT gateway or internet-facing load balancer without an internet gateway",
         title_fr: "Passerelle NAT ou équilibreur exposé à Internet sans passerelle Internet",
-        explanation_en: "Traffic between a VPC and the internet goes through the VPC's internet gateway: a public NAT gateway sends its traffic there, and an internet-facing load balancer is reached through it. Without an internet gateway attached to the VPC (and a route to it from the public subnets), neither works. Draw the internet gateway on the VPC.",
-        explanation_fr: "Le trafic entre un VPC et Internet passe par la passerelle Internet du VPC : une passerelle NAT publique y envoie son trafic, et un équilibreur de charge exposé à Internet est joint à travers elle. Sans passerelle Internet attachée au VPC (et sans route vers elle depuis les sous-réseaux publics), ni l’un ni l’autre ne fonctionne. Dessinez la passerelle Internet sur le VPC.",
+        explanation_en: "Traffic between a VPC and the internet goes through the VPC's internet gateway: a public NAT gateway sends its traffic there (a private NAT gateway needs none), and an internet-facing load balancer is reached through it. Without an internet gateway attached to the VPC (and a route to it from the public subnets), neither works. Draw the internet gateway on the VPC.",
+        explanation_fr: "Le trafic entre un VPC et Internet passe par la passerelle Internet du VPC : une passerelle NAT publique y envoie son trafic (une passerelle NAT privée n’en a pas besoin), et un équilibreur de charge exposé à Internet est joint à travers elle. Sans passerelle Internet attachée au VPC (et sans route vers elle depuis les sous-réseaux publics), ni l’un ni l’autre ne fonctionne. Dessinez la passerelle Internet sur le VPC.",
         check: no_internet_gateway,
         plant: Some(plant::no_internet_gateway),
     },
@@ -264,8 +267,8 @@ pub(super) static RULES: [Rule; 27] = [
         doc_url: "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html",
         title_en: "Auto Scaling group in one Availability Zone",
         title_fr: "Groupe Auto Scaling dans une seule zone de disponibilité",
-        explanation_en: "An Auto Scaling group replaces failed instances, but only in the AZs its subnets are in. Give it subnets in at least two Availability Zones: it balances instances across them and, if one AZ becomes unhealthy, launches replacements in the others.",
-        explanation_fr: "Un groupe Auto Scaling remplace les instances défaillantes, mais seulement dans les AZ de ses sous-réseaux. Donnez-lui des sous-réseaux dans au moins deux zones de disponibilité : il y répartit les instances et, si une AZ devient défaillante, lance les remplaçantes dans les autres.",
+        explanation_en: "An Auto Scaling group replaces failed instances, but only in the AZs its subnets are in. Give it subnets in at least two Availability Zones: by default it balances instances across them and, if one AZ becomes unhealthy, launches replacements in the others.",
+        explanation_fr: "Un groupe Auto Scaling remplace les instances défaillantes, mais seulement dans les AZ de ses sous-réseaux. Donnez-lui des sous-réseaux dans au moins deux zones de disponibilité : par défaut, il y répartit les instances et, si une AZ devient défaillante, lance les remplaçantes dans les autres.",
         check: asg_single_az,
         plant: Some(plant::asg_single_az),
     },
@@ -284,7 +287,7 @@ pub(super) static RULES: [Rule; 27] = [
     },
     Rule {
         id: "standby-same-az",
-        severity: Severity::High,
+        severity: Severity::Medium,
         domain: Domain::Resilient,
         services: &["rds-multi-az", "rds"],
         doc_url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html",
@@ -516,6 +519,10 @@ fn private_subnet_reached_from_internet(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
             && !is_nat(tf)
             && !is_endpoint(tf)
             && !(is_lb(tf) && says_internal(tf))
+            // Session Manager reaches private instances through the SSM agent's own
+            // outbound connection: an admin drawn so is not an inbound path.
+            && !sf.says(SESSION_MANAGER)
+            && !tf.says(SESSION_MANAGER)
         {
             out.push(vec![s, t]);
         }
@@ -673,6 +680,11 @@ fn private_subnet_no_egress(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
             .targets(id)
             .filter(|t| {
                 f.get(*t).is_some_and(|tf| {
+                    // A VPC function's logs go out through the Lambda service, not the
+                    // function's network interfaces.
+                    if n.is(&["lambda"]) && tf.is(&["cloudwatch", "cloudwatch-logs", "x-ray"]) {
+                        return false;
+                    }
                     let aws = tf.subnet.is_none() && (is_s3(tf) || tf.is(PUBLIC_ENDPOINT_SERVICES));
                     let internet = tf.is(&[key::INTERNET]);
                     (aws && !nat && !endpoint) || (internet && !nat)
@@ -830,10 +842,17 @@ fn standby_same_az(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
             .filter(|p| f.get(*p).is_some_and(|p| is_rds(p) && !is_standby(p)))
             .collect();
         let primaries: Vec<NodeId> = if connected.is_empty() {
-            f.services()
+            // No arrow says whose standby it is: only a VPC with one primary tells.
+            let candidates: Vec<NodeId> = f
+                .services()
                 .filter(|(_, p)| is_rds(p) && !is_standby(p) && p.vpc == sf.vpc)
                 .map(|(id, _)| id)
-                .collect()
+                .collect();
+            if candidates.len() == 1 {
+                candidates
+            } else {
+                Vec::new()
+            }
         } else {
             connected
         };

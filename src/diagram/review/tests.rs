@@ -206,6 +206,14 @@ fn cases() -> Vec<Case> {
             v.arrow(users, app);
             v.d
         }),
+        // Regression (fact-check): an admin through Session Manager is no inbound path.
+        ("private-subnet-reached-from-internet", false, || {
+            let mut v = Net::new();
+            let admin = v.outside(USERS, "Admin (Session Manager)", 0);
+            let app = v.add("ec2", "App", v.app[0], 0);
+            v.arrow(admin, app);
+            v.d
+        }),
         // A line without a head does not say which way traffic goes.
         ("private-subnet-reached-from-internet", false, || {
             let mut v = Net::new();
@@ -313,6 +321,14 @@ fn cases() -> Vec<Case> {
             let s3 = v.regional("s3", "Bucket", 0);
             v.add("vpc-endpoint", "Gateway endpoint (S3)", v.app[0], 1);
             v.arrow(app, s3);
+            v.d
+        }),
+        // Regression (fact-check): a VPC function's logs go through the Lambda service.
+        ("private-subnet-no-egress", false, || {
+            let mut v = Net::new();
+            let f = v.add("lambda", "Function", v.app[0], 0);
+            let logs = v.regional("cloudwatch", "Logs", 0);
+            v.arrow(f, logs);
             v.d
         }),
         // Egress through a transit gateway to a central egress VPC.
@@ -473,6 +489,16 @@ fn cases() -> Vec<Case> {
             let p = v.add("rds", "Primary", v.data[0], 0);
             let s = v.add("rds", "Standby", v.data[1], 0);
             v.arrow(p, s);
+            v.d
+        }),
+        // Regression (fact-check): two databases, each with its standby in the other's AZ
+        // and no arrows; a standby could not be told apart from the other's primary.
+        ("standby-same-az", false, || {
+            let mut v = Net::new();
+            v.add("rds", "Orders", v.data[0], 0);
+            v.add("rds", "Orders standby", v.data[1], 1);
+            v.add("rds", "Users", v.data[1], 0);
+            v.add("rds", "Users standby", v.data[0], 1);
             v.d
         }),
         ("alb-single-az", true, || {
