@@ -206,18 +206,23 @@ const NEGATIONS: &[&str] = &[
 /// Words of the longest phrase pattern.
 const LONGEST_PATTERN: usize = 4;
 
-/// Letter-and-digit runs in `text`, as [`words`] would count them, without folding.
-fn raw_word_count(text: &str) -> usize {
-    let mut count = 0;
+/// Whether `text` has more than `n` letter-and-digit runs ([`raw_words`]), looking no
+/// further than the run after the `n`th: most prose lines are long, and are turned down
+/// after a few words.
+fn more_raw_words_than(text: &str, n: usize) -> bool {
+    raw_words(text).nth(n).is_some()
+}
+
+/// The start of each letter-and-digit run of `text`, as [`words`] would split it, without
+/// folding.
+fn raw_words(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut in_word = false;
-    for c in text.chars() {
+    text.char_indices().filter_map(move |(i, c)| {
         let alnum = c.is_alphanumeric();
-        if alnum && !in_word {
-            count += 1;
-        }
+        let starts = alnum && !in_word;
         in_word = alnum;
-    }
-    count
+        starts.then_some(i)
+    })
 }
 
 /// Substrings one of which every pattern holds (in one of its words), folded.
@@ -232,6 +237,49 @@ const LABEL_WORDS: &[&str] = &[
     "regularly",
     "heavily",
 ];
+
+/// The words that make a line about the exam ([`is_exam_context`]), folded.
+const EXAM_CONTEXT: &[&str] = &[
+    "examen",
+    "examens",
+    "exam",
+    "exams",
+    "saa",
+    "tested",
+    "certification",
+];
+
+/// Whether folded `text` has a word (a letter-and-digit run, as [`words`] splits it)
+/// that is one of the ASCII `words`: folded a character at a time into a small buffer on
+/// the stack, without a folded copy of the text or a list of its words.
+fn has_folded_word(text: &str, words: &[&str]) -> bool {
+    /// The start of the current word kept (no word looked for is longer).
+    const KEPT: usize = 16;
+    let mut word = [0u8; KEPT];
+    // Bytes of the current word, also past `KEPT`.
+    let mut len = 0usize;
+    let mut found = false;
+    let is_one = |word: &[u8; KEPT], len: usize| {
+        len <= KEPT && words.iter().any(|w| w.as_bytes() == &word[..len])
+    };
+    for c in text.chars() {
+        crate::text::fold_char(c, |f| {
+            if f.is_alphanumeric() {
+                if let Some(slot) = word.get_mut(len..len + f.len_utf8()) {
+                    f.encode_utf8(slot);
+                }
+                len += f.len_utf8();
+            } else if len > 0 {
+                found |= is_one(&word, len);
+                len = 0;
+            }
+        });
+        if found {
+            return true;
+        }
+    }
+    len > 0 && is_one(&word, len)
+}
 
 /// Whether the folded `text` holds one of `needles` (folded, lower case) as a substring:
 /// when not, it cannot hold them as words, and need not be split into words. ASCII text
@@ -385,7 +433,7 @@ pub fn detect_phrase(text: &str) -> Option<Tier> {
 pub fn detect_label(text: &str) -> Option<Tier> {
     // A label is at most a leading word and a pattern (4 words): most prose lines are
     // longer, and are turned down here without folding them into words.
-    if raw_word_count(text) > LONGEST_PATTERN + 1 || !may_contain(text, LABEL_WORDS) {
+    if more_raw_words_than(text, LONGEST_PATTERN + 1) || !may_contain(text, LABEL_WORDS) {
         return None;
     }
     let words = words(text);
@@ -410,17 +458,7 @@ pub fn detect_label(text: &str) -> Option<Tier> {
 /// "frequently tested".
 #[must_use]
 pub fn is_exam_context(text: &str) -> bool {
-    // Text without any of the words as a substring cannot hold them as words: turned
-    // down without splitting it (ASCII text without folding it either).
-    if !may_contain(text, &["exam", "saa", "tested", "certification"]) {
-        return false;
-    }
-    words(text).list().iter().any(|w| {
-        matches!(
-            *w,
-            "examen" | "examens" | "exam" | "exams" | "saa" | "tested" | "certification"
-        )
-    })
+    has_folded_word(text, EXAM_CONTEXT)
 }
 
 /// The tier an exam marker without a tier word implies, as a floor ("Exam Tip",
@@ -536,7 +574,9 @@ mod tests {
                 assert!(every_reading_has_one, "{forms:?}");
             }
         }
-        assert_eq!(raw_word_count("**Très** fréquent, l’examen"), 4);
+        assert_eq!(raw_words("**Très** fréquent, l’examen").count(), 4);
+        assert!(more_raw_words_than("**Très** fréquent, l’examen", 3));
+        assert!(!more_raw_words_than("**Très** fréquent, l’examen", 4));
         assert!(is_exam_context("For the EXAM: know it"));
         assert!(is_exam_context("Pour l’examen"));
         assert!(!is_exam_context("Frequent scaling indicates"));

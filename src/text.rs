@@ -35,30 +35,46 @@ pub fn fold_into(s: &str, out: &mut String) {
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
-        for b in rest[..ascii].bytes() {
-            out.push(match b {
-                b'`' => '\'',
-                b => char::from(b.to_ascii_lowercase()),
-            });
+        // Copied, then lower-cased in place, a backquote at a time.
+        for (i, part) in rest[..ascii].split('`').enumerate() {
+            if i > 0 {
+                out.push('\'');
+            }
+            let start = out.len();
+            out.push_str(part);
+            out[start..].make_ascii_lowercase();
         }
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else {
             break;
         };
         rest = &rest[c.len_utf8()..];
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if is_combining_mark(d) {
-                return;
-            }
-            for l in d.to_lowercase() {
-                out.push(match l {
-                    '\u{2019}' | '\u{2018}' => '\'',
-                    '\u{a0}' => ' ',
-                    l => l,
-                });
-            }
-        });
+        fold_char(c, |f| out.push(f));
     }
+}
+
+/// The folded form of one character ([`fold`] works character by character), handed to
+/// `out` a character at a time: none for a combining mark, several for some letters.
+pub fn fold_char(c: char, mut out: impl FnMut(char)) {
+    if c.is_ascii() {
+        out(match c {
+            '`' => '\'',
+            c => c.to_ascii_lowercase(),
+        });
+        return;
+    }
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        for l in d.to_lowercase() {
+            out(match l {
+                '\u{2019}' | '\u{2018}' => '\'',
+                '\u{a0}' => ' ',
+                l => l,
+            });
+        }
+    });
 }
 
 /// Fuzzy-matches `query_folded` against `candidate`; higher scores are better.

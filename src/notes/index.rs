@@ -53,13 +53,44 @@ pub struct Note {
     pub folded_text: String,
     /// Where each line starts in [`Note::folded_text`].
     pub folded_starts: Vec<u32>,
-    /// The raw lines, for search snippets.
-    pub lines: Vec<String>,
+    /// The note's text as read (moved out of its [`NoteFile`], not copied): search
+    /// snippets and the quiz read its lines ([`Note::line`], [`Note::lines`]).
+    pub text: String,
+    /// Where each line starts in [`Note::text`] (one offset per line, not a copy of it).
+    line_starts: Vec<u32>,
     /// Each heading's [`heading_key`], in [`Document::headings`] order, for links.
     pub heading_keys: Vec<String>,
 }
 
 impl Note {
+    /// Line `l` (0-based) of the text as written, without its line break (`\n` or
+    /// `\r\n`), as [`str::lines`] gives it; `""` past the end.
+    #[must_use]
+    pub fn line(&self, l: usize) -> &str {
+        let Some(&start) = self.line_starts.get(l) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(l + 1)
+            .map_or(self.text.len(), |&s| (s as usize).saturating_sub(1));
+        let line = self.text.get(start as usize..end).unwrap_or("");
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+
+    /// How many lines the text has, as [`str::lines`] counts them.
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        // The offset after a final line break starts no line.
+        let after_last = usize::from(self.text.ends_with('\n'));
+        self.line_starts.len().saturating_sub(after_last)
+    }
+
+    /// The lines of the text, as [`str::lines`] gives them.
+    pub fn lines(&self) -> std::str::Lines<'_> {
+        self.text.lines()
+    }
+
     /// Line `l` (0-based) of the folded text, without its line break.
     #[must_use]
     pub fn folded_line(&self, l: usize) -> &str {
@@ -171,7 +202,9 @@ pub struct Location {
 /// A vault, parsed and indexed.
 #[derive(Debug)]
 pub struct Index {
-    /// The files as read (kept for attachments).
+    /// The vault as read, for its attachments and skipped files. Its notes are moved into
+    /// [`Index::notes`] (each [`Note`] keeps its file's path and text), so its
+    /// [`LoadedVault::notes`] is empty.
     pub vault: LoadedVault,
     /// Notes, in path order.
     pub notes: Vec<Note>,
@@ -207,14 +240,13 @@ impl Index {
         let mut notes = Vec::with_capacity(total);
         let mut topics = Vec::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, file) in files.iter().enumerate() {
+        for (i, file) in files.into_iter().enumerate() {
             progress(i, total);
             let note = index_note(i, file, options, catalog, services, &mut topics);
             by_name.entry(note_key(&note.path)).or_default().push(i);
             notes.push(note);
         }
         progress(total, total);
-        vault.notes = files;
         let mut stated: HashMap<ServiceId, (Tier, usize)> = HashMap::new();
         let mut by_service: HashMap<ServiceId, Vec<usize>> = HashMap::new();
         for (t, topic) in topics.iter().enumerate() {
@@ -499,7 +531,7 @@ pub fn topic_blocks(doc: &Document, heading: Option<usize>) -> &[Block] {
 
 fn index_note(
     i: usize,
-    file: &NoteFile,
+    file: NoteFile,
     options: ParseOptions,
     catalog: &Catalog,
     services: &services::Catalog,
@@ -534,7 +566,14 @@ fn index_note(
     let mut note_topics = Vec::new();
     let note_topic = topics.len();
     let first_line = doc.headings.first().map_or(usize::MAX, |h| h.line);
-    let note_image = section_image(&doc, 0, first_line, catalog, services);
+    // Each image's icon is looked up once, not once per heading it could belong to.
+    let images: Vec<(usize, &str, Option<IconId>)> = doc
+        .references
+        .iter()
+        .filter(|r| r.kind == ReferenceKind::Image && is_image(&r.target))
+        .map(|r| (r.line, r.target.as_str(), catalog.by_file_name(&r.target)))
+        .collect();
+    let note_image = section_image(&images, 0, first_line, catalog, services);
     let note_service = note_service.or_else(|| note_image.1.map(|s| (s, ServiceSource::Image)));
     note_topics.push(note_topic);
     topics.push(Topic {
@@ -567,7 +606,7 @@ fn index_note(
             .skip(h + 1)
             .find(|n| n.level <= TOPIC_MAX_LEVEL)
             .map_or(usize::MAX, |n| n.line);
-        let image = section_image(&doc, start, end, catalog, services);
+        let image = section_image(&images, start, end, catalog, services);
         let service = services
             .identify(&heading.text)
             .map(|s| (s, ServiceSource::Heading))
@@ -603,29 +642,35 @@ fn index_note(
             None
         });
     }
-    let lines: Vec<String> = file.text.lines().map(str::to_owned).collect();
     let folded_text = fold(&file.text);
-    let folded_starts = std::iter::once(0)
-        .chain(
-            folded_text
-                .bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
-        )
-        .collect();
+    let folded_starts = line_starts(&folded_text);
     Note {
-        path: file.path.clone(),
+        line_starts: line_starts(&file.text),
+        text: file.text,
         folded_title: fold(&title),
         title,
         folded_text,
         folded_starts,
-        lines,
         heading_keys,
         doc,
-        problems: file.problems.clone(),
+        path: file.path,
+        problems: file.problems,
         topics: note_topics,
     }
+}
+
+/// Where each line of `text` starts: 0, then after every `\n`.
+fn line_starts(text: &str) -> Vec<u32> {
+    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+    starts.push(0);
+    starts.extend(
+        text.bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+    );
+    starts.shrink_to_fit();
+    starts
 }
 
 /// The tier the note states for heading `h` (`None`: the whole note): words first, then
@@ -667,22 +712,23 @@ fn topic_heading(doc: &Document, h: Option<usize>) -> Option<usize> {
 
 /// The first AWS icon image between lines `start` and `end` (exclusive), and the service
 /// the first image naming one shows (a bundled icon reference, or a vault image named
-/// after a service such as `Lambda.png`).
+/// after a service such as `Lambda.png`), among the note's `images` (line, reference
+/// and icon of each image it shows).
 fn section_image(
-    doc: &Document,
+    images: &[(usize, &str, Option<IconId>)],
     start: usize,
     end: usize,
     catalog: &Catalog,
     services: &services::Catalog,
 ) -> (Option<IconId>, Option<ServiceId>) {
     let images = || {
-        doc.references
+        images
             .iter()
-            .filter(move |r| r.kind == ReferenceKind::Image && r.line > start && r.line < end)
-            .filter(|r| is_image(&r.target))
+            .filter(move |(line, _, _)| *line > start && *line < end)
     };
-    let icon = images().find_map(|r| catalog.by_file_name(&r.target));
-    let service = images().find_map(|r| services.by_image(&r.target, catalog));
+    let icon = images().find_map(|(_, _, icon)| *icon);
+    let service =
+        images().find_map(|(_, target, icon)| services.by_image_icon(target, *icon, catalog));
     (icon, service)
 }
 

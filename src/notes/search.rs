@@ -129,9 +129,10 @@ pub fn search(index: &Index, query: &str, limit: usize, tiers: &[Option<Tier>]) 
             if heading.is_some_and(|h| note.doc.headings[h].line == line) {
                 continue; // the heading itself is already a topic hit
             }
-            let Some(raw) = note.lines.get(l) else {
+            if l >= note.line_count() {
                 continue;
-            };
+            }
+            let raw = note.line(l);
             // A match only in what is not shown (an image path, a link target) is no hit.
             let Some((snippet, matched)) = snippet(raw, &words) else {
                 continue;

@@ -533,7 +533,7 @@ fn note_lang(note: &Note) -> Lang {
         "that", "can", "be", "this", "by", "from", "your",
     ];
     let (mut fr, mut en) = (0usize, 0usize);
-    for line in &note.lines {
+    for line in note.lines() {
         for word in line
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty() && w.len() <= 5)
@@ -557,18 +557,19 @@ fn confused_services(index: &Index, topic: &Topic, catalog: &Catalog, own: IconI
         return Vec::new();
     };
     let headings = &note.doc.headings;
+    let count = note.line_count();
     let (start, end) = match topic.heading {
         Some(h) => {
             let Some(heading) = headings.get(h) else {
                 return Vec::new();
             };
-            let start = heading.line.min(note.lines.len());
+            let start = heading.line.min(count);
             let end = headings
                 .iter()
                 .skip(h + 1)
                 .find(|x| x.level <= heading.level)
-                .map_or(note.lines.len(), |x| x.line.saturating_sub(1))
-                .clamp(start, note.lines.len());
+                .map_or(count, |x| x.line.saturating_sub(1))
+                .clamp(start, count);
             (start, end)
         }
         // A whole note: its text before the first heading.
@@ -576,11 +577,11 @@ fn confused_services(index: &Index, topic: &Topic, catalog: &Catalog, own: IconI
             0,
             headings
                 .first()
-                .map_or(note.lines.len(), |h| h.line.saturating_sub(1))
-                .min(note.lines.len()),
+                .map_or(count, |h| h.line.saturating_sub(1))
+                .min(count),
         ),
     };
-    let lines = &note.lines[start..end];
+    let lines: Vec<&str> = note.lines().skip(start).take(end - start).collect();
     let mut found: Vec<IconId> = Vec::new();
     if is_hint_line(&topic.title) {
         found.extend(
@@ -591,16 +592,16 @@ fn confused_services(index: &Index, topic: &Topic, catalog: &Catalog, own: IconI
     }
     let mut i = 0;
     while i < lines.len() {
-        let line = &lines[i];
+        let line = lines[i];
         i += 1;
         if !is_hint_line(line) {
             continue;
         }
-        let mut group = vec![line.as_str()];
+        let mut group = vec![line];
         if line.trim().trim_end_matches(['*', '_', ' ']).ends_with(':') {
             let depth = indent(line);
-            while i < lines.len() && !lines[i].trim().is_empty() && indent(&lines[i]) > depth {
-                group.push(&lines[i]);
+            while i < lines.len() && !lines[i].trim().is_empty() && indent(lines[i]) > depth {
+                group.push(lines[i]);
                 i += 1;
             }
         }

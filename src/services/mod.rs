@@ -573,7 +573,19 @@ impl Catalog {
     /// that merely contains one (`lambda-console-screenshot.png`).
     #[must_use]
     pub fn by_image(&self, reference: &str, icons: &icons::Catalog) -> Option<ServiceId> {
-        if let Some(icon) = icons.by_file_name(reference) {
+        self.by_image_icon(reference, icons.by_file_name(reference), icons)
+    }
+
+    /// [`Catalog::by_image`] of a reference whose icon (`icons.by_file_name(reference)`)
+    /// is already known, so the name is not looked up twice.
+    #[must_use]
+    pub fn by_image_icon(
+        &self,
+        reference: &str,
+        icon: Option<IconId>,
+        icons: &icons::Catalog,
+    ) -> Option<ServiceId> {
+        if let Some(icon) = icon {
             return self.by_icon(icon).or_else(|| {
                 // A resource icon (`Res_Amazon-EC2_Instance`) names its service first; a
                 // category or group icon names no service.

@@ -2,7 +2,6 @@
 //! explicit stack (never recursing over the input's depth, capped at [`MAX_DEPTH`]).
 
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
@@ -71,14 +70,16 @@ enum FrameKind {
     },
 }
 
-/// An open container and what it holds so far.
+/// An open container. What it holds so far is on the builder's shared stacks, from
+/// `blocks` and `items` on: one growing vector for every container, each container's
+/// children moved out into a vector of exactly their number when it closes.
 struct Frame {
     /// What it is.
     kind: FrameKind,
-    /// Child blocks (all kinds but lists).
-    blocks: Vec<Block>,
-    /// Items (lists).
-    items: Vec<ListItem>,
+    /// Where its child blocks (all kinds but lists) start in [`Builder::blocks`].
+    blocks: usize,
+    /// Where its items (lists) start in [`Builder::items`].
+    items: usize,
 }
 
 /// What an open inline run belongs to.
@@ -94,16 +95,12 @@ enum LeafKind {
     Summary,
 }
 
-/// An open inline run.
+/// An open inline run. Its inlines so far are [`Builder::inlines`], its plain text (a
+/// heading's) [`Builder::plain`], its lines of prose (a paragraph's) the end of
+/// [`Builder::prose_text`], one [`Builder::leaf_lines`] entry each.
 struct Leaf {
     /// What it is.
     kind: LeafKind,
-    /// Inlines so far.
-    inlines: Vec<Inline>,
-    /// Plain text so far.
-    plain: String,
-    /// Plain text per line, with the line number (0 until known).
-    lines: Vec<(usize, String)>,
     /// Line where it starts.
     line: usize,
 }
@@ -175,6 +172,22 @@ pub(super) struct Builder<'a> {
     line: usize,
     /// Open containers, the root first.
     frames: Vec<Frame>,
+    /// The child blocks of every open container, outermost first ([`Frame::blocks`]).
+    blocks: Vec<Block>,
+    /// The items of every open list, outermost first ([`Frame::items`]).
+    items: Vec<ListItem>,
+    /// The inlines of the open run.
+    inlines: Vec<Inline>,
+    /// The plain text of the open heading.
+    plain: String,
+    /// The open paragraph's lines: 1-based line (0 until known) and where its text starts
+    /// in `prose_text`.
+    leaf_lines: Vec<(usize, usize)>,
+    /// The text of every prose line ([`ProseLine::text`] is a range of it).
+    prose_text: String,
+    /// The list item and quote ids around each paragraph ([`ProseLine::items`] and
+    /// [`ProseLine::quotes`] are ranges of it).
+    scope_ids: Vec<usize>,
     /// Containers opened beyond [`MAX_DEPTH`] and not closed yet.
     skipped: usize,
     /// The open inline run.
@@ -227,7 +240,18 @@ impl<'a> Builder<'a> {
             options,
             lines,
             line,
-            frames: vec![Frame::new(FrameKind::Root)],
+            frames: vec![Frame {
+                kind: FrameKind::Root,
+                blocks: 0,
+                items: 0,
+            }],
+            blocks: Vec::new(),
+            items: Vec::new(),
+            inlines: Vec::new(),
+            plain: String::new(),
+            leaf_lines: Vec::new(),
+            prose_text: String::new(),
+            scope_ids: Vec::new(),
             skipped: 0,
             leaf: None,
             buf: String::new(),
@@ -565,10 +589,12 @@ impl<'a> Builder<'a> {
             "details" => {
                 self.close_leaf();
                 if self.skipped == 0 && self.frames.len() <= MAX_DEPTH {
-                    self.frames.push(Frame::new(FrameKind::Details {
+                    let kind = FrameKind::Details {
                         open: attribute(attrs, "open").is_some(),
                         summary: Vec::new(),
-                    }));
+                    };
+                    let frame = self.frame(kind);
+                    self.frames.push(frame);
                 }
             }
             "summary" => self.open_leaf(LeafKind::Summary),
@@ -632,12 +658,22 @@ impl<'a> Builder<'a> {
 
     /// Closes the `<details>` frame on top of the stack into its parent.
     fn close_details(&mut self) {
+        if !matches!(
+            self.frames.last(),
+            Some(Frame {
+                kind: FrameKind::Details { .. },
+                ..
+            })
+        ) {
+            return;
+        }
         if let Some(Frame {
             kind: FrameKind::Details { open, summary },
             blocks,
             ..
         }) = self.frames.pop()
         {
+            let blocks = self.blocks.drain(blocks..).collect();
             self.push_block(Block::Details {
                 summary,
                 blocks,
@@ -814,11 +850,12 @@ impl<'a> Builder<'a> {
         if self.leaf.is_none() {
             self.leaf = Some(Leaf {
                 kind: LeafKind::Paragraph,
-                inlines: Vec::new(),
-                plain: String::new(),
-                lines: vec![(0, String::new())],
                 line: self.line,
             });
+            self.inlines.clear();
+            self.plain.clear();
+            self.leaf_lines.clear();
+            self.leaf_lines.push((0, self.prose_text.len()));
         }
     }
 
@@ -836,24 +873,30 @@ impl<'a> Builder<'a> {
         if self.buf.is_empty() {
             return;
         }
+        // The buffer is handed back afterwards: one buffer for the whole note.
         let text = std::mem::take(&mut self.buf);
         let style = self.buf_style;
         let line = self.buf_line;
-        let boundary = self
-            .leaf
-            .as_ref()
-            .is_none_or(|l| ends_with_space(l.inlines.last()));
-        for piece in split_text(&text, boundary) {
+        let boundary = self.leaf.is_none() || ends_with_space(self.inlines.last());
+        split_text(&text, boundary, |piece| {
             let inline = match piece {
-                Piece::Text(text) => Inline::Text { text, style },
+                Piece::Text(text) => Inline::Text {
+                    text: text.to_owned(),
+                    style,
+                },
                 Piece::Tag(tag) => {
-                    self.add_tag(&tag, line);
-                    Inline::Tag(tag)
+                    self.add_tag(tag, line);
+                    Inline::Tag(tag.to_owned())
                 }
-                Piece::Url { url, text } => Inline::Link { url, text },
+                Piece::Url { url, text } => Inline::Link {
+                    url,
+                    text: text.to_owned(),
+                },
             };
             self.push_inline(inline, line);
-        }
+        });
+        self.buf = text;
+        self.buf.clear();
     }
 
     /// Records a body tag.
@@ -869,14 +912,15 @@ impl<'a> Builder<'a> {
                 .frequency_hints
                 .push(hint(tier, heading, line, HintSource::Tag));
         }
-        if self.tag_set.insert(tag.to_owned()) {
+        if !self.tag_set.contains(tag) {
+            self.tag_set.insert(tag.to_owned());
             self.doc.tags.push(tag.to_owned());
         }
     }
 
     /// Appends an inline to the open run, keeping its plain text per line.
     fn push_inline(&mut self, inline: Inline, line: usize) {
-        let Some(leaf) = &mut self.leaf else {
+        let Some(leaf) = &self.leaf else {
             return;
         };
         // Headings keep their plain text (the outline), paragraphs their lines (the prose
@@ -892,32 +936,28 @@ impl<'a> Builder<'a> {
             Inline::Tag(tag) => tag,
             Inline::SoftBreak | Inline::HardBreak => {
                 if heading {
-                    leaf.plain.push(' ');
+                    self.plain.push(' ');
                 }
                 if prose {
-                    leaf.lines.push((0, String::new()));
+                    self.leaf_lines.push((0, self.prose_text.len()));
                 }
                 ""
             }
             Inline::Image { .. } | Inline::Embed(_) => "",
         };
         if heading {
-            leaf.plain.push_str(plain);
+            self.plain.push_str(plain);
         }
-        if !prose {
-            leaf.inlines.push(inline);
-            return;
-        }
-        if let Some((at, text)) = leaf.lines.last_mut() {
+        if prose && let Some((at, _)) = self.leaf_lines.last_mut() {
             if *at == 0 && !plain.is_empty() {
                 *at = line;
             }
             if matches!(inline, Inline::Tag(_)) {
-                text.push('#');
+                self.prose_text.push('#');
             }
-            text.push_str(plain);
+            self.prose_text.push_str(plain);
         }
-        leaf.inlines.push(inline);
+        self.inlines.push(inline);
     }
 
     /// Closes the open run, if any, into its block.
@@ -925,33 +965,40 @@ impl<'a> Builder<'a> {
         self.flush();
         self.links.clear();
         self.highlight = false;
-        let Some(mut leaf) = self.leaf.take() else {
+        let Some(leaf) = self.leaf.take() else {
             return;
         };
-        // The document is kept as long as the vault is open: no room for growth.
-        leaf.inlines.shrink_to_fit();
         if self.in_html {
             // The line break ending block HTML text is no content.
-            if let Some(Inline::Text { text, .. }) = leaf.inlines.last_mut() {
+            if let Some(Inline::Text { text, .. }) = self.inlines.last_mut() {
                 text.truncate(text.trim_end().len());
                 if text.is_empty() {
-                    leaf.inlines.pop();
+                    self.inlines.pop();
                 }
             }
         }
+        // A paragraph's lines stay in the prose only if the paragraph is kept.
+        let prose_start = self
+            .leaf_lines
+            .first()
+            .map_or(self.prose_text.len(), |l| l.1);
+        let mut kept_prose = false;
         match leaf.kind {
             LeafKind::Paragraph => {
                 // `text ^block-id`: the id is hidden and closes the paragraph.
-                let anchor = block_anchor(&mut leaf.inlines);
-                if !leaf.inlines.is_empty() {
-                    self.record_prose(leaf.lines);
-                    self.push_block(Block::Paragraph(leaf.inlines));
+                let anchor = block_anchor(&mut self.inlines);
+                if !self.inlines.is_empty() {
+                    self.record_prose();
+                    kept_prose = true;
+                    let inlines = self.take_inlines();
+                    self.push_block(Block::Paragraph(inlines));
                 }
                 if let Some(id) = anchor {
                     self.push_block(Block::Anchor(id));
                 }
             }
             LeafKind::Summary => {
+                let inlines = self.take_inlines();
                 let details = self
                     .frames
                     .iter_mut()
@@ -961,9 +1008,9 @@ impl<'a> Builder<'a> {
                         _ => None,
                     });
                 match details {
-                    Some(summary) => summary.extend(leaf.inlines),
-                    None if !leaf.inlines.is_empty() => {
-                        self.push_block(Block::Paragraph(leaf.inlines));
+                    Some(summary) => summary.extend(inlines),
+                    None if !inlines.is_empty() => {
+                        self.push_block(Block::Paragraph(inlines));
                     }
                     None => {}
                 }
@@ -972,53 +1019,62 @@ impl<'a> Builder<'a> {
                 let index = self.doc.headings.len();
                 self.doc.headings.push(Heading {
                     level,
-                    text: leaf.plain.trim().to_owned(),
+                    text: self.plain.trim().to_owned(),
                     line: leaf.line,
                 });
+                let content = self.take_inlines();
                 self.push_block(Block::Heading {
                     level,
-                    content: leaf.inlines,
+                    content,
                     index,
                 });
             }
             LeafKind::Cell => {
+                let inlines = self.take_inlines();
                 if let Some(t) = &mut self.table {
-                    t.row.push(leaf.inlines);
+                    t.row.push(inlines);
                 }
             }
         }
+        if !kept_prose {
+            self.prose_text.truncate(prose_start);
+        }
+        self.leaf_lines.clear();
     }
 
-    /// Keeps a paragraph's lines for frequency detection.
-    fn record_prose(&mut self, lines: Vec<(usize, String)>) {
+    /// The open run's inlines, in a vector of exactly their number (the document is kept
+    /// as long as the vault is open: no room for growth).
+    fn take_inlines(&mut self) -> Vec<Inline> {
+        self.inlines.drain(..).collect()
+    }
+
+    /// Keeps the open paragraph's lines for frequency detection.
+    fn record_prose(&mut self) {
         let heading = self.doc.headings.len().checked_sub(1);
-        // Shared by the paragraph's lines: one allocation per paragraph, not per line.
-        let items: Rc<[usize]> = self
-            .frames
-            .iter()
-            .filter_map(|f| match f.kind {
-                FrameKind::Item { id, .. } => Some(id),
+        // Shared by the paragraph's lines: one range per paragraph, not a list per line.
+        let range = |ids: &mut Vec<usize>, frames: &[Frame], quote: bool| {
+            let start = ids.len();
+            ids.extend(frames.iter().filter_map(|f| match f.kind {
+                FrameKind::Item { id, .. } if !quote => Some(id),
+                FrameKind::Quote(id) if quote => Some(id),
                 _ => None,
-            })
-            .collect();
-        let quotes: Rc<[usize]> = self
-            .frames
-            .iter()
-            .filter_map(|f| match f.kind {
-                FrameKind::Quote(id) => Some(id),
-                _ => None,
-            })
-            .collect();
+            }));
+            start..ids.len()
+        };
+        let items = range(&mut self.scope_ids, &self.frames, false);
+        let quotes = range(&mut self.scope_ids, &self.frames, true);
         let leaf = self.next_leaf;
         self.next_leaf += 1;
-        for (i, (line, text)) in lines.into_iter().enumerate() {
-            if text.trim().is_empty() {
+        let end = self.prose_text.len();
+        for (i, &(line, start)) in self.leaf_lines.iter().enumerate() {
+            let stop = self.leaf_lines.get(i + 1).map_or(end, |l| l.1);
+            if self.prose_text[start..stop].trim().is_empty() {
                 continue;
             }
             self.prose.push(ProseLine {
                 heading,
                 line,
-                text,
+                text: start..stop,
                 items: items.clone(),
                 quotes: quotes.clone(),
                 leaf,
@@ -1041,21 +1097,21 @@ impl<'a> Builder<'a> {
 
     /// Adds a block to the innermost container.
     fn push_block(&mut self, block: Block) {
-        let Some(frame) = self.frames.last_mut() else {
+        let Some(frame) = self.frames.last() else {
             return;
         };
         if let FrameKind::List(_) = frame.kind {
-            if frame.items.is_empty() {
-                frame.items.push(ListItem {
+            if self.items.len() <= frame.items {
+                self.items.push(ListItem {
                     task: None,
                     blocks: Vec::new(),
                 });
             }
-            if let Some(item) = frame.items.last_mut() {
+            if let Some(item) = self.items.last_mut() {
                 item.blocks.push(block);
             }
         } else {
-            frame.blocks.push(block);
+            self.blocks.push(block);
             if self.frames.len() == 1 {
                 let line = self.top_start.take().unwrap_or(self.line);
                 self.doc
@@ -1065,13 +1121,23 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A container of `kind` starting at the top of the shared stacks.
+    fn frame(&self, kind: FrameKind) -> Frame {
+        Frame {
+            kind,
+            blocks: self.blocks.len(),
+            items: self.items.len(),
+        }
+    }
+
     /// Opens a container, or counts it as skipped beyond [`MAX_DEPTH`].
     fn push_frame(&mut self, kind: FrameKind) {
         self.close_leaf();
         if self.skipped > 0 || self.frames.len() > MAX_DEPTH {
             self.skipped += 1;
         } else {
-            self.frames.push(Frame::new(kind));
+            let frame = self.frame(kind);
+            self.frames.push(frame);
         }
     }
 
@@ -1095,34 +1161,29 @@ impl<'a> Builder<'a> {
         if self.frames.len() <= 1 {
             return;
         }
-        let Some(mut frame) = self.frames.pop() else {
+        let Some(frame) = self.frames.pop() else {
             return;
         };
-        frame.blocks.shrink_to_fit();
-        frame.items.shrink_to_fit();
+        let blocks: Vec<Block> = self.blocks.drain(frame.blocks..).collect();
         match frame.kind {
             FrameKind::Root => {}
             FrameKind::Details { open, summary } => self.push_block(Block::Details {
                 summary,
-                blocks: frame.blocks,
+                blocks,
                 open,
             }),
-            FrameKind::Quote(_) => self.push_block(quote_block(frame.blocks)),
-            FrameKind::List(start) => self.push_block(Block::List {
-                start,
-                items: frame.items,
-            }),
+            FrameKind::Quote(_) => self.push_block(quote_block(blocks)),
+            FrameKind::List(start) => {
+                let items = self.items.drain(frame.items..).collect();
+                self.push_block(Block::List { start, items });
+            }
             FrameKind::Item { task, .. } => {
-                let item = ListItem {
-                    task,
-                    blocks: frame.blocks,
-                };
-                match self.frames.last_mut() {
+                let item = ListItem { task, blocks };
+                match self.frames.last() {
                     Some(Frame {
                         kind: FrameKind::List(_),
-                        items,
                         ..
-                    }) => items.push(item),
+                    }) => self.items.push(item),
                     _ => {
                         for block in item.blocks {
                             self.push_block(block);
@@ -1144,16 +1205,19 @@ impl<'a> Builder<'a> {
             self.pop_frame();
         }
         let mut doc = std::mem::take(&mut self.doc);
-        if let Some(root) = self.frames.pop() {
-            doc.blocks = root.blocks;
-            doc.blocks.shrink_to_fit();
-        }
+        doc.blocks = std::mem::take(&mut self.blocks);
+        doc.blocks.shrink_to_fit();
         // One start line per top-level block, whatever path a block took to the root.
         let last = doc.block_lines.last().copied().unwrap_or(1);
         doc.block_lines.resize(doc.blocks.len(), last);
         doc.block_lines.shrink_to_fit();
         doc.references.shrink_to_fit();
-        let hints = text_hints(&self.prose, &doc.headings);
+        let hints = text_hints(
+            &self.prose,
+            &self.prose_text,
+            &self.scope_ids,
+            &doc.headings,
+        );
         doc.frequency_hints.extend(hints);
         doc
     }
@@ -1167,17 +1231,6 @@ fn image_width(value: &str) -> Option<f32> {
         .ok()
         .filter(|w| w.is_finite() && *w >= 1.0)
         .map(|w| w.min(4096.0))
-}
-
-impl Frame {
-    /// An empty container.
-    pub(super) fn new(kind: FrameKind) -> Self {
-        Self {
-            kind,
-            blocks: Vec::new(),
-            items: Vec::new(),
-        }
-    }
 }
 
 /// `HeadingLevel` as a number.

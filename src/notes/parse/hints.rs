@@ -2,7 +2,7 @@
 //! callouts, sections) and which tier words count there.
 
 use std::collections::HashSet;
-use std::rc::Rc;
+use std::ops::Range;
 
 use crate::frequency::{self, Tier};
 use crate::notes::doc::{FrequencyHint, Heading, HintSource};
@@ -13,12 +13,13 @@ pub(super) struct ProseLine {
     pub(super) heading: Option<usize>,
     /// 1-based line.
     pub(super) line: usize,
-    /// Plain text.
-    pub(super) text: String,
-    /// Ids of the list items it is inside, outermost first (shared by a paragraph's lines).
-    pub(super) items: Rc<[usize]>,
-    /// Ids of the block quotes (callouts) it is inside, outermost first.
-    pub(super) quotes: Rc<[usize]>,
+    /// Its plain text: a range of the note's prose text (see [`text_hints`]).
+    pub(super) text: Range<usize>,
+    /// Ids of the list items it is inside, outermost first: a range of the note's scope
+    /// ids (shared by a paragraph's lines).
+    pub(super) items: Range<usize>,
+    /// Ids of the block quotes (callouts) it is inside, outermost first (as `items`).
+    pub(super) quotes: Range<usize>,
     /// Id of its paragraph.
     pub(super) leaf: usize,
     /// Whether it is the paragraph's first line.
@@ -41,8 +42,11 @@ enum Scope {
 }
 
 impl Scope {
-    /// Whether `p` is in this context.
-    fn contains(&self, p: &ProseLine) -> bool {
+    /// Whether `p` is in this context; `ids` are the note's scope ids.
+    fn contains(&self, p: &ProseLine, ids: &[usize]) -> bool {
+        let within = |range: &Range<usize>, id: &usize| {
+            ids.get(range.clone()).is_some_and(|r| r.contains(id))
+        };
         match self {
             Scope::Line {
                 heading,
@@ -51,11 +55,11 @@ impl Scope {
             } => {
                 p.heading == *heading
                     && match item {
-                        Some(id) => p.items.contains(id),
+                        Some(id) => within(&p.items, id),
                         None => p.leaf == *leaf,
                     }
             }
-            Scope::Callout(id) => p.quotes.contains(id),
+            Scope::Callout(id) => within(&p.quotes, id),
         }
     }
 }
@@ -86,12 +90,20 @@ fn attributed(headings: &[Heading], exam: &[bool], heading: Option<usize>) -> Op
 /// says so, a section headed so; elsewhere only a line that is nothing but a tier label
 /// ("Notion fréquente"). Exam callouts and sections without a tier word give an
 /// [`HintSource::Emphasis`] hint. The first hint of each kind per heading wins.
-pub(super) fn text_hints(prose: &[ProseLine], headings: &[Heading]) -> Vec<FrequencyHint> {
+/// `text` and `ids` are what [`ProseLine::text`], [`ProseLine::items`] and
+/// [`ProseLine::quotes`] are ranges of.
+pub(super) fn text_hints(
+    prose: &[ProseLine],
+    text: &str,
+    ids: &[usize],
+    headings: &[Heading],
+) -> Vec<FrequencyHint> {
     let mut done = HashSet::new();
     let mut emphasised = HashSet::new();
     let mut scopes: Vec<Scope> = Vec::new();
     let mut hints = Vec::new();
     let exam: Vec<bool> = headings.iter().map(|h| is_exam_heading(&h.text)).collect();
+    let line_of = |p: &ProseLine| text.get(p.text.clone()).unwrap_or("");
     for (h, heading) in headings.iter().enumerate() {
         if exam[h] {
             let target = attributed(headings, &exam, Some(h));
@@ -102,21 +114,22 @@ pub(super) fn text_hints(prose: &[ProseLine], headings: &[Heading]) -> Vec<Frequ
         }
     }
     for p in prose {
-        scopes.retain(|s| s.contains(p));
+        scopes.retain(|s| s.contains(p, ids));
         let target = attributed(headings, &exam, p.heading);
-        if p.first && frequency::is_exam_context(&p.text) {
-            let callout = p.text.trim_start().starts_with("[!");
-            match p.quotes.last() {
+        let line = line_of(p);
+        if p.first && frequency::is_exam_context(line) {
+            let callout = line.trim_start().starts_with("[!");
+            match ids.get(p.quotes.clone()).and_then(<[usize]>::last) {
                 Some(&id) if callout => {
                     scopes.push(Scope::Callout(id));
                     if emphasised.insert(target) {
-                        let tier = frequency::emphasis_tier(&p.text);
+                        let tier = frequency::emphasis_tier(line);
                         hints.push(hint(tier, target, p.line, HintSource::Emphasis));
                     }
                 }
                 _ => scopes.push(Scope::Line {
                     heading: p.heading,
-                    item: p.items.last().copied(),
+                    item: ids.get(p.items.clone()).and_then(<[usize]>::last).copied(),
                     leaf: p.leaf,
                 }),
             }
@@ -124,11 +137,11 @@ pub(super) fn text_hints(prose: &[ProseLine], headings: &[Heading]) -> Vec<Frequ
         let in_exam_section = p
             .heading
             .is_some_and(|h| exam.get(h).copied().unwrap_or(false));
-        let in_scope = in_exam_section || scopes.iter().any(|s| s.contains(p));
+        let in_scope = in_exam_section || scopes.iter().any(|s| s.contains(p, ids));
         let tier = in_scope
-            .then(|| frequency::detect_phrase(&p.text))
+            .then(|| frequency::detect_phrase(line))
             .flatten()
-            .or_else(|| frequency::detect_label(&p.text));
+            .or_else(|| frequency::detect_label(line));
         if let Some(tier) = tier
             && done.insert(target)
         {

@@ -42,17 +42,17 @@ pub(super) fn embed_width(text: &str) -> Option<f32> {
 }
 
 /// A piece of text split around tags and bare URLs.
-pub(super) enum Piece {
+pub(super) enum Piece<'a> {
     /// Plain text.
-    Text(String),
+    Text(&'a str),
     /// A tag without `#`.
-    Tag(String),
+    Tag(&'a str),
     /// A bare `https://…`, `http://…` or `www.…` address.
     Url {
         /// Where it goes (`www.` addresses get `https://`).
         url: String,
         /// As written.
-        text: String,
+        text: &'a str,
     },
 }
 
@@ -106,15 +106,14 @@ fn url_len(s: &str) -> Option<usize> {
         .then_some(url.len())
 }
 
-/// Splits `#tags` and bare URLs out of `text`; `boundary` tells whether its start is a
-/// word boundary.
-pub(super) fn split_text(text: &str, boundary: bool) -> Vec<Piece> {
-    let mut pieces = Vec::new();
+/// Splits `#tags` and bare URLs out of `text`, handing each piece to `piece` in order;
+/// `boundary` tells whether its start is a word boundary.
+pub(super) fn split_text<'a>(text: &'a str, boundary: bool, mut piece: impl FnMut(Piece<'a>)) {
     // Most text has neither a `#` nor an address: one piece, no scan.
     let has_url = text.contains("://") || text.contains("www.") || text.contains("WWW.");
     if !has_url && !text.contains('#') {
-        pieces.push(Piece::Text(text.to_owned()));
-        return pieces;
+        piece(Piece::Text(text));
+        return;
     }
     let mut plain_start = 0;
     let mut prev_space = boundary;
@@ -125,7 +124,7 @@ pub(super) fn split_text(text: &str, boundary: bool) -> Vec<Piece> {
             && let Some(len) = url_len(&text[i..])
         {
             if plain_start < i {
-                pieces.push(Piece::Text(text[plain_start..i].to_owned()));
+                piece(Piece::Text(&text[plain_start..i]));
             }
             let written = &text[i..i + len];
             let url = if written.len() >= 4 && written[..4].eq_ignore_ascii_case("www.") {
@@ -133,10 +132,7 @@ pub(super) fn split_text(text: &str, boundary: bool) -> Vec<Piece> {
             } else {
                 written.to_owned()
             };
-            pieces.push(Piece::Url {
-                url,
-                text: written.to_owned(),
-            });
+            piece(Piece::Url { url, text: written });
             plain_start = i + len;
             while iter.peek().is_some_and(|&(j, _)| j < plain_start) {
                 iter.next();
@@ -157,9 +153,9 @@ pub(super) fn split_text(text: &str, boundary: bool) -> Vec<Piece> {
             let tag = text.get(start..end).unwrap_or("");
             if tag.chars().any(|d| !d.is_ascii_digit()) {
                 if plain_start < i {
-                    pieces.push(Piece::Text(text[plain_start..i].to_owned()));
+                    piece(Piece::Text(&text[plain_start..i]));
                 }
-                pieces.push(Piece::Tag(tag.to_owned()));
+                piece(Piece::Tag(tag));
                 plain_start = end;
             }
             prev_space = false;
@@ -168,9 +164,8 @@ pub(super) fn split_text(text: &str, boundary: bool) -> Vec<Piece> {
         prev_space = c.is_whitespace();
     }
     if plain_start < text.len() {
-        pieces.push(Piece::Text(text[plain_start..].to_owned()));
+        piece(Piece::Text(&text[plain_start..]));
     }
-    pieces
 }
 
 /// Whether `id` is a block id (`^` then letters, digits and `-`).
