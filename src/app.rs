@@ -1166,7 +1166,7 @@ impl AwsStudyApp {
                 self.index
                     .topics
                     .get(t)
-                    .map(|topic| (t, topic.title.as_str(), tier))
+                    .map(|topic| (t, &*topic.title, tier))
             });
         let weakest = self
             .quiz

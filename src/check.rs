@@ -112,7 +112,7 @@ pub fn check_index(index: &Index) -> Report {
     for tier in Tier::ALL {
         let titles: Vec<String> = (0..index.topics.len())
             .filter(|&t| tiers[t].is_some_and(|(x, _)| x == tier))
-            .map(|t| index.topics[t].title.clone())
+            .map(|t| index.topics[t].title.to_string())
             .collect();
         report.tiers.push((tier, titles));
     }

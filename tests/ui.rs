@@ -77,7 +77,7 @@ fn topic_index(app: &AwsStudyApp, title: &str) -> usize {
     app.index()
         .topics
         .iter()
-        .position(|t| t.title == title)
+        .position(|t| &*t.title == title)
         .unwrap_or_else(|| panic!("no topic {title}"))
 }
 

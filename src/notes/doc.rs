@@ -62,7 +62,8 @@ fn contains_anchor(block: &Block, is: &dyn Fn(&Block) -> bool) -> bool {
     let within = |blocks: &[Block]| blocks.iter().any(|b| is(b) || contains_anchor(b, is));
     match block {
         Block::List { items, .. } => items.iter().any(|item| within(&item.blocks)),
-        Block::Quote(blocks) | Block::Details { blocks, .. } => within(blocks),
+        Block::Quote(blocks) => within(blocks),
+        Block::Details(d) => within(&d.blocks),
         Block::Callout(c) => within(&c.blocks),
         _ => false,
     }
@@ -96,7 +97,17 @@ pub struct Heading {
     pub line: usize,
 }
 
+/// A run of inline content as the tree keeps it: a boxed slice, exactly as long as it is.
+pub type Inlines = Box<[Inline]>;
+
+/// A sequence of blocks as the tree keeps it (see [`Inlines`]).
+pub type Blocks = Box<[Block]>;
+
 /// A block-level element.
+///
+/// A vault keeps every block of every note while it is open, so the tree is compact:
+/// a block is 32 bytes (its sequences are boxed slices with no spare capacity, its texts
+/// `Box<str>`, its rare large kinds boxed), an inline 24.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     /// A heading; `index` points into [`Document::headings`].
@@ -104,63 +115,81 @@ pub enum Block {
         /// 1 to 6.
         level: u8,
         /// Rendered content.
-        content: Vec<Inline>,
-        /// Index into [`Document::headings`].
-        index: usize,
+        content: Inlines,
+        /// Index into [`Document::headings`] ([`Block::heading_index`] as a `usize`).
+        index: u32,
     },
     /// A paragraph.
-    Paragraph(Vec<Inline>),
+    Paragraph(Inlines),
     /// An ordered (`start` is `Some`) or bullet list.
     List {
         /// First number of an ordered list.
         start: Option<u64>,
         /// Items in order.
-        items: Vec<ListItem>,
+        items: Box<[ListItem]>,
     },
     /// A plain block quote.
-    Quote(Vec<Block>),
+    Quote(Blocks),
     /// An Obsidian callout (`> [!type]± title`).
-    Callout(Callout),
+    Callout(Box<Callout>),
     /// A fenced or indented code block.
-    CodeBlock {
-        /// Info string (language), possibly empty.
-        lang: String,
-        /// The code, with its final newline removed.
-        code: String,
-    },
+    CodeBlock(Box<CodeBlock>),
     /// A GFM table.
-    Table {
-        /// Column alignment.
-        align: Vec<Align>,
-        /// Header cells.
-        header: Vec<Vec<Inline>>,
-        /// Body rows of cells.
-        rows: Vec<Vec<Vec<Inline>>>,
-    },
+    Table(Box<Table>),
     /// A thematic break (`---`, `***`).
     Rule,
     /// Raw HTML, shown as text.
-    Html(String),
+    Html(Box<str>),
     /// `$$…$$` display math, set apart.
-    Math {
-        /// As written between the dollars.
-        tex: String,
-        /// What to show (Unicode rendition).
-        text: String,
-    },
+    Math(Box<Math>),
     /// `<details><summary>…</summary>…</details>`: a foldable block.
-    Details {
-        /// The summary line.
-        summary: Vec<Inline>,
-        /// The body.
-        blocks: Vec<Block>,
-        /// `<details open>`.
-        open: bool,
-    },
+    Details(Box<Details>),
     /// A `^block-id` that closed the block before it (hidden; `[[Note#^id]]` scrolls here).
-    Anchor(String),
+    Anchor(Box<str>),
     /// An Excalidraw drawing (a `.excalidraw.md` note's scene).
-    Drawing(crate::notes::excalidraw::Scene),
+    Drawing(Box<crate::notes::excalidraw::Scene>),
+}
+
+impl Block {
+    /// A heading block's index into [`Document::headings`].
+    #[must_use]
+    pub fn heading_index(&self) -> Option<usize> {
+        match self {
+            Block::Heading { index, .. } => Some(*index as usize),
+            _ => None,
+        }
+    }
+}
+
+/// A fenced or indented code block ([`Block::CodeBlock`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CodeBlock {
+    /// Info string (language), possibly empty.
+    pub lang: String,
+    /// The code, with its final newline removed.
+    pub code: String,
+}
+
+/// A GFM table ([`Block::Table`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    /// Column alignment.
+    pub align: Box<[Align]>,
+    /// Header cells.
+    pub header: Box<[Inlines]>,
+    /// Body rows of cells.
+    pub rows: Box<[Box<[Inlines]>]>,
+}
+
+/// `<details><summary>…</summary>…</details>` ([`Block::Details`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Details {
+    /// The summary line.
+    pub summary: Inlines,
+    /// The body.
+    pub blocks: Blocks,
+    /// `<details open>`.
+    pub open: bool,
 }
 
 /// One list item.
@@ -169,7 +198,7 @@ pub struct ListItem {
     /// `Some(checked)` for `- [ ]` / `- [x]` task items.
     pub task: Option<bool>,
     /// Content of the item (tight items hold a single paragraph).
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
 }
 
 /// Column alignment in a table.
@@ -193,11 +222,11 @@ pub struct Callout {
     /// The kind as written (`important`, `faq`...), lower-case.
     pub raw_kind: String,
     /// The custom title, if any text follows `[!type]` on the first line.
-    pub title: Vec<Inline>,
+    pub title: Inlines,
     /// Whether the callout folds.
     pub fold: Fold,
     /// The body.
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
 }
 
 /// The 13 Obsidian callout kinds.
@@ -242,77 +271,241 @@ pub enum Fold {
     Closed,
 }
 
-/// Character style of a text run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Character style of a text run: its flags packed in one byte (a vault holds millions of
+/// runs), read with [`Style::has`] or the named getters, set with [`Style::with`].
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
-    /// `**strong**`
-    pub bold: bool,
-    /// `*emphasis*`
-    pub italic: bool,
-    /// `~~strike~~`
-    pub strike: bool,
-    /// `<u>`
-    pub underline: bool,
-    /// `==highlight==`, `<mark>`
-    pub highlight: bool,
-    /// `<sub>`
-    pub sub: bool,
-    /// `<sup>`
-    pub sup: bool,
+    /// One bit per [`StyleFlag`].
+    flags: u8,
     /// `<span style="color:…">`, `<font color=…>` (RGB).
     pub color: Option<[u8; 3]>,
 }
 
+/// One on/off part of a [`Style`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StyleFlag {
+    /// `**strong**`, `<b>`
+    Bold,
+    /// `*emphasis*`, `<i>`
+    Italic,
+    /// `~~strike~~`, `<s>`
+    Strike,
+    /// `<u>`
+    Underline,
+    /// `==highlight==`, `<mark>`
+    Highlight,
+    /// `<sub>`
+    Sub,
+    /// `<sup>`
+    Sup,
+}
+
+impl StyleFlag {
+    /// Its bit in [`Style::flags`].
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+impl Style {
+    /// This style with `flag` on.
+    #[must_use]
+    pub const fn with(self, flag: StyleFlag) -> Self {
+        Self {
+            flags: self.flags | flag.bit(),
+            color: self.color,
+        }
+    }
+
+    /// This style in `color`.
+    #[must_use]
+    pub const fn with_color(self, color: Option<[u8; 3]>) -> Self {
+        Self {
+            flags: self.flags,
+            color,
+        }
+    }
+
+    /// Whether `flag` is on.
+    #[must_use]
+    pub const fn has(self, flag: StyleFlag) -> bool {
+        self.flags & flag.bit() != 0
+    }
+
+    /// `**strong**`
+    #[must_use]
+    pub const fn bold(self) -> bool {
+        self.has(StyleFlag::Bold)
+    }
+
+    /// `*emphasis*`
+    #[must_use]
+    pub const fn italic(self) -> bool {
+        self.has(StyleFlag::Italic)
+    }
+
+    /// `~~strike~~`
+    #[must_use]
+    pub const fn strike(self) -> bool {
+        self.has(StyleFlag::Strike)
+    }
+
+    /// `<u>`
+    #[must_use]
+    pub const fn underline(self) -> bool {
+        self.has(StyleFlag::Underline)
+    }
+
+    /// `==highlight==`, `<mark>`
+    #[must_use]
+    pub const fn highlight(self) -> bool {
+        self.has(StyleFlag::Highlight)
+    }
+
+    /// `<sub>`
+    #[must_use]
+    pub const fn sub(self) -> bool {
+        self.has(StyleFlag::Sub)
+    }
+
+    /// `<sup>`
+    #[must_use]
+    pub const fn sup(self) -> bool {
+        self.has(StyleFlag::Sup)
+    }
+}
+
+/// The flags by name, as the struct of booleans it packs would show them.
+#[allow(clippy::missing_fields_in_debug)] // `flags` is shown bit by bit, by name
+impl std::fmt::Debug for Style {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Style")
+            .field("bold", &self.bold())
+            .field("italic", &self.italic())
+            .field("strike", &self.strike())
+            .field("underline", &self.underline())
+            .field("highlight", &self.highlight())
+            .field("sub", &self.sub())
+            .field("sup", &self.sup())
+            .field("color", &self.color)
+            .finish()
+    }
+}
+
 /// An inline element.
+///
+/// The most numerous part of a vault's documents: 24 bytes (the text of a run is a
+/// `Box<str>`, its style 5 bytes, the rare larger elements are boxed).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Inline {
     /// A run of text in one style.
     Text {
         /// The text.
-        text: String,
+        text: Box<str>,
         /// Its style.
         style: Style,
     },
     /// `inline code`
-    Code(String),
+    Code(Box<str>),
     /// A Markdown link `[text](url)` or autolink.
-    Link {
-        /// Destination as written.
-        url: String,
-        /// Visible text (plain).
-        text: String,
-    },
+    Link(Box<Link>),
     /// `[[Note#Heading|alias]]`
-    WikiLink {
-        /// Where it points.
-        target: WikiTarget,
-        /// What to show: the alias, or the target as written.
-        label: String,
-    },
+    WikiLink(Box<WikiLink>),
     /// A Markdown image `![alt](src)`.
-    Image {
-        /// Source path or URL as written.
-        src: String,
-        /// Alt text.
-        alt: String,
-        /// The width asked for in points (`<img width="300">`, Obsidian's `![alt|300](…)`).
-        width: Option<f32>,
-    },
+    Image(Box<Image>),
     /// `![[target]]`: an embedded note, heading or image.
-    Embed(Embed),
+    Embed(Box<Embed>),
     /// `#tag` (without `#`).
-    Tag(String),
+    Tag(Box<str>),
     /// A soft line break (rendered as a space).
     SoftBreak,
     /// A hard line break.
     HardBreak,
     /// `$…$` math: the TeX source and its Unicode rendition (`\alpha` → `α`).
-    Math {
-        /// As written between the dollars.
-        tex: String,
-        /// What to show.
-        text: String,
-    },
+    Math(Box<Math>),
+}
+
+impl Inline {
+    /// A run of `text` in `style`.
+    #[must_use]
+    pub fn text(text: &str, style: Style) -> Self {
+        Inline::Text {
+            text: text.into(),
+            style,
+        }
+    }
+
+    /// A link to `url` showing `text`.
+    #[must_use]
+    pub fn link(url: &str, text: &str) -> Self {
+        Inline::Link(Box::new(Link {
+            url: url.into(),
+            text: text.into(),
+        }))
+    }
+
+    /// An image from `src` with `alt` text.
+    #[must_use]
+    pub fn image(src: &str, alt: &str) -> Self {
+        Self::image_sized(src, alt, None)
+    }
+
+    /// An image `src` with `alt` text, shown `width` points wide when one is asked for.
+    #[must_use]
+    pub fn image_sized(src: &str, alt: &str, width: Option<f32>) -> Self {
+        Inline::Image(Box::new(Image {
+            src: src.into(),
+            alt: alt.into(),
+            width,
+        }))
+    }
+
+    /// A wikilink to `target` showing `label`.
+    #[must_use]
+    pub fn wiki_link(target: WikiTarget, label: &str) -> Self {
+        Inline::WikiLink(Box::new(WikiLink {
+            target,
+            label: label.into(),
+        }))
+    }
+}
+
+/// `[[Note#Heading|alias]]` ([`Inline::WikiLink`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WikiLink {
+    /// Where it points.
+    pub target: WikiTarget,
+    /// What to show: the alias, or the target as written.
+    pub label: String,
+}
+
+/// A Markdown link `[text](url)` or autolink ([`Inline::Link`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// Destination as written.
+    pub url: String,
+    /// Visible text (plain).
+    pub text: String,
+}
+
+/// A Markdown image `![alt](src)` ([`Inline::Image`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    /// Source path or URL as written.
+    pub src: String,
+    /// Alt text.
+    pub alt: String,
+    /// The width asked for in points (`<img width="300">`, Obsidian's `![alt|300](…)`).
+    pub width: Option<f32>,
+}
+
+/// `$…$` math ([`Inline::Math`]) or `$$…$$` display math ([`Block::Math`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Math {
+    /// As written between the dollars.
+    pub tex: String,
+    /// What to show.
+    pub text: String,
 }
 
 /// The target of a wikilink or embed.

@@ -49,17 +49,15 @@ pub struct Note {
     /// Indices into [`Index::topics`] of this note's topics, in order.
     pub topics: Vec<usize>,
     /// The note's text folded (lower case, no accents), for full-text search: one string,
-    /// not one per line ([`Note::folded_line`]).
+    /// not one per line (its lines are those of [`Note::text`]).
     pub folded_text: String,
-    /// Where each line starts in [`Note::folded_text`].
-    pub folded_starts: Vec<u32>,
     /// The note's text as read (moved out of its [`NoteFile`], not copied): search
     /// snippets and the quiz read its lines ([`Note::line`], [`Note::lines`]).
     pub text: String,
     /// Where each line starts in [`Note::text`] (one offset per line, not a copy of it).
     line_starts: Vec<u32>,
     /// Each heading's [`heading_key`], in [`Document::headings`] order, for links.
-    pub heading_keys: Vec<String>,
+    pub heading_keys: Box<[Box<str>]>,
 }
 
 impl Note {
@@ -70,49 +68,30 @@ impl Note {
         let Some(&start) = self.line_starts.get(l) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(l + 1)
-            .map_or(self.text.len(), |&s| (s as usize).saturating_sub(1));
-        let line = self.text.get(start as usize..end).unwrap_or("");
-        line.strip_suffix('\r').unwrap_or(line)
+        match self.line_starts.get(l + 1) {
+            Some(&next) => {
+                let line = self
+                    .text
+                    .get(start as usize..(next as usize).saturating_sub(1))
+                    .unwrap_or("");
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => self.text.get(start as usize..).unwrap_or(""),
+        }
     }
 
     /// How many lines the text has, as [`str::lines`] counts them.
     #[must_use]
     pub fn line_count(&self) -> usize {
-        // The offset after a final line break starts no line.
-        let after_last = usize::from(self.text.ends_with('\n'));
-        self.line_starts.len().saturating_sub(after_last)
+        // The offset after a final line break starts no line, nor does that of an empty
+        // text.
+        let none_after = self.text.is_empty() || self.text.ends_with('\n');
+        self.line_starts.len() - usize::from(none_after)
     }
 
     /// The lines of the text, as [`str::lines`] gives them.
     pub fn lines(&self) -> std::str::Lines<'_> {
         self.text.lines()
-    }
-
-    /// Line `l` (0-based) of the folded text, without its line break.
-    #[must_use]
-    pub fn folded_line(&self, l: usize) -> &str {
-        let start = self
-            .folded_starts
-            .get(l)
-            .map_or(self.folded_text.len(), |&s| s as usize);
-        let end = self
-            .folded_starts
-            .get(l + 1)
-            .map_or(self.folded_text.len(), |&s| (s as usize).saturating_sub(1));
-        let line = self.folded_text.get(start..end.max(start)).unwrap_or("");
-        line.strip_suffix('\r').unwrap_or(line)
-    }
-
-    /// The 0-based line holding byte `at` of [`Note::folded_text`].
-    #[must_use]
-    pub fn folded_line_at(&self, at: usize) -> usize {
-        let at = u32::try_from(at).unwrap_or(u32::MAX);
-        self.folded_starts
-            .partition_point(|&s| s <= at)
-            .saturating_sub(1)
     }
 }
 
@@ -156,9 +135,9 @@ pub struct Topic {
     /// Index into the note's [`Document::headings`]; `None` for the note itself.
     pub heading: Option<usize>,
     /// Heading text, or the note's title.
-    pub title: String,
+    pub title: Box<str>,
     /// `title` folded, for search.
-    pub folded_title: String,
+    pub folded_title: Box<str>,
     /// Heading level (1–3), 0 for a note.
     pub level: u8,
     /// The enclosing topic (the note for a top heading), if any.
@@ -172,7 +151,7 @@ pub struct Topic {
     /// The floor an exam callout or section sets ([`HintSource::Emphasis`]).
     pub floor: Option<Tier>,
     /// Stable key for user overrides: `note path#heading text`, or the note path.
-    pub key: String,
+    pub key: Box<str>,
 }
 
 impl Topic {
@@ -247,6 +226,8 @@ impl Index {
             notes.push(note);
         }
         progress(total, total);
+        // Kept as long as the vault is open: no room for growth.
+        topics.shrink_to_fit();
         let mut stated: HashMap<ServiceId, (Tier, usize)> = HashMap::new();
         let mut by_service: HashMap<ServiceId, Vec<usize>> = HashMap::new();
         for (t, topic) in topics.iter().enumerate() {
@@ -289,7 +270,7 @@ impl Index {
         for topic in &self.topics {
             let parent = topic.parent.and_then(|p| out.get(p).copied().flatten());
             let inherited = parent.map(|(t, _)| (t, TierOrigin::Inherited));
-            let resolved = if let Some(tier) = overrides.tiers.get(&topic.key) {
+            let resolved = if let Some(tier) = overrides.tiers.get(&*topic.key) {
                 Some((*tier, TierOrigin::User))
             } else if let Some((tier, source)) = topic.hint {
                 Some((tier, TierOrigin::Notes(source)))
@@ -389,7 +370,7 @@ impl Index {
             .heading_keys
             .iter()
             .enumerate()
-            .filter(|(_, k)| **k == wanted)
+            .filter(|(_, k)| ***k == *wanted)
             .map(|(i, _)| i);
         let first = matches.next()?;
         let Some(second) = matches.next() else {
@@ -502,7 +483,7 @@ pub fn section_blocks(doc: &Document, heading: usize) -> &[Block] {
     let start = doc
         .blocks
         .iter()
-        .position(|b| matches!(b, Block::Heading { index, .. } if *index == heading));
+        .position(|b| b.heading_index() == Some(heading));
     let Some(start) = start else {
         return &[];
     };
@@ -549,7 +530,11 @@ fn index_note(
         .unwrap_or(&file.path)
         .trim_end_matches(".md")
         .to_owned();
-    let heading_keys = doc.headings.iter().map(|h| heading_key(&h.text)).collect();
+    let heading_keys = doc
+        .headings
+        .iter()
+        .map(|h| heading_key(&h.text).into_boxed_str())
+        .collect();
     // The note's own service: its name, else its folders, closest first.
     let from_name = services
         .identify_file_name(&title)
@@ -579,15 +564,15 @@ fn index_note(
     topics.push(Topic {
         note: i,
         heading: None,
-        folded_title: fold(&title),
-        title: title.clone(),
+        folded_title: fold(&title).into(),
+        title: title.as_str().into(),
         level: 0,
         parent: None,
         service: note_service,
         icon: None,
         hint: own_hint(&doc, None, note_service.is_some()),
         floor: floor_hint(&doc, None),
-        key: file.path.clone(),
+        key: file.path.as_str().into(),
     });
     // (level, topic index) of the enclosing headings.
     let mut parents: Vec<(u8, usize)> = Vec::new();
@@ -620,15 +605,15 @@ fn index_note(
         topics.push(Topic {
             note: i,
             heading: Some(h),
-            title: heading.text.trim().to_owned(),
-            folded_title: fold(heading.text.trim()),
+            title: heading.text.trim().into(),
+            folded_title: fold(heading.text.trim()).into(),
             level: heading.level,
             parent: Some(parent),
             service,
             icon: image.0,
             hint: own_hint(&doc, Some(h), service.is_some()),
             floor: floor_hint(&doc, Some(h)),
-            key: format!("{}#{}", file.path, heading.text.trim()),
+            key: format!("{}#{}", file.path, heading.text.trim()).into(),
         });
         parents.push((heading.level, t));
     }
@@ -643,14 +628,12 @@ fn index_note(
         });
     }
     let folded_text = fold(&file.text);
-    let folded_starts = line_starts(&folded_text);
     Note {
         line_starts: line_starts(&file.text),
         text: file.text,
         folded_title: fold(&title),
         title,
         folded_text,
-        folded_starts,
         heading_keys,
         doc,
         path: file.path,
@@ -745,7 +728,7 @@ mod tests {
         index
             .topics
             .iter()
-            .find(|t| t.title == title)
+            .find(|t| &*t.title == title)
             .unwrap_or_else(|| panic!("no topic {title}"))
     }
 
@@ -759,7 +742,7 @@ mod tests {
             let t = index
                 .topics
                 .iter()
-                .position(|t| t.note == saa && t.title == title)
+                .position(|t| t.note == saa && &*t.title == title)
                 .expect(title);
             tiers[t].map(|(tier, _)| tier)
         };
@@ -776,11 +759,11 @@ mod tests {
         let t = index
             .topics
             .iter()
-            .position(|t| t.note == saa && t.title == "CloudFormation")
+            .position(|t| t.note == saa && &*t.title == "CloudFormation")
             .expect("cf");
         let mut o = Overrides::default();
         o.tiers
-            .insert(index.topics[t].key.clone(), Tier::MoinsFrequent);
+            .insert(index.topics[t].key.to_string(), Tier::MoinsFrequent);
         assert_eq!(
             index.tiers(&o)[t],
             Some((Tier::MoinsFrequent, TierOrigin::User))
@@ -925,6 +908,37 @@ mod tests {
         );
     }
 
+    /// The lines a note finds by offset are those `str::lines` gives (no copy of them is
+    /// kept any more), line breaks of either kind, a final line without one, empty lines.
+    #[test]
+    fn note_lines_by_offset_are_str_lines() {
+        let texts = [
+            "",
+            "one",
+            "one\n",
+            "\n",
+            "one\r\ntwo\r\n\r\nfour",
+            "a\n\nb\n\n",
+            "trailing cr\r",
+            "é\nü\r\n€",
+        ];
+        let notes: Vec<(String, &str)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("n{i}.md"), *t))
+            .collect();
+        let pairs: Vec<(&str, &str)> = notes.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        let index = vault(&pairs);
+        for (path, text) in &pairs {
+            let note = &index.notes[index.note_by_path(path).unwrap()];
+            let expected: Vec<&str> = text.lines().collect();
+            assert_eq!(note.line_count(), expected.len(), "{text:?}");
+            let got: Vec<&str> = (0..note.line_count()).map(|l| note.line(l)).collect();
+            assert_eq!(got, expected, "{text:?}");
+            assert_eq!(note.line(expected.len() + 1), "");
+        }
+    }
+
     /// An index of notes given as (path, text).
     fn vault(notes: &[(&str, &str)]) -> Index {
         let vault = LoadedVault::from_texts(crate::notes::vault::VaultSource::Bundled, notes);
@@ -943,7 +957,7 @@ mod tests {
         index
             .topics
             .iter()
-            .position(|t| index.notes[t.note].path == path && t.title == title)
+            .position(|t| index.notes[t.note].path == path && &*t.title == title)
             .unwrap_or_else(|| panic!("no topic {title} in {path}"))
     }
 

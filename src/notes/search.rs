@@ -110,17 +110,22 @@ pub fn search(index: &Index, query: &str, limit: usize, tiers: &[Option<Tier>]) 
     };
     'notes: for (i, note) in index.notes.iter().enumerate() {
         let text = note.folded_text.as_str();
-        let mut from = 0;
+        // `from` starts line `next` (0-based): lines are counted as the search moves on,
+        // not kept per note.
+        let (mut from, mut next) = (0, 0);
         while let Some(found) = text.get(from..).and_then(|t| t.find(first)) {
             if hits.len() >= limit + MAX_TEXT_HITS.min(limit) || text_hits >= MAX_TEXT_HITS {
                 break 'notes;
             }
-            let l = note.folded_line_at(from + found);
-            from = note
-                .folded_starts
-                .get(l + 1)
-                .map_or(text.len(), |&s| s as usize);
-            let folded = note.folded_line(l);
+            let at = from + found;
+            let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            let l = next + text[from..start].bytes().filter(|&b| b == b'\n').count();
+            let folded = &text[start..end];
+            let folded = folded.strip_suffix('\r').unwrap_or(folded);
+            // The next search starts on the next line.
+            from = (end + 1).min(text.len());
+            next = l + 1;
             if !words.iter().all(|w| folded.contains(w)) {
                 continue;
             }
@@ -356,7 +361,7 @@ mod tests {
         let HitKind::Topic(t) = hits[0].kind else {
             panic!("{:?}", hits[0]);
         };
-        assert_eq!(index.topics[t].title, "CloudFormation");
+        assert_eq!(&*index.topics[t].title, "CloudFormation");
     }
 
     #[test]
@@ -431,7 +436,7 @@ mod tests {
         let titles: Vec<String> = search(&index, "ses", 30, &[])
             .iter()
             .filter_map(|h| match h.kind {
-                HitKind::Topic(t) => Some(index.topics[t].title.clone()),
+                HitKind::Topic(t) => Some(index.topics[t].title.to_string()),
                 _ => None,
             })
             .collect();
@@ -440,7 +445,7 @@ mod tests {
         // A typo still finds by scattered letters when nothing matches whole.
         let typo = search(&index, "cldfrmation", 5, &[]);
         assert!(
-            matches!(typo[0].kind, HitKind::Topic(t) if index.topics[t].title == "CloudFormation")
+            matches!(typo[0].kind, HitKind::Topic(t) if &*index.topics[t].title == "CloudFormation")
         );
     }
 

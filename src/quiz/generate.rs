@@ -325,7 +325,7 @@ fn question(
         },
         assumption: None,
         origin: Origin::Notes {
-            topic_key: topic.key.clone(),
+            topic_key: topic.key.to_string(),
         },
     }
 }
@@ -510,11 +510,10 @@ fn plain(inlines: &[Inline]) -> String {
     let mut s = String::new();
     for inline in inlines {
         match inline {
-            Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => {
-                s.push_str(text);
-            }
-            Inline::WikiLink { label, .. } => s.push_str(label),
-            Inline::Math { text, .. } => s.push_str(text),
+            Inline::Text { text, .. } | Inline::Code(text) => s.push_str(text),
+            Inline::Link(link) => s.push_str(&link.text),
+            Inline::WikiLink(link) => s.push_str(&link.label),
+            Inline::Math(math) => s.push_str(&math.text),
             Inline::SoftBreak | Inline::HardBreak => s.push(' '),
             Inline::Image { .. } | Inline::Embed(_) | Inline::Tag(_) => {}
         }

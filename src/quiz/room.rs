@@ -582,7 +582,7 @@ impl QuizRoom {
             .topics
             .iter()
             .enumerate()
-            .map(|(t, topic)| (topic.key.as_str(), t))
+            .map(|(t, topic)| (&*topic.key, t))
             .collect();
         let services = services::Catalog::bundled();
         self.question_tiers = self

@@ -409,7 +409,13 @@ mod tests {
              ## Lambda\n\n- Pour l'examen : moins fréquent ici.\n\n\
              ## Important features\n\nNothing.\n",
         );
-        let topic = |title: &str| index.topics.iter().position(|t| t.title == title).unwrap();
+        let topic = |title: &str| {
+            index
+                .topics
+                .iter()
+                .position(|t| &*t.title == title)
+                .unwrap()
+        };
         let (lambda, sqs, pinpoint) = (
             topic("AWS Lambda"),
             topic("Amazon SQS"),
@@ -448,7 +454,7 @@ mod tests {
         // A user override changes the tier.
         let mut o = crate::store::Overrides::default();
         o.tiers
-            .insert(index.topics[pinpoint].key.clone(), Tier::TresFrequent);
+            .insert(index.topics[pinpoint].key.to_string(), Tier::TresFrequent);
         let plan = study_plan(&index, &tiers(&index, &o), &[]);
         assert!(plan[..2].iter().any(|p| p.topic == pinpoint));
     }

@@ -12,7 +12,9 @@ use crate::command::Command;
 use crate::frequency::Tier;
 use crate::i18n::{Describe as _, Lang};
 use crate::icons::{Catalog, IconId};
-use crate::notes::doc::{Block, Callout, CalloutKind, Embed, FmValue, Fold, Inline, ListItem};
+use crate::notes::doc::{
+    Block, Callout, CalloutKind, Embed, FmValue, Fold, Inline, Inlines, ListItem,
+};
 use crate::notes::index::{Index, Location, TierOrigin, Unresolved, section_blocks};
 use crate::notes::vault::is_image;
 use crate::ui::images::{ImageKey, ImageState, VaultImages};
@@ -189,7 +191,7 @@ fn visible_blocks_ui(
         let top = ui.cursor().top() - content_top;
         let (height, _measured) = cx.images.heights.1[i];
         let target = match (cx.scroll, block) {
-            (Some(ScrollTarget::Heading(h)), Block::Heading { index, .. }) => h == *index,
+            (Some(ScrollTarget::Heading(h)), _) => block.heading_index() == Some(h),
             (Some(ScrollTarget::Block(b)), _) => b == i,
             _ => false,
         };
@@ -251,29 +253,32 @@ fn estimated_height(block: &Block, width: f32) -> f32 {
             .sum::<f32>()
             .max(18.0),
         #[allow(clippy::cast_precision_loss)]
-        Block::CodeBlock { code, .. } => code.lines().count() as f32 * 15.0 + 24.0,
+        Block::CodeBlock(block) => block.code.lines().count() as f32 * 15.0 + 24.0,
         #[allow(clippy::cast_precision_loss)]
-        Block::Table { rows, .. } => (rows.len() as f32 + 1.0) * 24.0 + 16.0,
-        Block::Quote(blocks) | Block::Callout(Callout { blocks, .. }) => {
-            blocks
-                .iter()
-                .map(|b| estimated_height(b, width - 24.0))
-                .sum::<f32>()
-                + 24.0
-        }
+        Block::Table(table) => (table.rows.len() as f32 + 1.0) * 24.0 + 16.0,
+        Block::Quote(blocks) => quote_height(blocks, width),
+        Block::Callout(callout) => quote_height(&callout.blocks, width),
         Block::Anchor(_) => 0.0,
         _ => 40.0,
     }
+}
+
+/// The estimated height of a quote's or callout's `blocks`.
+fn quote_height(blocks: &[Block], width: f32) -> f32 {
+    blocks
+        .iter()
+        .map(|b| estimated_height(b, width - 24.0))
+        .sum::<f32>()
+        + 24.0
 }
 
 fn inline_chars(inlines: &[Inline]) -> usize {
     inlines
         .iter()
         .map(|i| match i {
-            Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => {
-                text.len()
-            }
-            Inline::WikiLink { label, .. } => label.len(),
+            Inline::Text { text, .. } | Inline::Code(text) => text.len(),
+            Inline::Link(link) => link.text.len(),
+            Inline::WikiLink(link) => link.label.len(),
             _ => 4,
         })
         .sum()
@@ -342,7 +347,9 @@ fn blocks_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, blocks: &[Block], d
 
 fn block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, block: &Block, depth: usize) {
     match block {
-        Block::Heading { level, index, .. } => heading_ui(ui, cx, note, *level, *index),
+        Block::Heading { level, index, .. } => {
+            heading_ui(ui, cx, note, *level, *index as usize);
+        }
         Block::Paragraph(inlines) => {
             inlines_ui(ui, cx, note, inlines, Base::default(), depth);
             if depth == 0 {
@@ -352,35 +359,32 @@ fn block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, block: &Block, depth
         Block::List { start, items } => list_ui(ui, cx, note, *start, items, depth),
         Block::Quote(blocks) => quote_ui(ui, cx, note, blocks, depth),
         Block::Callout(callout) => callout_ui(ui, cx, note, callout, depth),
-        Block::CodeBlock { lang, code } => code_block_ui(ui, lang, code),
-        Block::Table { header, rows, .. } => table_ui(ui, cx, note, header, rows, depth),
+        Block::CodeBlock(block) => code_block_ui(ui, &block.lang, &block.code),
+        Block::Table(table) => table_ui(ui, cx, note, &table.header, &table.rows, depth),
         Block::Rule => {
             ui.add_space(4.0);
             ui.separator();
             ui.add_space(4.0);
         }
         Block::Html(html) => {
-            ui.label(RichText::new(html).monospace().weak());
+            ui.label(RichText::new(&**html).monospace().weak());
         }
-        Block::Math { text, .. } => {
-            ui.vertical_centered(|ui| ui.label(RichText::new(text).size(16.0).italics()));
+        Block::Math(math) => {
+            ui.vertical_centered(|ui| ui.label(RichText::new(&math.text).size(16.0).italics()));
         }
-        Block::Details {
-            summary,
-            blocks,
-            open,
-        } => {
-            let title: String = summary
+        Block::Details(details) => {
+            let title: String = details
+                .summary
                 .iter()
                 .map(|i| match i {
-                    Inline::Text { text, .. } | Inline::Code(text) => text.as_str(),
+                    Inline::Text { text, .. } | Inline::Code(text) => &**text,
                     _ => "",
                 })
                 .collect();
             egui::CollapsingHeader::new(title)
-                .id_salt(("details", note, depth, blocks.len()))
-                .default_open(*open)
-                .show(ui, |ui| blocks_ui(ui, cx, note, blocks, depth + 1));
+                .id_salt(("details", note, depth, details.blocks.len()))
+                .default_open(details.open)
+                .show(ui, |ui| blocks_ui(ui, cx, note, &details.blocks, depth + 1));
         }
         Block::Anchor(_) => {}
         Block::Drawing(scene) => drawing_ui(ui, scene, cx.lang),
@@ -631,13 +635,13 @@ fn table_ui(
     ui: &mut Ui,
     cx: &mut NoteCtx<'_>,
     note: usize,
-    header: &[Vec<Inline>],
-    rows: &[Vec<Vec<Inline>>],
+    header: &[Inlines],
+    rows: &[Box<[Inlines]>],
     depth: usize,
 ) {
     let columns = header
         .len()
-        .max(rows.iter().map(Vec::len).max().unwrap_or(0))
+        .max(rows.iter().map(|r| r.len()).max().unwrap_or(0))
         .max(1);
     #[allow(clippy::cast_precision_loss)]
     let cell_width = ((ui.available_width() - 16.0 * columns as f32) / columns as f32).max(60.0);
@@ -728,13 +732,13 @@ fn flow_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, inlines: &[Inline], b
     }
     // "1. **AWS Lambda** : ..." — a definition that starts with a service name gets its icon.
     let mut icon = match inlines.first() {
-        Some(Inline::Text { text, style }) if style.bold => cx.images.service_icon(text),
+        Some(Inline::Text { text, style }) if style.bold() => cx.images.service_icon(text),
         _ => None,
     };
     let mut start = 0;
     for (i, inline) in inlines.iter().enumerate() {
         let image = match inline {
-            Inline::Image { src, alt, width } => Some((src.as_str(), alt.as_str(), *width)),
+            Inline::Image(image) => Some((image.src.as_str(), image.alt.as_str(), image.width)),
             Inline::Embed(e) => Some((e.target.note.as_str(), e.target.note.as_str(), e.width)),
             _ => None,
         };
@@ -848,30 +852,34 @@ fn run_job(
     for inline in inlines {
         match inline {
             Inline::Text { text, style } => {
-                let mut f = plain(style.bold || base.strong);
-                f.italics = style.italic;
-                if style.strike {
+                let mut f = plain(style.bold() || base.strong);
+                f.italics = style.italic();
+                if style.strike() {
                     f.strikethrough = Stroke::new(1.0, f.color);
                 }
-                if style.underline {
+                if style.underline() {
                     f.underline = Stroke::new(1.0, f.color);
                 }
                 if let Some([r, g, b]) = style.color {
                     f.color = Color32::from_rgb(r, g, b);
                 }
-                if style.highlight {
+                if style.highlight() {
                     f.background = Color32::from_rgba_unmultiplied(0xff, 0xd8, 0x4d, 0x66);
                 }
-                if style.sub || style.sup {
+                if style.sub() || style.sup() {
                     f.font_id.size *= 0.75;
-                    f.valign = if style.sup { Align::TOP } else { Align::BOTTOM };
+                    f.valign = if style.sup() {
+                        Align::TOP
+                    } else {
+                        Align::BOTTOM
+                    };
                 }
                 push(&mut job, text, f);
             }
-            Inline::Math { text, .. } => {
+            Inline::Math(math) => {
                 let mut f = plain(base.strong);
                 f.italics = true;
-                push(&mut job, text, f);
+                push(&mut job, &math.text, f);
             }
             Inline::Code(code) => {
                 let f = TextFormat {
@@ -897,7 +905,8 @@ fn run_job(
             Inline::HardBreak => {
                 push(&mut job, "\n", plain(false));
             }
-            Inline::Link { url, text } => {
+            Inline::Link(link) => {
+                let (url, text) = (&link.url, &link.text);
                 let label = if text.is_empty() { url } else { text };
                 let (action, hover, ok) = match internal_link_target(url) {
                     Some(target) => match cx.index.resolve(note, &target) {
@@ -919,7 +928,8 @@ fn run_job(
                     action,
                 });
             }
-            Inline::WikiLink { target, label } => {
+            Inline::WikiLink(link) => {
+                let (target, label) = (&link.target, &link.label);
                 let written = match &target.heading {
                     Some(h) => format!("{}#{h}", target.note),
                     None => target.note.clone(),

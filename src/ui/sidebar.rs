@@ -289,7 +289,7 @@ fn topic_row_ui(
                 });
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let mut text = RichText::new(&topic.title);
+                let mut text = RichText::new(&*topic.title);
                 if topic.level <= 1 {
                     text = text.strong();
                 }
@@ -303,7 +303,7 @@ fn topic_row_ui(
                         } else if show_note {
                             format!("{} — {}", topic.title, note.title)
                         } else {
-                            topic.title.clone()
+                            topic.title.to_string()
                         };
                         ui.label(hover);
                     });

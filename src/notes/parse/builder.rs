@@ -14,8 +14,8 @@ use super::obsidian::{
 use super::{MAX_DEPTH, ParseOptions};
 use crate::frequency;
 use crate::notes::doc::{
-    Align, Block, Document, Embed, Heading, HintSource, Inline, ListItem, Reference, ReferenceKind,
-    Style,
+    Align, Block, Blocks, CodeBlock, Details, Document, Embed, Heading, HintSource, Image, Inline,
+    Inlines, Link, ListItem, Math, Reference, ReferenceKind, Style, StyleFlag, Table, WikiLink,
 };
 use crate::notes::vault::is_image;
 
@@ -136,11 +136,11 @@ struct OpenTable {
     /// Column alignment.
     align: Vec<Align>,
     /// Header cells.
-    header: Vec<Vec<Inline>>,
+    header: Box<[Inlines]>,
     /// Finished rows.
-    rows: Vec<Vec<Vec<Inline>>>,
+    rows: Vec<Box<[Inlines]>>,
     /// Cells of the row being read.
-    row: Vec<Vec<Inline>>,
+    row: Vec<Inlines>,
 }
 
 /// Open inline HTML styles (`<u>`, `<mark>`, `<sub>`, `<sup>`, coloured spans).
@@ -389,7 +389,7 @@ impl<'a> Builder<'a> {
                     if code.ends_with('\n') {
                         code.pop();
                     }
-                    self.push_block(Block::CodeBlock { lang, code });
+                    self.push_block(Block::CodeBlock(Box::new(CodeBlock { lang, code })));
                 }
             }
             TagEnd::HtmlBlock => {
@@ -399,12 +399,12 @@ impl<'a> Builder<'a> {
             TagEnd::Table => self.close_table(),
             TagEnd::TableHead => {
                 if let Some(t) = &mut self.table {
-                    t.header = std::mem::take(&mut t.row);
+                    t.header = t.row.drain(..).collect();
                 }
             }
             TagEnd::TableRow => {
                 if let Some(t) = &mut self.table {
-                    let row = std::mem::take(&mut t.row);
+                    let row = t.row.drain(..).collect();
                     t.rows.push(row);
                 }
             }
@@ -429,16 +429,21 @@ impl<'a> Builder<'a> {
     /// The current character style.
     fn style(&self) -> Style {
         let h = &self.html_style;
-        Style {
-            bold: self.bold > 0,
-            italic: self.italic > 0,
-            strike: self.strike > 0,
-            underline: h.underline > 0,
-            highlight: self.highlight || h.mark > 0,
-            sub: h.sub > 0,
-            sup: h.sup > 0,
-            color: h.colors.iter().rev().find_map(|c| *c),
+        let mut style = Style::default().with_color(h.colors.iter().rev().find_map(|c| *c));
+        for (on, flag) in [
+            (self.bold > 0, StyleFlag::Bold),
+            (self.italic > 0, StyleFlag::Italic),
+            (self.strike > 0, StyleFlag::Strike),
+            (h.underline > 0, StyleFlag::Underline),
+            (self.highlight || h.mark > 0, StyleFlag::Highlight),
+            (h.sub > 0, StyleFlag::Sub),
+            (h.sup > 0, StyleFlag::Sup),
+        ] {
+            if on {
+                style = style.with(flag);
+            }
         }
+        style
     }
 
     /// Handles text that may hold `==highlight==` markers; `end` is where it ends in the
@@ -489,10 +494,10 @@ impl<'a> Builder<'a> {
         }
         self.ensure_leaf();
         self.flush();
-        let inline = Inline::Math {
+        let inline = Inline::Math(Box::new(Math {
             tex: tex.to_owned(),
             text: tex_to_unicode(tex),
-        };
+        }));
         self.push_inline(inline, self.line);
     }
 
@@ -509,10 +514,10 @@ impl<'a> Builder<'a> {
         }
         self.close_leaf();
         let tex = tex.trim();
-        self.push_block(Block::Math {
+        self.push_block(Block::Math(Box::new(Math {
             tex: tex.to_owned(),
             text: tex_to_unicode(tex),
-        });
+        })));
     }
 
     /// Handles HTML: a tag (inline), or the text of an HTML block.
@@ -584,7 +589,7 @@ impl<'a> Builder<'a> {
                 self.flush();
                 let line = self.line;
                 self.reference(ReferenceKind::Image, &src, line);
-                self.push_inline(Inline::Image { src, alt, width }, line);
+                self.push_inline(Inline::Image(Box::new(Image { src, alt, width })), line);
             }
             "details" => {
                 self.close_leaf();
@@ -674,11 +679,11 @@ impl<'a> Builder<'a> {
         }) = self.frames.pop()
         {
             let blocks = self.blocks.drain(blocks..).collect();
-            self.push_block(Block::Details {
-                summary,
+            self.push_block(Block::Details(Box::new(Details {
+                summary: summary.into_boxed_slice(),
                 blocks,
                 open,
-            });
+            })));
         }
     }
 
@@ -713,7 +718,7 @@ impl<'a> Builder<'a> {
         } else {
             self.ensure_leaf();
             self.flush();
-            self.push_inline(Inline::Code(c.to_owned()), self.line);
+            self.push_inline(Inline::Code(c.into()), self.line);
         }
     }
 
@@ -770,10 +775,10 @@ impl<'a> Builder<'a> {
         } = link;
         match kind {
             LinkKind::Link => (
-                Inline::Link {
+                Inline::Link(Box::new(Link {
                     url,
                     text: text.clone(),
-                },
+                })),
                 text,
             ),
             LinkKind::Image => {
@@ -791,11 +796,11 @@ impl<'a> Builder<'a> {
                     _ => (text.clone(), None),
                 };
                 (
-                    Inline::Image {
+                    Inline::Image(Box::new(Image {
                         src: url,
                         alt: alt.clone(),
                         width,
-                    },
+                    })),
                     alt,
                 )
             }
@@ -808,10 +813,10 @@ impl<'a> Builder<'a> {
                 };
                 let target = wiki_target(&url);
                 (
-                    Inline::WikiLink {
+                    Inline::WikiLink(Box::new(WikiLink {
                         target,
                         label: label.clone(),
-                    },
+                    })),
                     label,
                 )
             }
@@ -825,11 +830,11 @@ impl<'a> Builder<'a> {
                 self.reference(kind, &url, line);
                 let width = embed_width(&text);
                 (
-                    Inline::Embed(Embed {
+                    Inline::Embed(Box::new(Embed {
                         target,
                         width,
                         line,
-                    }),
+                    })),
                     String::new(),
                 )
             }
@@ -880,18 +885,15 @@ impl<'a> Builder<'a> {
         let boundary = self.leaf.is_none() || ends_with_space(self.inlines.last());
         split_text(&text, boundary, |piece| {
             let inline = match piece {
-                Piece::Text(text) => Inline::Text {
-                    text: text.to_owned(),
-                    style,
-                },
+                Piece::Text(text) => Inline::text(text, style),
                 Piece::Tag(tag) => {
                     self.add_tag(tag, line);
-                    Inline::Tag(tag.to_owned())
+                    Inline::Tag(tag.into())
                 }
-                Piece::Url { url, text } => Inline::Link {
+                Piece::Url { url, text } => Inline::Link(Box::new(Link {
                     url,
                     text: text.to_owned(),
-                },
+                })),
             };
             self.push_inline(inline, line);
         });
@@ -928,9 +930,10 @@ impl<'a> Builder<'a> {
         let heading = matches!(leaf.kind, LeafKind::Heading(_));
         let prose = leaf.kind == LeafKind::Paragraph;
         let plain: &str = match &inline {
-            Inline::Text { text, .. } | Inline::Code(text) | Inline::Link { text, .. } => text,
-            Inline::WikiLink { label, .. } => label,
-            Inline::Math { text, .. } => text,
+            Inline::Text { text, .. } | Inline::Code(text) => text,
+            Inline::Link(link) => &link.text,
+            Inline::WikiLink(link) => &link.label,
+            Inline::Math(math) => &math.text,
             // A heading's outline text (the topic title) leaves its tags out.
             Inline::Tag(_) if heading => "",
             Inline::Tag(tag) => tag,
@@ -971,7 +974,9 @@ impl<'a> Builder<'a> {
         if self.in_html {
             // The line break ending block HTML text is no content.
             if let Some(Inline::Text { text, .. }) = self.inlines.last_mut() {
-                text.truncate(text.trim_end().len());
+                if text.trim_end().len() < text.len() {
+                    *text = text.trim_end().into();
+                }
                 if text.is_empty() {
                     self.inlines.pop();
                 }
@@ -994,7 +999,7 @@ impl<'a> Builder<'a> {
                     self.push_block(Block::Paragraph(inlines));
                 }
                 if let Some(id) = anchor {
-                    self.push_block(Block::Anchor(id));
+                    self.push_block(Block::Anchor(id.into()));
                 }
             }
             LeafKind::Summary => {
@@ -1008,7 +1013,7 @@ impl<'a> Builder<'a> {
                         _ => None,
                     });
                 match details {
-                    Some(summary) => summary.extend(inlines),
+                    Some(summary) => summary.extend(inlines.into_vec()),
                     None if !inlines.is_empty() => {
                         self.push_block(Block::Paragraph(inlines));
                     }
@@ -1026,7 +1031,7 @@ impl<'a> Builder<'a> {
                 self.push_block(Block::Heading {
                     level,
                     content,
-                    index,
+                    index: u32::try_from(index).unwrap_or(u32::MAX),
                 });
             }
             LeafKind::Cell => {
@@ -1044,7 +1049,7 @@ impl<'a> Builder<'a> {
 
     /// The open run's inlines, in a vector of exactly their number (the document is kept
     /// as long as the vault is open: no room for growth).
-    fn take_inlines(&mut self) -> Vec<Inline> {
+    fn take_inlines(&mut self) -> Inlines {
         self.inlines.drain(..).collect()
     }
 
@@ -1087,11 +1092,11 @@ impl<'a> Builder<'a> {
     fn close_table(&mut self) {
         self.close_leaf();
         if let Some(t) = self.table.take() {
-            self.push_block(Block::Table {
-                align: t.align,
+            self.push_block(Block::Table(Box::new(Table {
+                align: t.align.into_boxed_slice(),
                 header: t.header,
-                rows: t.rows,
-            });
+                rows: t.rows.into_boxed_slice(),
+            })));
         }
     }
 
@@ -1104,11 +1109,15 @@ impl<'a> Builder<'a> {
             if self.items.len() <= frame.items {
                 self.items.push(ListItem {
                     task: None,
-                    blocks: Vec::new(),
+                    blocks: Blocks::default(),
                 });
             }
+            // A block straight in a list (not in an item): rare, so the item's blocks
+            // are copied to add it.
             if let Some(item) = self.items.last_mut() {
-                item.blocks.push(block);
+                let mut blocks = std::mem::take(&mut item.blocks).into_vec();
+                blocks.push(block);
+                item.blocks = blocks.into_boxed_slice();
             }
         } else {
             self.blocks.push(block);
@@ -1167,25 +1176,30 @@ impl<'a> Builder<'a> {
         let blocks: Vec<Block> = self.blocks.drain(frame.blocks..).collect();
         match frame.kind {
             FrameKind::Root => {}
-            FrameKind::Details { open, summary } => self.push_block(Block::Details {
-                summary,
-                blocks,
-                open,
-            }),
+            FrameKind::Details { open, summary } => {
+                self.push_block(Block::Details(Box::new(Details {
+                    summary: summary.into_boxed_slice(),
+                    blocks: blocks.into_boxed_slice(),
+                    open,
+                })));
+            }
             FrameKind::Quote(_) => self.push_block(quote_block(blocks)),
             FrameKind::List(start) => {
                 let items = self.items.drain(frame.items..).collect();
                 self.push_block(Block::List { start, items });
             }
             FrameKind::Item { task, .. } => {
-                let item = ListItem { task, blocks };
+                let item = ListItem {
+                    task,
+                    blocks: blocks.into_boxed_slice(),
+                };
                 match self.frames.last() {
                     Some(Frame {
                         kind: FrameKind::List(_),
                         ..
                     }) => self.items.push(item),
                     _ => {
-                        for block in item.blocks {
+                        for block in item.blocks.into_vec() {
                             self.push_block(block);
                         }
                     }
@@ -1269,14 +1283,15 @@ mod tests {
         assert_eq!(names.len(), 11);
         assert_eq!(doc.headings[1].line, 3);
         assert_eq!(doc.headings[1].level, 2);
-        let Some(Block::Table {
-            align,
-            header,
-            rows,
-        }) = doc.blocks.iter().find(|b| matches!(b, Block::Table { .. }))
+        let Some(Block::Table(table)) = doc.blocks.iter().find(|b| matches!(b, Block::Table(_)))
         else {
             panic!("no table");
         };
+        let Table {
+            align,
+            header,
+            rows,
+        } = &**table;
         assert_eq!(align.len(), 3);
         assert_eq!(header.len(), 3);
         assert_eq!(rows.len(), 5);
@@ -1289,15 +1304,8 @@ mod tests {
         let Block::Paragraph(inl) = &doc.blocks[0] else {
             panic!();
         };
-        assert!(inl.contains(&Inline::Image {
-            src: "img/a.png".into(),
-            alt: "alt text".into(),
-            width: None,
-        }));
-        assert!(inl.contains(&Inline::Link {
-            url: "https://x.y/#frag".into(),
-            text: "site".into()
-        }));
+        assert!(inl.contains(&Inline::image("img/a.png", "alt text")));
+        assert!(inl.contains(&Inline::link("https://x.y/#frag", "site")));
         assert_eq!(doc.references.len(), 1);
         assert!(doc.tags.is_empty());
     }
@@ -1340,38 +1348,33 @@ mod tests {
             inl[0],
             Inline::Text {
                 text: "all".into(),
-                style: Style {
-                    bold: true,
-                    italic: true,
-                    strike: true,
-                    ..Style::default()
-                }
+                style: Style::default()
+                    .with(StyleFlag::Bold)
+                    .with(StyleFlag::Italic)
+                    .with(StyleFlag::Strike)
             }
         );
         assert!(inl.contains(&Inline::HardBreak));
         assert!(inl.contains(&Inline::SoftBreak));
         assert_eq!(
             doc.blocks[1],
-            Block::CodeBlock {
+            Block::CodeBlock(Box::new(CodeBlock {
                 lang: "rust".into(),
                 code: "fn a() {}".into()
-            }
+            }))
         );
         assert_eq!(
             doc.blocks[2],
-            Block::CodeBlock {
+            Block::CodeBlock(Box::new(CodeBlock {
                 lang: String::new(),
                 code: "indented".into()
-            }
+            }))
         );
         assert_eq!(doc.blocks[3], Block::Rule);
         // An HTML block shows its text, never its tags.
         assert_eq!(
             doc.blocks[4],
-            Block::Paragraph(vec![Inline::Text {
-                text: "hi".into(),
-                style: Style::default()
-            }])
+            Block::Paragraph(Box::new([Inline::text("hi", Style::default())]))
         );
     }
 

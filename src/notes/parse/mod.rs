@@ -91,7 +91,7 @@ pub fn parse_drawing(text: &str) -> Document {
     let scene = excalidraw::parse_scene(text)
         .unwrap_or_else(|| excalidraw::Scene::failed(excalidraw::DrawingProblem::Missing));
     let mut doc = Document {
-        blocks: vec![Block::Drawing(scene)],
+        blocks: vec![Block::Drawing(Box::new(scene))],
         ..Document::default()
     };
     if let Some((fm, lines)) = split.frontmatter {
@@ -228,7 +228,7 @@ mod tests {
             .blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Callout(c) => Some(c),
+                Block::Callout(c) => Some(&**c),
                 _ => None,
             })
             .collect();

@@ -188,7 +188,7 @@ pub(super) fn block_anchor(inlines: &mut Vec<Inline>) -> Option<String> {
     }
     let id = id.to_owned();
     let keep = before.trim_end().len();
-    text.truncate(keep);
+    *text = text[..keep].into();
     if text.is_empty() {
         inlines.pop();
         // The break before an id alone on its last line goes with it.
@@ -248,10 +248,10 @@ pub(super) fn quote_block(mut blocks: Vec<Block>) -> Block {
         _ => None,
     };
     let Some((raw_kind, fold, used)) = marker else {
-        return Block::Quote(blocks);
+        return Block::Quote(blocks.into_boxed_slice());
     };
     let inlines = match blocks.first_mut() {
-        Some(Block::Paragraph(inlines)) => std::mem::take(inlines),
+        Some(Block::Paragraph(inlines)) => std::mem::take(inlines).into_vec(),
         _ => Vec::new(),
     };
     if !blocks.is_empty() {
@@ -259,15 +259,15 @@ pub(super) fn quote_block(mut blocks: Vec<Block>) -> Block {
     }
     let (title, body) = split_title(inlines, used);
     if !body.is_empty() {
-        blocks.insert(0, Block::Paragraph(body));
+        blocks.insert(0, Block::Paragraph(body.into_boxed_slice()));
     }
-    Block::Callout(Callout {
+    Block::Callout(Box::new(Callout {
         kind: callout_kind(&raw_kind),
         raw_kind,
-        title,
+        title: title.into_boxed_slice(),
         fold,
-        blocks,
-    })
+        blocks: blocks.into_boxed_slice(),
+    }))
 }
 
 /// Splits a callout's first paragraph into the title (first line without the marker's
@@ -286,10 +286,7 @@ fn split_title(inlines: Vec<Inline>, used: usize) -> (Vec<Inline>, Vec<Inline>) 
             Inline::Text { text, style } if i == 0 => {
                 let rest = text.get(used..).unwrap_or("").trim_start();
                 if !rest.is_empty() {
-                    title.push(Inline::Text {
-                        text: rest.to_owned(),
-                        style,
-                    });
+                    title.push(Inline::text(rest, style));
                 }
             }
             other => title.push(other),
@@ -297,7 +294,9 @@ fn split_title(inlines: Vec<Inline>, used: usize) -> (Vec<Inline>, Vec<Inline>) 
     }
     if let Some(Inline::Text { text, .. }) = title.last_mut() {
         let trimmed = text.trim_end().len();
-        text.truncate(trimmed);
+        if trimmed < text.len() {
+            *text = text[..trimmed].into();
+        }
         if text.is_empty() {
             title.pop();
         }
@@ -320,7 +319,7 @@ mod tests {
             Block::Paragraph(inl) => inl
                 .iter()
                 .filter_map(|i| match i {
-                    Inline::WikiLink { target, label } => Some((target.clone(), label.clone())),
+                    Inline::WikiLink(link) => Some((link.target.clone(), link.label.clone())),
                     _ => None,
                 })
                 .collect(),
@@ -353,7 +352,7 @@ mod tests {
             while let Some(b) = stack.pop() {
                 match b {
                     Block::Paragraph(inl) => out.extend(inl.iter().filter_map(|i| match i {
-                        Inline::Embed(e) => Some(e),
+                        Inline::Embed(e) => Some(&**e),
                         _ => None,
                     })),
                     Block::List { items, .. } => {
@@ -420,10 +419,7 @@ mod tests {
         assert_eq!(plain(&outer.title), "Why?");
         assert_eq!(
             outer.blocks[0],
-            Block::Paragraph(vec![Inline::Text {
-                text: "Because.".into(),
-                style: Style::default()
-            }])
+            Block::Paragraph(Box::new([Inline::text("Because.", Style::default())]))
         );
         let Block::Callout(inner) = &outer.blocks[1] else {
             panic!("{:?}", outer.blocks);

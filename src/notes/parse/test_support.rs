@@ -14,7 +14,7 @@ pub(super) fn plain(inlines: &[Inline]) -> String {
     inlines
         .iter()
         .map(|i| match i {
-            Inline::Text { text, .. } | Inline::Code(text) => text.clone(),
+            Inline::Text { text, .. } | Inline::Code(text) => text.to_string(),
             Inline::Tag(t) => format!("#{t}"),
             Inline::SoftBreak | Inline::HardBreak => " ".into(),
             _ => String::new(),

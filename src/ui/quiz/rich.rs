@@ -42,6 +42,30 @@ pub(super) fn markdown_ui(ui: &mut Ui, text: &str, size: f32, color: Option<Colo
     }
 }
 
+/// The blocks of a quote or callout, set in.
+fn quote_ui(
+    ui: &mut Ui,
+    blocks: &[Block],
+    size: f32,
+    color: Color32,
+    depth: usize,
+    links: &mut Vec<(String, String)>,
+) {
+    egui::Frame::new()
+        .stroke(Stroke::NONE)
+        .inner_margin(egui::Margin {
+            left: 10,
+            right: 0,
+            top: 0,
+            bottom: 0,
+        })
+        .show(ui, |ui| {
+            for b in blocks {
+                block_ui(ui, b, size, color, depth, links);
+            }
+        });
+}
+
 fn block_ui(
     ui: &mut Ui,
     block: &Block,
@@ -78,39 +102,26 @@ fn block_ui(
                 });
             }
         }
-        Block::Quote(blocks) | Block::Callout(crate::notes::doc::Callout { blocks, .. }) => {
-            egui::Frame::new()
-                .stroke(Stroke::NONE)
-                .inner_margin(egui::Margin {
-                    left: 10,
-                    right: 0,
-                    top: 0,
-                    bottom: 0,
-                })
-                .show(ui, |ui| {
-                    for b in blocks {
-                        block_ui(ui, b, size, color, depth, links);
-                    }
-                });
-        }
-        Block::CodeBlock { code, .. } => {
+        Block::Quote(blocks) => quote_ui(ui, blocks, size, color, depth, links),
+        Block::Callout(callout) => quote_ui(ui, &callout.blocks, size, color, depth, links),
+        Block::CodeBlock(block) => {
             ui.label(
-                RichText::new(code)
+                RichText::new(&block.code)
                     .monospace()
                     .size(size * 0.9)
                     .color(color),
             );
         }
-        Block::Table { header, rows, .. } => {
+        Block::Table(table) => {
             egui::Grid::new(ui.next_auto_id())
                 .striped(true)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
-                    for cell in header {
+                    for cell in &table.header {
                         ui.label(job(ui, cell, size, color, true, links));
                     }
                     ui.end_row();
-                    for row in rows {
+                    for row in &table.rows {
                         for cell in row {
                             ui.label(job(ui, cell, size, color, false, links));
                         }
@@ -122,13 +133,13 @@ fn block_ui(
             ui.separator();
         }
         Block::Html(html) => {
-            ui.label(RichText::new(html).size(size).color(color));
+            ui.label(RichText::new(&**html).size(size).color(color));
         }
-        Block::Math { text, .. } => {
-            ui.label(RichText::new(text).size(size).italics().color(color));
+        Block::Math(math) => {
+            ui.label(RichText::new(&math.text).size(size).italics().color(color));
         }
-        Block::Details { blocks, .. } => {
-            for b in blocks {
+        Block::Details(details) => {
+            for b in &details.blocks {
                 block_ui(ui, b, size, color, depth, links);
             }
         }
@@ -158,9 +169,9 @@ fn job(
     for inline in inlines {
         match inline {
             Inline::Text { text, style } => {
-                let mut f = base(bold || style.bold);
-                f.italics = style.italic;
-                if style.strike {
+                let mut f = base(bold || style.bold());
+                f.italics = style.italic();
+                if style.strike() {
                     f.strikethrough = Stroke::new(1.0, color);
                 }
                 job.append(text, 0.0, f);
@@ -174,16 +185,20 @@ fn job(
                 };
                 job.append(code, 0.0, f);
             }
-            Inline::Link { url, text } => {
+            Inline::Link(link) => {
                 let mut f = base(bold);
                 f.color = link_color;
                 f.underline = Stroke::new(1.0, link_color);
-                job.append(text, 0.0, f);
-                links.push((text.clone(), url.clone()));
+                job.append(&link.text, 0.0, f);
+                links.push((link.text.clone(), link.url.clone()));
             }
-            Inline::WikiLink { label, .. } => job.append(label, 0.0, base(bold)),
-            Inline::Image { alt, src, .. } => {
-                let shown = if alt.trim().is_empty() { src } else { alt };
+            Inline::WikiLink(link) => job.append(&link.label, 0.0, base(bold)),
+            Inline::Image(image) => {
+                let shown = if image.alt.trim().is_empty() {
+                    &image.src
+                } else {
+                    &image.alt
+                };
                 let mut f = base(bold);
                 f.italics = true;
                 job.append(&format!("[{shown}]"), 0.0, f);
@@ -194,10 +209,10 @@ fn job(
                 job.append(&format!("[{}]", e.target.note), 0.0, f);
             }
             Inline::Tag(tag) => job.append(&format!("#{tag}"), 0.0, base(bold)),
-            Inline::Math { text, .. } => {
+            Inline::Math(math) => {
                 let mut f = base(bold);
                 f.italics = true;
-                job.append(text, 0.0, f);
+                job.append(&math.text, 0.0, f);
             }
             Inline::SoftBreak => job.append(" ", 0.0, base(bold)),
             Inline::HardBreak => job.append("\n", 0.0, base(bold)),
