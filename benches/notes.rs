@@ -1,24 +1,19 @@
 //! Benchmarks of the notes core: parsing the longest bundled note, indexing a generated
-//! 10,000-note vault (what opening a big Obsidian vault costs, off the UI thread), and
-//! searching it (what each keystroke in the search palette costs). Each parse figure has a
-//! bare `pulldown_cmark::Parser` pass over the same text next to it, measured in the same
-//! run, as the baseline to compare with; the memory the index keeps is printed before the
-//! benches, against the size of the text (counted by an instrumented global allocator).
+//! 10,000-note vault (what opening a big Obsidian vault costs, off the UI thread), on every
+//! core and on one, and searching it (what each keystroke in the search palette costs).
+//! Each parse figure has a bare `pulldown_cmark::Parser` pass over the same text next to
+//! it, measured in the same run, as the baseline to compare with. The memory the index
+//! keeps is the `notes_memory` bench's.
 #![allow(missing_docs, clippy::unwrap_used, clippy::cast_precision_loss)]
 
-use std::alloc::System;
 use std::hint::black_box;
 
 use aws_study::notes::index::Index;
-use aws_study::notes::parse::parse;
+use aws_study::notes::parse::{ParseOptions, parse};
 use aws_study::notes::search::search;
 use aws_study::notes::vault::{BUNDLED_NOTES, LoadedVault, NoteFile, VaultSource};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use pulldown_cmark::{Options, Parser};
-use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
-
-#[global_allocator]
-static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 /// Notes in the generated vault.
 const VAULT_NOTES: usize = 10_000;
@@ -55,40 +50,6 @@ fn bare_parse(text: &str) -> usize {
     Parser::new_ext(text, bare_options()).count()
 }
 
-/// Bytes still held at the end of a region.
-fn held(stats: &stats_alloc::Stats) -> i64 {
-    let signed = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-    // Reallocations are already counted in both (growth allocated, shrinking freed).
-    signed(stats.bytes_allocated) - signed(stats.bytes_deallocated)
-}
-
-/// Prints the heap the index of `vault` keeps, against its text size.
-fn report_memory(vault: &LoadedVault) {
-    let text: usize = vault.notes.iter().map(|n| n.text.len()).sum();
-    // The catalogs are built once per process: not part of an index.
-    drop(Index::build(big_vault(1), &|_, _| {}));
-    let copy = vault.clone();
-    let region = Region::new(GLOBAL);
-    let index = Index::build(copy, &|_, _| {});
-    let kept = held(&region.change());
-    let region = Region::new(GLOBAL);
-    let docs: Vec<_> = vault.notes.iter().map(|n| parse(&n.text)).collect();
-    let parsed = held(&region.change());
-    let mb = |b: i64| b as f64 / 1e6;
-    let ratio = |b: i64| b as f64 / text as f64;
-    println!(
-        "memory: {} notes, text {:.1} MB; the index keeps {:.1} MB beyond the text ({:.2}x), of which the parsed documents {:.1} MB ({:.2}x)",
-        index.notes.len(),
-        text as f64 / 1e6,
-        mb(kept),
-        ratio(kept),
-        mb(parsed),
-        ratio(parsed),
-    );
-    drop(docs);
-    drop(index);
-}
-
 fn benches(c: &mut Criterion) {
     let (name, longest) = BUNDLED_NOTES
         .iter()
@@ -112,13 +73,6 @@ fn benches(c: &mut Criterion) {
         return;
     }
     let vault = big_vault(VAULT_NOTES);
-    // `NO_MEMORY=1` skips the memory count (e.g. to profile one bench alone).
-    if std::env::var_os("NO_MEMORY").is_none() {
-        report_memory(&vault);
-    }
-    if std::env::var_os("MEMORY_ONLY").is_some() {
-        return;
-    }
     let mut group = c.benchmark_group(format!("vault of {VAULT_NOTES} notes"));
     group.sample_size(10);
     group.bench_function("bare pulldown-cmark", |b| {
@@ -132,10 +86,20 @@ fn benches(c: &mut Criterion) {
     });
     // The copy of the vault handed to the index is made outside the timing, and the index
     // is dropped outside it too: the app keeps an index, it does not free one per build.
+    // On every core, as the app opens a vault.
     group.bench_function("parse + index", |b| {
         b.iter_batched(
             || vault.clone(),
             |v| Index::build(black_box(v), &|_, _| {}),
+            BatchSize::LargeInput,
+        );
+    });
+    // The same work on one thread: what the parser and indexer cost, against the bare
+    // (single-threaded) pulldown-cmark pass above.
+    group.bench_function("parse + index, one thread", |b| {
+        b.iter_batched(
+            || vault.clone(),
+            |v| Index::build_on(black_box(v), &|_, _| {}, ParseOptions::default(), 1),
             BatchSize::LargeInput,
         );
     });

@@ -17,6 +17,8 @@
 //! the floor of an exam callout or section of the note; the parent heading's or note's.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::frequency::Tier;
 use crate::icons::{Catalog, IconId};
@@ -200,28 +202,80 @@ impl Index {
     /// Parses and indexes every note as Obsidian reads it ([`ParseOptions::default`]).
     /// `progress(done, total)` is called per note.
     #[must_use]
-    pub fn build(vault: LoadedVault, progress: &dyn Fn(usize, usize)) -> Self {
+    pub fn build(vault: LoadedVault, progress: &(dyn Fn(usize, usize) + Sync)) -> Self {
         Self::build_with(vault, progress, ParseOptions::default())
     }
 
-    /// Parses (with `options`) and indexes every note. `progress(done, total)` is called
-    /// per note.
+    /// Parses (with `options`) and indexes every note, on as many threads as the machine
+    /// has cores. `progress(done, total)` is called per note, from those threads.
     #[must_use]
     pub fn build_with(
-        mut vault: LoadedVault,
-        progress: &dyn Fn(usize, usize),
+        vault: LoadedVault,
+        progress: &(dyn Fn(usize, usize) + Sync),
         options: ParseOptions,
+    ) -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        Self::build_on(vault, progress, options, threads)
+    }
+
+    /// [`Index::build_with`] on `threads` threads (the calling one included). Notes are
+    /// handed out one at a time, so a long note does not hold up the others; the result
+    /// does not depend on the number of threads.
+    #[must_use]
+    pub fn build_on(
+        mut vault: LoadedVault,
+        progress: &(dyn Fn(usize, usize) + Sync),
+        options: ParseOptions,
+        threads: usize,
     ) -> Self {
         let catalog = Catalog::bundled();
         let services = services::Catalog::bundled();
         let files = std::mem::take(&mut vault.notes);
         let total = files.len();
+        let queue = Mutex::new(files.into_iter().enumerate());
+        let done = AtomicUsize::new(0);
+        // Each thread's notes, with their own topics (numbered from 0 within the note).
+        let work = || {
+            let mut out: Vec<(usize, Note, Vec<Topic>)> = Vec::new();
+            loop {
+                let next = queue.lock().map_or(None, |mut q| q.next());
+                let Some((i, file)) = next else {
+                    break;
+                };
+                let mut topics = Vec::new();
+                let note = index_note(i, file, options, catalog, services, &mut topics);
+                out.push((i, note, topics));
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            }
+            out
+        };
+        let threads = threads.clamp(1, total.max(1));
+        let mut parts: Vec<(usize, Note, Vec<Topic>)> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut all = work();
+            for h in helpers {
+                // A panic in a worker goes on in the caller, as it would on one thread.
+                match h.join() {
+                    Ok(part) => all.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            all
+        });
+        parts.sort_unstable_by_key(|(i, ..)| *i);
         let mut notes = Vec::with_capacity(total);
-        let mut topics = Vec::new();
+        let mut topics: Vec<Topic> = Vec::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, file) in files.into_iter().enumerate() {
-            progress(i, total);
-            let note = index_note(i, file, options, catalog, services, &mut topics);
+        for (i, mut note, note_topics) in parts {
+            // Topic numbers become the index's: offset by the topics before this note.
+            let offset = topics.len();
+            for t in &mut note.topics {
+                *t += offset;
+            }
+            topics.extend(note_topics.into_iter().map(|mut t| {
+                t.parent = t.parent.map(|p| p + offset);
+                t
+            }));
             by_name.entry(note_key(&note.path)).or_default().push(i);
             notes.push(note);
         }
@@ -730,6 +784,47 @@ mod tests {
             .iter()
             .find(|t| &*t.title == title)
             .unwrap_or_else(|| panic!("no topic {title}"))
+    }
+
+    #[test]
+    fn the_index_is_the_same_on_one_thread_and_on_several() {
+        let build = |threads| {
+            let progress = std::sync::Mutex::new(Vec::new());
+            let index = Index::build_on(
+                LoadedVault::bundled(),
+                &|done, total| progress.lock().unwrap().push((done, total)),
+                ParseOptions::default(),
+                threads,
+            );
+            (index, progress.into_inner().unwrap())
+        };
+        let (one, one_progress) = build(1);
+        let (four, four_progress) = build(4);
+        let paths = |i: &Index| i.notes.iter().map(|n| n.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&one), paths(&four));
+        assert_eq!(format!("{:?}", one.topics), format!("{:?}", four.topics));
+        for (a, b) in one.notes.iter().zip(&four.notes) {
+            assert_eq!(a.topics, b.topics, "{}", a.path);
+            assert_eq!(format!("{:?}", a.doc), format!("{:?}", b.doc), "{}", a.path);
+            for &t in &a.topics {
+                assert_eq!(
+                    one.topics[t].note,
+                    one.notes.iter().position(|n| n.path == a.path).unwrap()
+                );
+            }
+        }
+        let overrides = Overrides::default();
+        assert_eq!(one.tiers(&overrides), four.tiers(&overrides));
+        // Progress reaches the total, once per note and once at the end, on any count
+        // of threads.
+        let total = one.notes.len();
+        for progress in [&one_progress, &four_progress] {
+            assert_eq!(progress.len(), total + 1);
+            assert_eq!(progress.last(), Some(&(total, total)));
+            let mut counts: Vec<usize> = progress.iter().map(|p| p.0).collect();
+            counts.sort_unstable();
+            assert_eq!(counts[..total], (1..=total).collect::<Vec<_>>()[..]);
+        }
     }
 
     #[test]

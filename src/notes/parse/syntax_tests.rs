@@ -142,7 +142,11 @@ fn html_img_is_an_image_and_a_reference() {
     let doc = parse("<img src=\"attachments/vpc.png\" alt=\"VPC\" width=\"400\">\n");
     assert_eq!(
         paragraph(&doc, 0),
-        [Inline::image_sized("attachments/vpc.png", "VPC", Some(400.0))]
+        [Inline::image_sized(
+            "attachments/vpc.png",
+            "VPC",
+            Some(400.0)
+        )]
     );
     assert_eq!(doc.references[0].kind, ReferenceKind::Image);
 }

@@ -1,0 +1,75 @@
+//! The memory the notes index keeps, against the size of the text: the heap still held
+//! after indexing a generated 10,000-note vault, and after parsing its documents alone,
+//! counted by an instrumented global allocator. Printed, not timed; its own bench binary
+//! because counting every allocation in shared counters slows the multi-threaded index
+//! build the `notes` bench times.
+#![allow(missing_docs, clippy::unwrap_used, clippy::cast_precision_loss)]
+
+use std::alloc::System;
+
+use aws_study::notes::index::Index;
+use aws_study::notes::parse::parse;
+use aws_study::notes::vault::{BUNDLED_NOTES, LoadedVault, NoteFile, VaultSource};
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+/// Notes in the generated vault.
+const VAULT_NOTES: usize = 10_000;
+
+/// A vault of `n` notes made from the bundled ones, with distinct names and wikilinks.
+fn big_vault(n: usize) -> LoadedVault {
+    let notes = (0..n)
+        .map(|i| {
+            let (name, text) = BUNDLED_NOTES[i % BUNDLED_NOTES.len()];
+            NoteFile {
+                path: format!("folder{}/{i} {name}", i % 20),
+                text: format!(
+                    "{text}\n\nSee [[{} {name}]] and #très-fréquent\n",
+                    (i + 1) % n
+                ),
+                problems: Vec::new(),
+            }
+        })
+        .collect();
+    LoadedVault::from_parts(VaultSource::Bundled, notes, Vec::new(), Vec::new())
+}
+
+/// Bytes still held at the end of a region.
+fn held(stats: &stats_alloc::Stats) -> i64 {
+    let signed = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    // Reallocations are already counted in both (growth allocated, shrinking freed).
+    signed(stats.bytes_allocated) - signed(stats.bytes_deallocated)
+}
+
+/// Prints the heap the index of `vault` keeps, against its text size.
+fn report_memory(vault: &LoadedVault) {
+    let text: usize = vault.notes.iter().map(|n| n.text.len()).sum();
+    // The catalogs are built once per process: not part of an index.
+    drop(Index::build(big_vault(1), &|_, _| {}));
+    let copy = vault.clone();
+    let region = Region::new(GLOBAL);
+    let index = Index::build(copy, &|_, _| {});
+    let kept = held(&region.change());
+    let region = Region::new(GLOBAL);
+    let docs: Vec<_> = vault.notes.iter().map(|n| parse(&n.text)).collect();
+    let parsed = held(&region.change());
+    let mb = |b: i64| b as f64 / 1e6;
+    let ratio = |b: i64| b as f64 / text as f64;
+    println!(
+        "memory: {} notes, text {:.1} MB; the index keeps {:.1} MB beyond the text ({:.2}x), of which the parsed documents {:.1} MB ({:.2}x)",
+        index.notes.len(),
+        text as f64 / 1e6,
+        mb(kept),
+        ratio(kept),
+        mb(parsed),
+        ratio(parsed),
+    );
+    drop(docs);
+    drop(index);
+}
+
+fn main() {
+    report_memory(&big_vault(VAULT_NOTES));
+}
