@@ -11,30 +11,13 @@ use std::hint::black_box;
 use aws_study::notes::index::Index;
 use aws_study::notes::parse::{ParseOptions, parse};
 use aws_study::notes::search::search;
-use aws_study::notes::vault::{BUNDLED_NOTES, LoadedVault, NoteFile, VaultSource};
+use aws_study::notes::vault::BUNDLED_NOTES;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use pulldown_cmark::{Options, Parser};
 
-/// Notes in the generated vault.
-const VAULT_NOTES: usize = 10_000;
+mod support;
 
-/// A vault of `n` notes made from the bundled ones, with distinct names and wikilinks.
-fn big_vault(n: usize) -> LoadedVault {
-    let notes = (0..n)
-        .map(|i| {
-            let (name, text) = BUNDLED_NOTES[i % BUNDLED_NOTES.len()];
-            NoteFile {
-                path: format!("folder{}/{i} {name}", i % 20),
-                text: format!(
-                    "{text}\n\nSee [[{} {name}]] and #très-fréquent\n",
-                    (i + 1) % n
-                ),
-                problems: Vec::new(),
-            }
-        })
-        .collect();
-    LoadedVault::from_parts(VaultSource::Bundled, notes, Vec::new(), Vec::new())
-}
+use support::{VAULT_NOTES, big_vault};
 
 /// The options the note parser gives pulldown-cmark.
 fn bare_options() -> Options {

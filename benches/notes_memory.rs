@@ -9,32 +9,15 @@ use std::alloc::System;
 
 use aws_study::notes::index::Index;
 use aws_study::notes::parse::parse;
-use aws_study::notes::vault::{BUNDLED_NOTES, LoadedVault, NoteFile, VaultSource};
+use aws_study::notes::vault::LoadedVault;
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-/// Notes in the generated vault.
-const VAULT_NOTES: usize = 10_000;
+mod support;
 
-/// A vault of `n` notes made from the bundled ones, with distinct names and wikilinks.
-fn big_vault(n: usize) -> LoadedVault {
-    let notes = (0..n)
-        .map(|i| {
-            let (name, text) = BUNDLED_NOTES[i % BUNDLED_NOTES.len()];
-            NoteFile {
-                path: format!("folder{}/{i} {name}", i % 20),
-                text: format!(
-                    "{text}\n\nSee [[{} {name}]] and #très-fréquent\n",
-                    (i + 1) % n
-                ),
-                problems: Vec::new(),
-            }
-        })
-        .collect();
-    LoadedVault::from_parts(VaultSource::Bundled, notes, Vec::new(), Vec::new())
-}
+use support::{VAULT_NOTES, big_vault};
 
 /// Bytes still held at the end of a region.
 fn held(stats: &stats_alloc::Stats) -> i64 {

@@ -5,33 +5,20 @@
 
 use std::path::Path;
 
+use aws_study::AwsStudyApp;
 use aws_study::app::Command;
 use aws_study::quiz::Choice;
 use aws_study::quiz::command::QuizCommand;
 use aws_study::quiz::room::QuizView;
 use aws_study::store::LangChoice;
-use aws_study::{AppConfig, AwsStudyApp};
+use common::click_button;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 
-fn harness(data_dir: &Path, locale: &str) -> Harness<'static, AwsStudyApp> {
-    let config = AppConfig {
-        data_dir: Some(data_dir.to_owned()),
-        system_locale: Some(locale.into()),
-        vault: None,
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
-    harness.run();
-    harness
-}
+mod common;
 
-fn click_button(harness: &mut Harness<'static, AwsStudyApp>, label: &str) {
-    harness
-        .get(By::new().role(egui::Role::Button).label(label))
-        .click();
-    harness.run();
+fn harness(data_dir: &Path, locale: &str) -> Harness<'static, AwsStudyApp> {
+    common::bundled(data_dir, locale)
 }
 
 fn quiz(harness: &mut Harness<'static, AwsStudyApp>, command: QuizCommand) {

@@ -3,57 +3,18 @@
 //! the Settings window and the shortcut sheet.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
 use std::time::Duration;
 
+use aws_study::AwsStudyApp;
 use aws_study::app::Room;
 use aws_study::diagram::editor::{DiagramCommand, PathPurpose};
 use aws_study::quiz::room::QuizView;
-use aws_study::{AppConfig, AwsStudyApp};
+use common::{button, config, settle, start};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 
-fn config(data: &Path, locale: &str, vault: Option<&Path>) -> AppConfig {
-    AppConfig {
-        data_dir: Some(data.to_owned()),
-        system_locale: Some(locale.into()),
-        vault: vault.map(Path::to_owned),
-    }
-}
-
-fn start(config: AppConfig) -> Harness<'static, AwsStudyApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    settle(&mut harness);
-    harness
-}
-
-fn button<'h>(
-    harness: &'h Harness<'static, AwsStudyApp>,
-    label: &'h str,
-) -> egui_kittest::Node<'h> {
-    harness.get(By::new().role(egui::Role::Button).label(label))
-}
-
-/// Runs frames until the UI settles (images decode on a thread meanwhile; bounded).
-fn settle(harness: &mut Harness<'static, AwsStudyApp>) {
-    for _ in 0..300 {
-        if harness.try_run().is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the UI never settled");
-}
+mod common;
 
 /// The top bar's button of a room (the start page has cards with the same titles).
 fn go_to(harness: &mut Harness<'static, AwsStudyApp>, room: &str) {

@@ -3,22 +3,21 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::time::Duration;
 
 use aws_study::app::{Command, Room};
 use aws_study::frequency::Tier;
 use aws_study::notes::index::Location;
 use aws_study::store::{self, Overrides};
 use aws_study::{AppConfig, AwsStudyApp};
+use common::{button, settle, wait_loaded};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::Node;
 use egui_kittest::kittest::{By, Queryable as _};
 
+mod common;
+
 fn harness_with(config: AppConfig) -> Harness<'static, AwsStudyApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    let mut harness = common::build(config);
     wait_loaded(&mut harness);
     harness
 }
@@ -26,45 +25,12 @@ fn harness_with(config: AppConfig) -> Harness<'static, AwsStudyApp> {
 /// The app on the bundled notes, in the Notes room (a first start shows the start page:
 /// the top bar's Notes button leaves it).
 fn harness(data_dir: &Path) -> Harness<'static, AwsStudyApp> {
-    let mut harness = harness_with(AppConfig {
-        data_dir: Some(data_dir.to_owned()),
-        system_locale: Some("en-US".into()),
-        vault: None,
-    });
+    let mut harness = harness_with(common::config(data_dir, "en-US", None));
     if harness.state().room() != Room::Notes {
         button(&harness, "Notes").click();
         harness.run();
     }
     harness
-}
-
-/// Runs frames until the UI settles (images decode on a thread meanwhile; bounded).
-fn settle(harness: &mut Harness<'static, AwsStudyApp>) {
-    for _ in 0..300 {
-        if harness.try_run().is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the UI never settled");
-}
-
-/// Steps until the background vault load is done (bounded).
-fn wait_loaded(harness: &mut Harness<'static, AwsStudyApp>) {
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert!(!harness.state().is_loading(), "vault did not load");
-    harness.run();
-}
-
-/// The button with this exact label (icons share their service's name, so ask for the role).
-fn button<'h>(harness: &'h Harness<'static, AwsStudyApp>, label: &'h str) -> Node<'h> {
-    harness.get(By::new().role(egui::Role::Button).label(label))
 }
 
 /// Opens the French SAA note from the sidebar (which expands its topics).
@@ -689,11 +655,7 @@ fn long_note_vault() -> tempfile::TempDir {
 }
 
 fn harness_on(vault: &Path, data: &Path) -> Harness<'static, AwsStudyApp> {
-    harness_with(AppConfig {
-        data_dir: Some(data.to_owned()),
-        system_locale: Some("en-US".into()),
-        vault: Some(vault.to_owned()),
-    })
+    harness_with(common::config(data, "en-US", Some(vault)))
 }
 
 /// The text is drawn inside the window's height (not scrolled away, not virtualized out).
