@@ -336,6 +336,17 @@ impl<'a> Facts<'a> {
         self.out.get(&id).into_iter().flatten().copied()
     }
 
+    /// Every load balancer with the EC2 instances it sends to.
+    pub fn lbs_and_ec2_targets(&self) -> impl Iterator<Item = (NodeId, Vec<NodeId>)> + '_ {
+        self.services().filter(|(_, n)| is_lb(n)).map(|(lb, _)| {
+            let targets = self
+                .targets(lb)
+                .filter(|t| self.get(*t).is_some_and(is_ec2))
+                .collect();
+            (lb, targets)
+        })
+    }
+
     /// Nodes that send to `id`, in id order.
     pub fn sources(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         self.inc.get(&id).into_iter().flatten().copied()

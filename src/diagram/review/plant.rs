@@ -431,14 +431,7 @@ fn dissolve_asg(d: &mut Diagram, f: &Facts<'_>, asg: NodeId) {
 }
 
 pub(super) fn ec2_tier_single_az(f: &Facts<'_>) -> Option<Diagram> {
-    for (lb, n) in f.services() {
-        if !is_lb(n) {
-            continue;
-        }
-        let targets: Vec<NodeId> = f
-            .targets(lb)
-            .filter(|t| f.get(*t).is_some_and(is_ec2))
-            .collect();
+    for (_, targets) in f.lbs_and_ec2_targets() {
         let Some(az) = targets.first().and_then(|t| f.get(*t)).and_then(|t| t.az) else {
             continue;
         };
@@ -588,14 +581,7 @@ pub(super) fn ec2_fleet_without_lb(f: &Facts<'_>) -> Option<Diagram> {
         .services()
         .find(|(_, n)| n.is(&["cloudfront", "route-53"]))
         .map(|(id, _)| id);
-    for (lb, n) in f.services() {
-        if !is_lb(n) {
-            continue;
-        }
-        let targets: Vec<NodeId> = f
-            .targets(lb)
-            .filter(|t| f.get(*t).is_some_and(is_ec2))
-            .collect();
+    for (lb, targets) in f.lbs_and_ec2_targets() {
         if targets.len() < 2
             && !targets
                 .iter()

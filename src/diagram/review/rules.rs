@@ -753,14 +753,7 @@ fn ec2_tier_single_az(f: &Facts<'_>) -> Vec<Vec<NodeId>> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (lb, n) in f.services() {
-        if !is_lb(n) {
-            continue;
-        }
-        let targets: Vec<NodeId> = f
-            .targets(lb)
-            .filter(|t| f.get(*t).is_some_and(is_ec2))
-            .collect();
+    for (lb, targets) in f.lbs_and_ec2_targets() {
         // Targets in an Auto Scaling group are the ASG rule's.
         let in_asg = targets
             .iter()
