@@ -1132,6 +1132,22 @@ fn group_kind(style: &Style, label: &str) -> Option<Result<GroupKind, String>> {
                     GroupKind::SecurityGroup
                 }
             }
+            // The generic subnet frame: its title, else its colour, says which.
+            "group_subnet" => {
+                let says = |words: &[&str]| words.iter().any(|w| label_l.contains(w));
+                let green = style.get("strokeColor").and_then(greenish);
+                if says(&["public", "パブリック"]) {
+                    GroupKind::PublicSubnet
+                } else if says(&["priv", "プライベート"]) {
+                    GroupKind::PrivateSubnet
+                } else {
+                    match green {
+                        Some(true) => GroupKind::PublicSubnet,
+                        Some(false) => GroupKind::PrivateSubnet,
+                        None => return Some(Err(icon.to_owned())),
+                    }
+                }
+            }
             "" if label_l.contains("availability zone") => GroupKind::AvailabilityZone,
             "" => return Some(Err("AWS group without an icon".to_owned())),
             other => return Some(Err(other.to_owned())),

@@ -450,3 +450,32 @@ fn files_without_waypoints_still_load() {
     let (back, _) = crate::diagram::file::from_ron(std::path::Path::new("old"), &old).unwrap();
     assert_eq!(back, d);
 }
+
+/// Regression: draw.io's generic subnet frame (`grIcon=group_subnet`, a dark-theme grey
+/// stroke) was drawn as a plain box, so a real vault's subnets lost what they are.
+#[test]
+fn a_generic_subnet_frame_is_public_or_private_by_its_title_or_colour() {
+    let cell = |id: &str, label: &str, stroke: &str, y: u32| {
+        format!(
+            r#"<mxCell id="{id}" value="{label}" vertex="1" parent="1" style="html=1;shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_subnet;strokeColor={stroke};fillColor=none;"><mxGeometry x="0" y="{y}" width="200" height="100" as="geometry"/></mxCell>"#
+        )
+    };
+    let xml = format!(
+        r#"<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>{}{}{}{}{}</root></mxGraphModel>"#,
+        cell("a", "Public&amp;nbsp;Subnet", "#E8E8E8", 0),
+        cell("b", "Private&amp;nbsp;Subnet", "#E8E8E8", 150),
+        cell("c", "プライベートSubnet", "#E8E8E8", 300),
+        cell("d", "web", "#7AA116", 450),
+        cell("e", "data", "#147EBA", 600),
+    );
+    let d = import(xml.as_bytes(), None).unwrap().diagram;
+    let kind = |label: &str| match by_label(&d, label).kind {
+        NodeKind::Group { kind } => Some(kind),
+        _ => None,
+    };
+    assert_eq!(kind("Public Subnet"), Some(GroupKind::PublicSubnet));
+    assert_eq!(kind("Private Subnet"), Some(GroupKind::PrivateSubnet));
+    assert_eq!(kind("プライベートSubnet"), Some(GroupKind::PrivateSubnet));
+    assert_eq!(kind("web"), Some(GroupKind::PublicSubnet));
+    assert_eq!(kind("data"), Some(GroupKind::PrivateSubnet));
+}
