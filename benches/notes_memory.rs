@@ -1,13 +1,15 @@
 //! The memory the notes index keeps, against the size of the text: the heap still held
-//! after indexing a generated 10,000-note vault, and after parsing its documents alone,
-//! counted by an instrumented global allocator. Printed, not timed; its own bench binary
+//! after indexing a generated 10,000-note vault (its notes' outlines, topics and search
+//! text; not their parsed bodies, which the note view parses when it shows one), and what
+//! every body parsed at once would hold on top of it, counted by an instrumented global
+//! allocator. Printed, not timed; its own bench binary
 //! because counting every allocation in shared counters slows the multi-threaded index
 //! build the `notes` bench times.
 #![allow(missing_docs, clippy::unwrap_used, clippy::cast_precision_loss)]
 
 use std::alloc::System;
 
-use aws_study::notes::index::Index;
+use aws_study::notes::index::{Index, KEPT_BODIES};
 use aws_study::notes::parse::parse;
 use aws_study::notes::vault::LoadedVault;
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
@@ -41,13 +43,14 @@ fn report_memory(vault: &LoadedVault) {
     let mb = |b: i64| b as f64 / 1e6;
     let ratio = |b: i64| b as f64 / text as f64;
     println!(
-        "memory: {} notes, text {:.1} MB; the index keeps {:.1} MB beyond the text ({:.2}x), of which the parsed documents {:.1} MB ({:.2}x)",
+        "memory: {} notes, text {:.1} MB; the index keeps {:.1} MB beyond the text ({:.2}x); every body parsed at once would hold {:.1} MB ({:.2}x), the note view keeps at most {} of them",
         index.notes.len(),
         text as f64 / 1e6,
         mb(kept),
         ratio(kept),
         mb(parsed),
         ratio(parsed),
+        KEPT_BODIES,
     );
     drop(docs);
     drop(index);

@@ -926,7 +926,7 @@ impl AwsStudyApp {
             note: note.path.clone(),
             heading: loc
                 .heading
-                .and_then(|h| note.doc.headings.get(h))
+                .and_then(|h| note.outline.headings.get(h))
                 .map(|h| h.text.clone()),
             scroll: self.history.offset(),
         };

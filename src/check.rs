@@ -147,7 +147,7 @@ pub fn check_index(index: &Index) -> Report {
         }
     }
     for (n, note) in index.notes.iter().enumerate() {
-        for h in &note.doc.frequency_hints {
+        for h in &note.outline.frequency_hints {
             report.stated.push(Stated {
                 file: note.path.clone(),
                 line: h.line,
@@ -164,7 +164,7 @@ pub fn check_index(index: &Index) -> Report {
             let words: Vec<String> = note.problems.iter().map(ToString::to_string).collect();
             report.problems.push((note.path.clone(), words.join("; ")));
         }
-        for r in &note.doc.references {
+        for r in &note.outline.references {
             let broken = |what: String| Broken {
                 file: note.path.clone(),
                 line: r.line,

@@ -255,12 +255,19 @@ const EXAM_CONTEXT: &[&str] = &[
 fn has_folded_word(text: &str, words: &[&str]) -> bool {
     /// The start of the current word kept (no word looked for is longer).
     const KEPT: usize = 16;
+    // The lengths looked for, as bits: most words end without comparing any bytes.
+    let lengths = words
+        .iter()
+        .filter(|w| w.len() <= KEPT)
+        .fold(0u32, |m, w| m | (1 << w.len()));
     let mut word = [0u8; KEPT];
     // Bytes of the current word, also past `KEPT`.
     let mut len = 0usize;
     let mut found = false;
     let is_one = |word: &[u8; KEPT], len: usize| {
-        len <= KEPT && words.iter().any(|w| w.as_bytes() == &word[..len])
+        len <= KEPT
+            && lengths & (1 << len) != 0
+            && words.iter().any(|w| w.as_bytes() == &word[..len])
     };
     for c in text.chars() {
         crate::text::fold_char(c, |f| {

@@ -50,7 +50,7 @@ fn topic_index(app: &AwsStudyApp, title: &str) -> usize {
 fn current_topic_title(app: &AwsStudyApp) -> Option<String> {
     let loc = app.current()?;
     let h = loc.heading?;
-    Some(app.index().notes[loc.note].doc.headings[h].text.clone())
+    Some(app.index().notes[loc.note].outline.headings[h].text.clone())
 }
 
 #[test]

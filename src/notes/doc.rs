@@ -25,6 +25,11 @@ pub struct Document {
     pub references: Vec<Reference>,
     /// Exam-frequency statements found in the note (see [`crate::frequency`]).
     pub frequency_hints: Vec<FrequencyHint>,
+    /// Every `^block-id` anchor, in document order, with the top-level block it names:
+    /// the block the anchor closes (the one before it), or the container (list, quote,
+    /// callout) holding it. Kept apart from the blocks so that an outline (a document
+    /// whose blocks were dropped, as the index keeps it) still resolves `[[Note#^id]]`.
+    pub anchors: Vec<(Box<str>, usize)>,
 }
 
 impl Document {
@@ -38,34 +43,52 @@ impl Document {
             .checked_sub(1)
     }
 
-    /// The top-level block that `^id` names: the block the anchor closes (the one before
-    /// it), or the container (list, quote, callout) holding it. Case-insensitive, as
-    /// Obsidian matches block ids.
+    /// The top-level block that `^id` names (see [`Document::anchors`]).
+    /// Case-insensitive, as Obsidian matches block ids.
     #[must_use]
     pub fn block_of_anchor(&self, id: &str) -> Option<usize> {
         let id = id.trim().trim_start_matches('^');
-        let is = |b: &Block| matches!(b, Block::Anchor(a) if a.eq_ignore_ascii_case(id));
+        self.anchors
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(id))
+            .map(|&(_, block)| block)
+    }
+
+    /// Lists [`Document::anchors`] from the blocks.
+    pub(crate) fn list_anchors(&mut self) {
+        let mut anchors = Vec::new();
         for (i, block) in self.blocks.iter().enumerate() {
-            if is(block) {
-                return Some(i.saturating_sub(1));
-            }
-            if contains_anchor(block, &is) {
-                return Some(i);
+            match block {
+                Block::Anchor(a) => anchors.push((a.clone(), i.saturating_sub(1))),
+                _ => nested_anchors(block, &mut |a| anchors.push((a.into(), i))),
             }
         }
-        None
+        self.anchors = anchors;
     }
 }
 
-/// True when an anchor accepted by `is` is nested anywhere inside `block`.
-fn contains_anchor(block: &Block, is: &dyn Fn(&Block) -> bool) -> bool {
-    let within = |blocks: &[Block]| blocks.iter().any(|b| is(b) || contains_anchor(b, is));
+/// Calls `found` with every anchor nested anywhere inside `block`, in order (without
+/// recursing over the input's depth more than the tree's, which is capped).
+fn nested_anchors(block: &Block, found: &mut dyn FnMut(&str)) {
+    let within = |blocks: &[Block], found: &mut dyn FnMut(&str)| {
+        for b in blocks {
+            if let Block::Anchor(a) = b {
+                found(a);
+            } else {
+                nested_anchors(b, found);
+            }
+        }
+    };
     match block {
-        Block::List { items, .. } => items.iter().any(|item| within(&item.blocks)),
-        Block::Quote(blocks) => within(blocks),
-        Block::Details(d) => within(&d.blocks),
-        Block::Callout(c) => within(&c.blocks),
-        _ => false,
+        Block::List { items, .. } => {
+            for item in items {
+                within(&item.blocks, found);
+            }
+        }
+        Block::Quote(blocks) => within(blocks, found),
+        Block::Details(d) => within(&d.blocks, found),
+        Block::Callout(c) => within(&c.blocks, found),
+        _ => {}
     }
 }
 

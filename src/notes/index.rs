@@ -1,5 +1,8 @@
-//! The index of a loaded vault: every note parsed once, its topics with their AWS service,
-//! icon and exam-frequency tier, and wikilink resolution.
+//! The index of a loaded vault: every note parsed once for its outline (headings, links,
+//! tags, hints: what Obsidian's metadata cache keeps, not the parsed body), its topics
+//! with their AWS service, icon and exam-frequency tier, and wikilink resolution. A
+//! note's body is parsed again when it is shown ([`Index::document`], which keeps the
+//! last few).
 //!
 //! Built off the UI thread ([`Index::build`] is pure and `Send`), then read by the sidebar,
 //! the note view, search, the quiz and the `check` command.
@@ -16,9 +19,9 @@
 //! the vault says about the same service; the catalog's default for the service, raised to
 //! the floor of an exam callout or section of the note; the parent heading's or note's.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use crate::frequency::Tier;
 use crate::icons::{Catalog, IconId};
@@ -44,8 +47,12 @@ pub struct Note {
     pub title: String,
     /// `title` folded (lower case, no accents), for search.
     pub folded_title: String,
-    /// The parsed document.
-    pub doc: Document,
+    /// The note's outline: its parsed [`Document`] without its blocks (`blocks` is
+    /// empty), that is its frontmatter, headings, tags, references, frequency hints,
+    /// block lines and anchors, which is all the index, the search and `check` read. The
+    /// body is parsed again when it is shown ([`Index::document`]): a vault's parsed
+    /// bodies would hold nearly three times its text.
+    pub outline: Document,
     /// What was wrong with the file when it was read (empty when nothing was).
     pub problems: Vec<crate::notes::vault::NoteProblem>,
     /// Indices into [`Index::topics`] of this note's topics, in order.
@@ -196,7 +203,31 @@ pub struct Index {
     stated: HashMap<ServiceId, (Tier, usize)>,
     /// Per service, its topics: those naming it directly first, then by level.
     by_service: HashMap<ServiceId, Vec<usize>>,
+    /// How the notes were read, to read a body again as it was indexed.
+    options: ParseOptions,
+    /// The bodies parsed last ([`Index::document`]).
+    bodies: Mutex<Bodies>,
 }
+
+/// The parsed bodies [`Index::document`] keeps.
+#[derive(Debug)]
+struct Bodies {
+    /// Note and body, the most recently asked for first.
+    recent: VecDeque<(usize, Arc<Document>)>,
+    /// Most note text kept ([`KEPT_BODY_TEXT`]).
+    max_text: usize,
+}
+
+/// Most parsed bodies [`Index::document`] keeps: the note on screen, the notes and
+/// sections it embeds (up to the note view's embed budget per frame, so that a page of
+/// embeds is not parsed again every frame) and the last notes visited, so going back and
+/// forth parses nothing again.
+pub const KEPT_BODIES: usize = 80;
+
+/// Most note text whose parsed bodies [`Index::document`] keeps (a parsed body holds about
+/// three times its text): a few huge notes do not each stay in memory. The body asked for
+/// last is always kept.
+pub const KEPT_BODY_TEXT: usize = 16 << 20;
 
 impl Index {
     /// Parses and indexes every note as Obsidian reads it ([`ParseOptions::default`]).
@@ -312,7 +343,46 @@ impl Index {
             by_name,
             stated,
             by_service,
+            options,
+            bodies: Mutex::new(Bodies {
+                recent: VecDeque::new(),
+                max_text: KEPT_BODY_TEXT,
+            }),
         }
+    }
+
+    /// Note `note`'s whole parsed document, blocks included, read as the index read it:
+    /// parsed from [`Note::text`] on first use and kept among the last
+    /// [`KEPT_BODIES`] asked for, within [`KEPT_BODY_TEXT`] of text. An empty document for
+    /// a note that does not exist.
+    #[must_use]
+    pub fn document(&self, note: usize) -> Arc<Document> {
+        let Some(n) = self.notes.get(note) else {
+            return Arc::default();
+        };
+        // A poisoned lock only means a panic elsewhere mid-update: the list is still valid.
+        let mut bodies = self
+            .bodies
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let max_text = bodies.max_text;
+        let recent = &mut bodies.recent;
+        if let Some(at) = recent.iter().position(|(i, _)| *i == note) {
+            let hit = recent.remove(at).map(|(_, d)| d).unwrap_or_default();
+            recent.push_front((note, Arc::clone(&hit)));
+            return hit;
+        }
+        let doc = Arc::new(parse_note(&n.path, &n.text, self.options));
+        recent.push_front((note, Arc::clone(&doc)));
+        recent.truncate(KEPT_BODIES);
+        let text_of = |i: usize| self.notes.get(i).map_or(0, |n| n.text.len());
+        let mut text: usize = recent.iter().map(|(i, _)| text_of(*i)).sum();
+        while text > max_text && recent.len() > 1 {
+            if let Some((i, _)) = recent.pop_back() {
+                text -= text_of(i);
+            }
+        }
+        doc
     }
 
     /// The effective tier of every topic, with where it came from (see the module doc for
@@ -433,7 +503,7 @@ impl Index {
         [first, second]
             .into_iter()
             .chain(matches)
-            .find(|&h| note.doc.headings[h].text.trim() == last)
+            .find(|&h| note.outline.headings[h].text.trim() == last)
             .or(Some(first))
     }
 
@@ -455,7 +525,7 @@ impl Index {
             Some(h) if h.starts_with('^') => Ok(Location {
                 note,
                 heading: None,
-                block: self.notes[note].doc.block_of_anchor(h),
+                block: self.notes[note].outline.block_of_anchor(h),
             }),
             Some(h) => match self.find_heading(note, h) {
                 Some(heading) => Ok(Location {
@@ -572,11 +642,9 @@ fn index_note(
     services: &services::Catalog,
     topics: &mut Vec<Topic>,
 ) -> Note {
-    let doc = if excalidraw::is_drawing(&file.path, &file.text) {
-        parse_drawing(&file.text)
-    } else {
-        parse_with(&file.text, options)
-    };
+    let mut doc = parse_note(&file.path, &file.text, options);
+    // Only the outline is kept ([`Note::outline`]).
+    doc.blocks = Vec::new();
     let title = file
         .path
         .rsplit('/')
@@ -689,10 +757,20 @@ fn index_note(
         title,
         folded_text,
         heading_keys,
-        doc,
+        outline: doc,
         path: file.path,
         problems: file.problems,
         topics: note_topics,
+    }
+}
+
+/// Parses the note at `path` as the index reads it: an Excalidraw drawing as one, any
+/// other note with `options`.
+fn parse_note(path: &str, text: &str, options: ParseOptions) -> Document {
+    if excalidraw::is_drawing(path, text) {
+        parse_drawing(text)
+    } else {
+        parse_with(text, options)
     }
 }
 
@@ -805,7 +883,12 @@ mod tests {
         assert_eq!(format!("{:?}", one.topics), format!("{:?}", four.topics));
         for (a, b) in one.notes.iter().zip(&four.notes) {
             assert_eq!(a.topics, b.topics, "{}", a.path);
-            assert_eq!(format!("{:?}", a.doc), format!("{:?}", b.doc), "{}", a.path);
+            assert_eq!(
+                format!("{:?}", a.outline),
+                format!("{:?}", b.outline),
+                "{}",
+                a.path
+            );
             for &t in &a.topics {
                 assert_eq!(
                     one.topics[t].note,
@@ -971,7 +1054,7 @@ mod tests {
         let index = vault(&notes);
         let vpc = index.note_by_path("Diagrams/VPC.excalidraw.md").unwrap();
         assert!(matches!(
-            &index.notes[vpc].doc.blocks[..],
+            &index.document(vpc).blocks[..],
             [Block::Drawing(scene)] if scene.problem.is_none()
         ));
         let strict = Index::build_with(
@@ -982,9 +1065,9 @@ mod tests {
             },
         );
         let a = strict.note_by_path("a.md").unwrap();
-        assert!(format!("{:?}", strict.notes[a].doc.blocks).contains("SoftBreak"));
+        assert!(format!("{:?}", strict.document(a).blocks).contains("SoftBreak"));
         let a = index.note_by_path("a.md").unwrap();
-        assert!(format!("{:?}", index.notes[a].doc.blocks).contains("HardBreak"));
+        assert!(format!("{:?}", index.document(a).blocks).contains("HardBreak"));
     }
 
     #[test]
@@ -992,7 +1075,8 @@ mod tests {
         let index = bundled();
         let note = index.note_by_path("SAA - Other Services.md").expect("note");
         let h = index.find_heading(note, "Amazon SES").expect("ses");
-        let blocks = section_blocks(&index.notes[note].doc, h);
+        let doc = index.document(note);
+        let blocks = section_blocks(&doc, h);
         assert!(blocks.len() >= 2);
         assert_eq!(
             blocks
@@ -1258,5 +1342,75 @@ mod tests {
             "{complete} of {}",
             about.len()
         );
+    }
+
+    #[test]
+    fn the_index_keeps_outlines_and_parses_a_body_when_it_is_shown() {
+        let note = "# Recovery\n\nRestore from a snapshot. ^restore\n\n- one\n- two ^items\n\n## Later\n\ntext\n";
+        let mut notes = vec![("A.md".to_owned(), note.to_owned())];
+        // More notes than the index keeps bodies of.
+        notes.extend(
+            (0..=KEPT_BODIES).map(|i| (format!("n{i}.md"), format!("# N{i}\n\nbody {i}\n"))),
+        );
+        let texts: Vec<(&str, &str)> = notes
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let index = vault(&texts);
+        let a = index.note_by_path("A.md").unwrap();
+        // The index holds no body, only the outline.
+        assert!(index.notes.iter().all(|n| n.outline.blocks.is_empty()));
+        let full = crate::notes::parse::parse(note);
+        assert_eq!(index.notes[a].outline.headings, full.headings);
+        assert_eq!(index.notes[a].outline.block_lines, full.block_lines);
+        // A block link resolves from the outline to the block the body has there.
+        let restore = index.resolve(a, &wiki_target("A#^restore")).unwrap();
+        assert_eq!(restore.block, Some(1));
+        assert!(matches!(&full.blocks[1], Block::Paragraph(_)));
+        let items = index.resolve(a, &wiki_target("A#^ITEMS")).unwrap();
+        assert!(matches!(
+            &full.blocks[items.block.unwrap()],
+            Block::List { .. }
+        ));
+        // Shown: the whole document, as the parser reads it, kept while it is in use.
+        let body = index.document(a);
+        assert_eq!(*body, full);
+        assert!(Arc::ptr_eq(&body, &index.document(a)), "parsed once");
+        // Visiting more notes than are kept lets the first one go: it is parsed again.
+        for i in 0..=KEPT_BODIES {
+            let n = index.note_by_path(&format!("n{i}.md")).unwrap();
+            assert_eq!(index.document(n).headings[0].text, format!("N{i}"));
+        }
+        let again = index.document(a);
+        assert!(!Arc::ptr_eq(&body, &again), "not kept past the budget");
+        assert_eq!(*again, full);
+        assert!(index.document(usize::MAX).blocks.is_empty());
+    }
+
+    #[test]
+    fn huge_bodies_are_not_all_kept() {
+        let texts = [
+            ("a.md", "# A\n\nforty bytes of text in note a, or so.\n"),
+            ("b.md", "# B\n\nforty bytes of text in note b, or so.\n"),
+            ("c.md", "# C\n"),
+        ];
+        let index = vault(&texts);
+        // As if a and b were each more than half the text budget.
+        index.bodies.lock().unwrap().max_text = texts[0].1.len() + 10;
+        let [a, b, c] = ["a.md", "b.md", "c.md"].map(|p| index.note_by_path(p).unwrap());
+        let first = index.document(a);
+        assert!(Arc::ptr_eq(&first, &index.document(a)));
+        // Both are more text than is kept: the older one goes.
+        let second = index.document(b);
+        assert!(!Arc::ptr_eq(&first, &index.document(a)), "a parsed again");
+        assert!(
+            !Arc::ptr_eq(&second, &index.document(b)),
+            "b went when a came back"
+        );
+        // A small note next to a big one: both kept.
+        let small = index.document(c);
+        let big = index.document(b);
+        assert!(Arc::ptr_eq(&small, &index.document(c)));
+        assert!(Arc::ptr_eq(&big, &index.document(b)));
     }
 }

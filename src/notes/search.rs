@@ -130,8 +130,8 @@ pub fn search(index: &Index, query: &str, limit: usize, tiers: &[Option<Tier>]) 
                 continue;
             }
             let line = l + 1;
-            let heading = note.doc.headings.iter().rposition(|h| h.line <= line);
-            if heading.is_some_and(|h| note.doc.headings[h].line == line) {
+            let heading = note.outline.headings.iter().rposition(|h| h.line <= line);
+            if heading.is_some_and(|h| note.outline.headings[h].line == line) {
                 continue; // the heading itself is already a topic hit
             }
             if l >= note.line_count() {
@@ -152,7 +152,7 @@ pub fn search(index: &Index, query: &str, limit: usize, tiers: &[Option<Tier>]) 
                 location: Location {
                     note: i,
                     heading,
-                    block: note.doc.block_at_line(line),
+                    block: note.outline.block_at_line(line),
                 },
                 score: 0,
             });

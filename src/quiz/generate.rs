@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 
 use crate::icons::{Catalog, Icon, IconId, IconKind};
-use crate::notes::doc::{Block, Inline};
+use crate::notes::doc::{Block, Document, Inline};
 use crate::notes::index::{Index, Note, TOPIC_MAX_LEVEL, Topic, topic_blocks};
 use crate::quiz::{Choice, Origin, Question};
 use crate::services;
@@ -81,7 +81,8 @@ pub fn from_notes(index: &Index, seed: u64) -> Vec<Question> {
         if let Some(q) = topics.iter().find_map(|&t| {
             let topic = &index.topics[t];
             let note = index.notes.get(topic.note)?;
-            describe(&ctx, icon, topic, note, lang_of(topic.note))
+            let doc = index.document(topic.note);
+            describe(&ctx, icon, topic, note, &doc, lang_of(topic.note))
         }) {
             out.push(q);
         }
@@ -186,10 +187,11 @@ fn describe(
     icon: &'static Icon,
     topic: &Topic,
     note: &Note,
+    doc: &Document,
     lang: Lang,
 ) -> Option<Question> {
     let needles = names_of(icon, topic);
-    let (masked, full) = description(note, topic, &needles)?;
+    let (masked, full) = description(doc, topic, &needles)?;
     let id = format!("gen:describe:{}", topic.key);
     let mut rng = ctx.rng(&id);
     let (lineup, answer) = ctx.lineup(icon, &mut rng);
@@ -392,8 +394,8 @@ fn names_of(icon: &Icon, topic: &Topic) -> Vec<String> {
 
 /// The first meaningful sentence of a topic's own text (before any sub-heading), masked and
 /// as written: `(masked, full)`.
-fn description(note: &Note, topic: &Topic, needles: &[String]) -> Option<(String, String)> {
-    let blocks = topic_blocks(&note.doc, topic.heading);
+fn description(doc: &Document, topic: &Topic, needles: &[String]) -> Option<(String, String)> {
+    let blocks = topic_blocks(doc, topic.heading);
     let mut candidates = Vec::new();
     for block in blocks.iter().skip(usize::from(topic.heading.is_some())) {
         match block {
@@ -555,7 +557,7 @@ fn confused_services(index: &Index, topic: &Topic, catalog: &Catalog, own: IconI
     let Some(note) = index.notes.get(topic.note) else {
         return Vec::new();
     };
-    let headings = &note.doc.headings;
+    let headings = &note.outline.headings;
     let count = note.line_count();
     let (start, end) = match topic.heading {
         Some(h) => {

@@ -481,13 +481,21 @@ impl Catalog {
         if cleaned.is_empty() {
             return None;
         }
-        if let Some(id) = self.exact(&cleaned) {
+        // Each text is split into tokens once, for its exact lookup and its containment.
+        let toks = key_tokens(&cleaned);
+        if let Some(id) = self.exact_tokens(&toks) {
             return Some(id);
         }
         let (outside, inside) = split_parentheses(&cleaned);
-        if let Some(id) = self.exact(&outside) {
-            return Some(id);
-        }
+        let outside_toks = if outside == cleaned {
+            toks
+        } else {
+            let toks = key_tokens(&outside);
+            if let Some(id) = self.exact_tokens(&toks) {
+                return Some(id);
+            }
+            toks
+        };
         let parts = split_parts(&outside);
         if parts.len() > 1
             && let Some(id) = parts
@@ -500,7 +508,7 @@ impl Catalog {
         if let Some(id) = inside.iter().find_map(|part| self.exact(part)) {
             return Some(id);
         }
-        self.contained_name(&outside)
+        self.contained_tokens(&outside_toks)
             .or_else(|| inside.iter().find_map(|part| self.contained_name(part)))
     }
 
@@ -612,7 +620,12 @@ impl Catalog {
 
     /// Exact normalised name, then alias, of a whole text.
     fn exact(&self, text: &str) -> Option<ServiceId> {
-        let keys = name_keys(text);
+        self.exact_tokens(&key_tokens(text))
+    }
+
+    /// [`Catalog::exact`] of a text split into its [`key_tokens`].
+    fn exact_tokens(&self, toks: &[String]) -> Option<ServiceId> {
+        let keys = keys_of(toks);
         keys.iter()
             .find_map(|k| self.names.get(k))
             .or_else(|| keys.iter().find_map(|k| self.aliases.get(k)))
@@ -623,7 +636,11 @@ impl Catalog {
     /// The longest name or alias contained as whole words in `text` (see
     /// [`Catalog::identify`] for when containment counts).
     fn contained_name(&self, text: &str) -> Option<ServiceId> {
-        let toks = key_tokens(text);
+        self.contained_tokens(&key_tokens(text))
+    }
+
+    /// [`Catalog::contained_name`] of a text split into its [`key_tokens`].
+    fn contained_tokens(&self, toks: &[String]) -> Option<ServiceId> {
         if toks.is_empty() {
             return None;
         }
@@ -679,11 +696,15 @@ impl Catalog {
 /// Lookup keys of a name: its [`key_tokens`] spaced and compact, with and without the
 /// Amazon/AWS prefix.
 fn name_keys(name: &str) -> Vec<String> {
-    let toks = key_tokens(name);
+    keys_of(&key_tokens(name))
+}
+
+/// [`name_keys`] of a name split into its [`key_tokens`].
+fn keys_of(toks: &[String]) -> Vec<String> {
     if toks.is_empty() {
         return Vec::new();
     }
-    let stripped = strip_vendor(&toks);
+    let stripped = strip_vendor(toks);
     let mut keys = vec![
         toks.join(" "),
         toks.concat(),

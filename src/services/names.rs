@@ -170,7 +170,10 @@ pub fn split_parentheses(s: &str) -> (String, Vec<String>) {
 pub fn split_parts(s: &str) -> Vec<String> {
     let mut marked = format!(" {} ", fold(s));
     for sep in [" vs. ", " vs ", " versus ", " - ", " – ", " — ", ": "] {
-        marked = marked.replace(sep, "\u{1}");
+        // Most headings have none: no copy of the text per separator.
+        if marked.contains(sep) {
+            marked = marked.replace(sep, "\u{1}");
+        }
     }
     marked
         .split(['\u{1}', '/', '&', '+', ',', '|', ';'])

@@ -152,7 +152,7 @@ pub fn note_page_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize) {
                 &cx.lang.labelled(s.file_problem, &problem.describe(cx.lang)),
             );
         }
-        if let Some(fm) = &n.doc.frontmatter {
+        if let Some(fm) = &n.outline.frontmatter {
             properties_ui(ui, s.properties, &fm.entries);
         }
         cx.embed_stack = vec![(note, None)];
@@ -172,7 +172,9 @@ fn visible_blocks_ui(
     viewport: egui::Rect,
     width: f32,
 ) {
-    let blocks = &cx.index.notes[note].doc.blocks;
+    // Parsed when the note is first shown, then kept by the index with the last few.
+    let doc = cx.index.document(note);
+    let blocks = &doc.blocks;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let key = (note, cx.generation, width.round() as u32);
     if cx.images.heights.0 != key || cx.images.heights.1.len() != blocks.len() {
@@ -393,7 +395,7 @@ fn block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, block: &Block, depth
 
 fn heading_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, level: u8, h: usize) {
     let index = cx.index;
-    let Some(heading) = index.notes[note].doc.headings.get(h) else {
+    let Some(heading) = index.notes[note].outline.headings.get(h) else {
         return;
     };
     let size = match level {
@@ -1237,9 +1239,9 @@ fn embed_block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, embed: &Embed,
                     cx.commands.push(Command::Navigate(loc));
                 }
             });
-            let doc = &index.notes[loc.note].doc;
+            let doc = index.document(loc.note);
             let blocks = match loc.heading {
-                Some(h) => section_blocks(doc, h),
+                Some(h) => section_blocks(&doc, h),
                 None => &doc.blocks,
             };
             cx.embed_stack.push(key);

@@ -1233,6 +1233,7 @@ impl<'a> Builder<'a> {
             &doc.headings,
         );
         doc.frequency_hints.extend(hints);
+        doc.list_anchors();
         doc
     }
 }
