@@ -87,8 +87,13 @@ pub struct AwsStudyApp {
     flash: Option<(usize, usize, f64)>,
     /// Frames spent bringing a block into view.
     scroll_retries: u32,
-    /// Set when the place changed: the sidebar opens and scrolls to it this frame.
+    /// Set when the place changed: the sidebar opens and scrolls to it, frame after
+    /// frame until its row was seen in view ([`REVEAL_FRAMES`] at most).
     pub(crate) reveal: bool,
+    /// Frames the sidebar has been revealing the place for.
+    reveal_frames: u32,
+    /// The sidebar drew the place's row in view this frame: the reveal is done.
+    revealed: bool,
     /// Messages for the user (errors, warnings), shown until dismissed.
     messages: Vec<String>,
     /// Damaged data files, each shown with its newest readable backup until restored or
@@ -132,6 +137,9 @@ const FLASH_SECS: f64 = 1.6;
 
 /// Most frames spent bringing a block into view.
 const MAX_SCROLL_RETRIES: u32 = 8;
+
+/// Most frames the sidebar spends revealing the place (about half a second).
+const REVEAL_FRAMES: u32 = 30;
 
 impl AwsStudyApp {
     /// Creates the app: reads settings and overrides from `config.data_dir`, shows the
@@ -195,6 +203,8 @@ impl AwsStudyApp {
             flash: None,
             scroll_retries: 0,
             reveal: true,
+            reveal_frames: 0,
+            revealed: false,
             messages: Vec::new(),
             damaged: Vec::new(),
             backups: None,
@@ -1127,7 +1137,19 @@ impl AwsStudyApp {
                 commands.push(Command::ToggleShortcuts);
             }
         }
-        self.reveal = false;
+        // A folder opening animates over several frames: the row to reveal is only in
+        // its final place after them, so the sidebar keeps scrolling to it until it has
+        // drawn it in view (or gives up: a filter may hide it).
+        if self.reveal {
+            self.reveal_frames += 1;
+            if self.revealed || self.reveal_frames > REVEAL_FRAMES {
+                self.reveal = false;
+                self.reveal_frames = 0;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+        self.revealed = false;
         for command in diagram_commands {
             self.apply_diagram(&ctx, command);
         }
@@ -1211,14 +1233,17 @@ impl AwsStudyApp {
             .default_size(300.0)
             .size_range(200.0..=600.0)
             .show(ui, |ui| {
+                let revealed = std::cell::Cell::new(false);
                 let view = ui::sidebar::NotesView {
                     index: &self.index,
                     tiers: &self.tier_origins,
                     tree: &self.note_tree,
                     current: self.history.current(),
                     reveal: self.reveal,
+                    revealed: &revealed,
                 };
                 ui::sidebar::sidebar_ui(ui, &mut self.sidebar, &view, s, lang, commands);
+                self.revealed = revealed.get();
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.messages_ui(ui, s);

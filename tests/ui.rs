@@ -712,3 +712,52 @@ fn a_search_hit_scrolls_to_its_line_and_back_returns_there() {
         "back to where it was left"
     );
 }
+
+#[test]
+fn opening_a_search_hit_far_down_the_sidebar_reveals_its_row() {
+    // Regression: a hit opens a line of the note (a block), and the sidebar only knew
+    // the row of the note or heading itself: nothing was revealed. And a folder opens
+    // over several frames: revealing once, before the row was in place, was not enough.
+    let data = tempfile::tempdir().unwrap();
+    let vault = tempfile::tempdir().unwrap();
+    for i in 1..=80 {
+        write(
+            vault.path(),
+            &format!("Folder {i:02}/Deep note {i}.md"),
+            format!(
+                "# Alpha {i}\n\ntext {}\n\n# Beta {i}\n\nmore\n",
+                if i == 79 { "zebra" } else { "" }
+            ),
+        );
+    }
+    let mut harness = harness_with(AppConfig {
+        data_dir: Some(data.path().to_owned()),
+        system_locale: Some("en".into()),
+        vault: Some(vault.path().to_owned()),
+    });
+    if harness.state().room() != Room::Notes {
+        button(&harness, "Notes").click();
+        harness.run();
+    }
+    // As the user does: a full-text search hit, which opens a line (a block) of the note.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness.get_by_label("Search").type_text("zebra");
+    harness.run();
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let current = harness.state().current().unwrap();
+    assert_eq!(
+        harness.state().index().notes[current.note].path,
+        "Folder 79/Deep note 79.md"
+    );
+    assert!(current.block.is_some(), "a hit opens its line");
+    let row = button(&harness, "Alpha 79").rect();
+    let window = harness.ctx.content_rect();
+    assert!(
+        row.top() >= window.top() && row.bottom() <= window.bottom() - 20.0,
+        "the sidebar row {row:?} is out of the window {window:?}"
+    );
+    // Its folder and its note are open.
+    button(&harness, "Deep note 79");
+}

@@ -38,9 +38,23 @@ pub struct NotesView<'a> {
     pub current: Option<Location>,
     /// The place changed: open and scroll the sidebar to it this frame.
     pub reveal: bool,
+    /// Out: while revealing, the place's row was drawn whole in view (the app stops
+    /// revealing then).
+    pub revealed: &'a std::cell::Cell<bool>,
 }
 
 impl NotesView<'_> {
+    /// Whether topic `t` is where the user is: its note or heading, or a place inside it
+    /// (a search hit or a block link opens a line of the topic: still its row).
+    #[must_use]
+    pub fn is_current(&self, t: usize) -> bool {
+        let Some(topic) = self.index.topics.get(t) else {
+            return false;
+        };
+        self.current
+            .is_some_and(|c| c.note == topic.note && c.heading == topic.heading)
+    }
+
     /// The effective tier of a topic and where it came from.
     #[must_use]
     pub fn origin(&self, topic: usize) -> Option<(Tier, TierOrigin)> {
@@ -202,7 +216,8 @@ fn note_row_ui(
                     ui.cursor().min,
                     egui::vec2(ui.available_width(), row),
                 );
-                if ui.is_rect_visible(next) {
+                // The row to reveal is drawn wherever it is, so that it can scroll to itself.
+                if ui.is_rect_visible(next) || (app.reveal && app.is_current(t)) {
                     topic_row_ui(ui, app, t, false, s, lang, commands);
                 } else {
                     ui.add_space(row);
@@ -274,7 +289,7 @@ fn topic_row_ui(
         heading: topic.heading,
         block: None,
     };
-    let selected = app.current == Some(loc);
+    let selected = app.is_current(t);
     ui.horizontal(|ui| {
         if !show_note {
             ui.add_space(f32::from(topic.level.saturating_sub(1)) * 10.0);
@@ -308,7 +323,11 @@ fn topic_row_ui(
                         ui.label(hover);
                     });
                 if selected && app.reveal {
-                    response.scroll_to_me(None);
+                    if ui.clip_rect().contains_rect(response.rect) {
+                        app.revealed.set(true);
+                    } else {
+                        response.scroll_to_me(None);
+                    }
                 }
                 response.context_menu(|ui| tier_menu_ui(ui, tier, &topic.key, lang, s, commands));
                 if response.clicked() {
