@@ -547,6 +547,7 @@ impl AwsStudyApp {
         };
         self.scroll_to = Some((loc, target));
         self.reveal = true;
+        self.reveal_frames = 0;
     }
 
     /// The note a first visit opens rather than the alphabetically first (often an
@@ -926,6 +927,7 @@ impl AwsStudyApp {
 
     fn remember_location(&mut self) {
         self.reveal = true;
+        self.reveal_frames = 0;
         let Some(loc) = self.history.current() else {
             return;
         };

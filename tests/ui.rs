@@ -724,9 +724,11 @@ fn opening_a_search_hit_far_down_the_sidebar_reveals_its_row() {
         write(
             vault.path(),
             &format!("Folder {i:02}/Deep note {i}.md"),
+            // The word searched for is under a `####` heading, which is no topic: the hit
+            // is in the topic "Alpha 79".
             format!(
-                "# Alpha {i}\n\ntext {}\n\n# Beta {i}\n\nmore\n",
-                if i == 79 { "zebra" } else { "" }
+                "# Alpha {i}\n\ntext\n\n#### Detail\n\n{}\n\n# Beta {i}\n\nmore\n",
+                if i == 79 { "zebra" } else { "plain" }
             ),
         );
     }

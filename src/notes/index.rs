@@ -351,15 +351,26 @@ impl Index {
         }
     }
 
+    /// Note `note`'s whole parsed document, as the index read it, parsed again and not kept
+    /// (for a one-off pass over many notes, which [`Index::document`]'s cache would only
+    /// churn). An empty document for a note that does not exist.
+    #[must_use]
+    pub fn parse_body(&self, note: usize) -> Document {
+        self.notes
+            .get(note)
+            .map(|n| parse_note(&n.path, &n.text, self.options))
+            .unwrap_or_default()
+    }
+
     /// Note `note`'s whole parsed document, blocks included, read as the index read it:
     /// parsed from [`Note::text`] on first use and kept among the last
     /// [`KEPT_BODIES`] asked for, within [`KEPT_BODY_TEXT`] of text. An empty document for
     /// a note that does not exist.
     #[must_use]
     pub fn document(&self, note: usize) -> Arc<Document> {
-        let Some(n) = self.notes.get(note) else {
+        if note >= self.notes.len() {
             return Arc::default();
-        };
+        }
         // A poisoned lock only means a panic elsewhere mid-update: the list is still valid.
         let mut bodies = self
             .bodies
@@ -372,7 +383,7 @@ impl Index {
             recent.push_front((note, Arc::clone(&hit)));
             return hit;
         }
-        let doc = Arc::new(parse_note(&n.path, &n.text, self.options));
+        let doc = Arc::new(self.parse_body(note));
         recent.push_front((note, Arc::clone(&doc)));
         recent.truncate(KEPT_BODIES);
         let text_of = |i: usize| self.notes.get(i).map_or(0, |n| n.text.len());
@@ -536,6 +547,15 @@ impl Index {
                 None => Err(Unresolved::Heading(note)),
             },
         }
+    }
+
+    /// The heading of the topic a place under heading `heading` of `note` belongs to: the
+    /// heading itself when it is a topic (level 1–3, not empty), else the closest topic
+    /// heading above it (`None`: the note's own topic). A search hit under a `####`
+    /// heading is in the `###` topic above it.
+    #[must_use]
+    pub fn topic_heading_of(&self, note: usize, heading: Option<usize>) -> Option<usize> {
+        topic_heading(&self.notes.get(note)?.outline, heading)
     }
 
     /// The topic for a heading, if that heading is a topic.
@@ -1385,6 +1405,24 @@ mod tests {
         assert!(!Arc::ptr_eq(&body, &again), "not kept past the budget");
         assert_eq!(*again, full);
         assert!(index.document(usize::MAX).blocks.is_empty());
+    }
+
+    #[test]
+    fn a_place_under_a_deep_heading_is_in_the_topic_above_it() {
+        let index = vault(&[("a.md", "intro\n\n# A\n\n#### Detail\n\nzebra\n\n## B\n")]);
+        assert_eq!(
+            index.topic_heading_of(0, Some(1)),
+            Some(0),
+            "#### under # A"
+        );
+        assert_eq!(index.topic_heading_of(0, Some(0)), Some(0));
+        assert_eq!(index.topic_heading_of(0, Some(2)), Some(2));
+        assert_eq!(
+            index.topic_heading_of(0, None),
+            None,
+            "the note's own topic"
+        );
+        assert_eq!(index.topic_heading_of(9, Some(0)), None);
     }
 
     #[test]

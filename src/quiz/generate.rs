@@ -10,6 +10,7 @@
 //! deterministic for a seed; ids (`gen:<kind>:<topic key>`) are stable across runs.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use crate::icons::{Catalog, Icon, IconId, IconKind};
 use crate::notes::doc::{Block, Document, Inline};
@@ -57,6 +58,7 @@ pub fn from_notes(index: &Index, seed: u64) -> Vec<Question> {
     let langs: Vec<Lang> = index.notes.iter().map(note_lang).collect();
     let lang_of = |note: usize| langs.get(note).copied().unwrap_or(Lang::En);
     let mut out = Vec::new();
+    let mut last_body: Option<(usize, Rc<Document>)> = None;
     for (icon, topics) in service_topics(index, catalog) {
         let Some(first) = topics.first().map(|&t| &index.topics[t]) else {
             continue;
@@ -81,7 +83,16 @@ pub fn from_notes(index: &Index, seed: u64) -> Vec<Question> {
         if let Some(q) = topics.iter().find_map(|&t| {
             let topic = &index.topics[t];
             let note = index.notes.get(topic.note)?;
-            let doc = index.document(topic.note);
+            // Parsed here, not through the note view's cache (the quiz would push out the
+            // note on screen); a service's topics are mostly in one note, parsed once.
+            let doc = match &last_body {
+                Some((n, doc)) if *n == topic.note => Rc::clone(doc),
+                _ => {
+                    let doc = Rc::new(index.parse_body(topic.note));
+                    last_body = Some((topic.note, Rc::clone(&doc)));
+                    doc
+                }
+            };
             describe(&ctx, icon, topic, note, &doc, lang_of(topic.note))
         }) {
             out.push(q);

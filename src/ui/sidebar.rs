@@ -45,14 +45,16 @@ pub struct NotesView<'a> {
 
 impl NotesView<'_> {
     /// Whether topic `t` is where the user is: its note or heading, or a place inside it
-    /// (a search hit or a block link opens a line of the topic: still its row).
+    /// (a search hit or a block link opens a line of the topic, perhaps under a `####`
+    /// heading that is no topic: still the topic's row).
     #[must_use]
     pub fn is_current(&self, t: usize) -> bool {
         let Some(topic) = self.index.topics.get(t) else {
             return false;
         };
-        self.current
-            .is_some_and(|c| c.note == topic.note && c.heading == topic.heading)
+        self.current.is_some_and(|c| {
+            c.note == topic.note && self.index.topic_heading_of(c.note, c.heading) == topic.heading
+        })
     }
 
     /// The effective tier of a topic and where it came from.
