@@ -1142,13 +1142,14 @@ impl AwsStudyApp {
         // A folder opening animates over several frames: the row to reveal is only in
         // its final place after them, so the sidebar keeps scrolling to it until it has
         // drawn it in view (or gives up: a filter may hide it).
-        if self.reveal {
+        // Only the Notes room has the sidebar: elsewhere the reveal waits for it. No
+        // repaint is asked for: the folder's opening and the scroll animate, which
+        // repaints until the row is in place.
+        if self.reveal && self.room == Room::Notes {
             self.reveal_frames += 1;
             if self.revealed || self.reveal_frames > REVEAL_FRAMES {
                 self.reveal = false;
                 self.reveal_frames = 0;
-            } else {
-                ctx.request_repaint();
             }
         }
         self.revealed = false;
