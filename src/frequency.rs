@@ -220,12 +220,12 @@ fn raw_words(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     // A byte at a time: an ASCII byte is a character, a continuation byte (`0b10xx_xxxx`)
     // goes on the character before it, other bytes start one, decoded only then.
-    (0..bytes.len()).filter_map(move |i| {
+    (0..bytes.len()).filter(move |&i| {
         let b = bytes[i];
         let alnum = if b.is_ascii() {
             b.is_ascii_alphanumeric()
         } else if b & 0xc0 == 0x80 {
-            return None;
+            return false;
         } else {
             text.get(i..)
                 .and_then(|rest| rest.chars().next())
@@ -233,7 +233,7 @@ fn raw_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         };
         let starts = alnum && !in_word;
         in_word = alnum;
-        starts.then_some(i)
+        starts
     })
 }
 
@@ -274,36 +274,71 @@ fn has_folded_word(text: &str, words: &[&str]) -> bool {
         .filter(|w| w.len() < 64)
         .fold(0u64, |m, w| m | (1 << w.len()));
     let bytes = text.as_bytes();
-    let mut start = 0;
-    while start < bytes.len() {
-        let mut end = start;
-        let mut ascii = true;
-        while let Some(&b) = bytes.get(end) {
-            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        // Skip what ends words, then read one piece.
+        while i < n && BYTE_CLASS[usize::from(bytes[i])] == SEPARATOR {
+            i += 1;
+        }
+        let start = i;
+        let mut others = false;
+        while i < n {
+            let class = BYTE_CLASS[usize::from(bytes[i])];
+            if class == SEPARATOR {
                 break;
             }
-            ascii &= b.is_ascii();
-            end += 1;
+            others |= class == OTHER;
+            i += 1;
         }
-        let piece = &bytes[start..end];
-        let found = if ascii {
-            piece.len() < 64
-                && lengths & (1 << piece.len()) != 0
-                && words
-                    .iter()
-                    .any(|w| w.as_bytes().eq_ignore_ascii_case(piece))
-        } else {
+        let len = i - start;
+        if len == 0 {
+            break;
+        }
+        let found = if others {
             // Cut at ASCII bytes only, the piece is whole characters.
-            text.get(start..end)
+            text.get(start..i)
                 .is_some_and(|piece| has_folded_word_slowly(piece, words))
+        } else {
+            len < 64 && lengths & (1 << len) != 0 && {
+                let piece = &bytes[start..i];
+                words
+                    .iter()
+                    .any(|w| w.len() == len && w.as_bytes().eq_ignore_ascii_case(piece))
+            }
         };
         if found {
             return true;
         }
-        start = end + 1;
     }
     false
 }
+
+/// [`BYTE_CLASS`] of an ASCII byte that is no letter or digit: it ends a word.
+const SEPARATOR: u8 = 0;
+/// [`BYTE_CLASS`] of an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] of a byte of a character beyond ASCII.
+const OTHER: u8 = 2;
+
+/// What each byte of UTF-8 text is, for [`has_folded_word`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            OTHER
+        } else if byte.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    table
+};
 
 /// [`has_folded_word`] of any text, folded a character at a time into a small buffer on the
 /// stack.
