@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use aws_study::notes::index::Index;
-use aws_study::notes::parse::parse;
+use aws_study::notes::parse::{ParseOptions, parse, parse_outline, parse_with};
 use aws_study::notes::vault::{LoadedVault, NoteFile, VaultSource};
 use aws_study::quiz::bank::parse_bank;
 use aws_study::quiz::import::import_markdown;
@@ -54,6 +54,11 @@ fn markdown() -> impl Strategy<Value = String> {
         Just("$x^2$ and $$\\sum$$ ==hl== %%hidden%% ^block-id\n".to_owned()),
         Just("---\nfrequence: très fréquent\ntags: [a, b]\n---\n".to_owned()),
         Just("Frequent scaling indicates: nothing.\n".to_owned()),
+        Just("<div>\nblock html text \n</div>\n".to_owned()),
+        Just("<details>\n<summary>S ^x</summary>\n\nbody\n</details>\n".to_owned()),
+        Just("`code`#tag [l](https://u.v)#t **b** #t www.x.y ".to_owned()),
+        Just("- item ^li\n".to_owned()),
+        Just("para\n^solo\n\n^alone\n\n".to_owned()),
         Just("\n".to_owned()),
         "[ -~\\t\\n]{0,40}".prop_map(|s| s),
         any::<String>().prop_map(|s| s.chars().take(30).collect()),
@@ -101,6 +106,17 @@ proptest! {
         for h in &doc.frequency_hints {
             prop_assert!(h.heading.is_none_or(|i| i < doc.headings.len()));
         }
+    }
+
+    /// The outline the index keeps, read without building the body, is the full parse's
+    /// without its blocks: the same headings, tags, references, hints, block lines and
+    /// anchors, in both line-break modes.
+    #[test]
+    fn outline_is_the_full_parse_without_its_blocks(text in markdown(), strict in any::<bool>()) {
+        let options = ParseOptions { strict_line_breaks: strict };
+        let mut full = parse_with(&text, options);
+        full.blocks = Vec::new();
+        prop_assert_eq!(parse_outline(&text, options), full);
     }
 
     /// Indexing notes made of those pieces never panics, every note is a topic, and every

@@ -29,7 +29,7 @@ use crate::notes::doc::{Block, Document, HintSource, ReferenceKind, WikiTarget};
 use crate::notes::excalidraw;
 pub use crate::notes::parse::ParseOptions;
 pub use crate::notes::parse::wiki_target;
-use crate::notes::parse::{parse_drawing, parse_with};
+use crate::notes::parse::{parse_drawing, parse_outline, parse_with};
 use crate::notes::vault::{LoadedVault, NoteFile, is_image, note_key};
 use crate::services::{self, ServiceId};
 use crate::store::Overrides;
@@ -662,9 +662,8 @@ fn index_note(
     services: &services::Catalog,
     topics: &mut Vec<Topic>,
 ) -> Note {
-    let mut doc = parse_note(&file.path, &file.text, options);
-    // Only the outline is kept ([`Note::outline`]).
-    doc.blocks = Vec::new();
+    // Only the outline is kept ([`Note::outline`]), and only it is built.
+    let doc = outline_note(&file.path, &file.text, options);
     let title = file
         .path
         .rsplit('/')
@@ -791,6 +790,18 @@ fn parse_note(path: &str, text: &str, options: ParseOptions) -> Document {
         parse_drawing(text)
     } else {
         parse_with(text, options)
+    }
+}
+
+/// The outline of the note at `path` ([`parse_note`] without its blocks), read without
+/// building its body.
+fn outline_note(path: &str, text: &str, options: ParseOptions) -> Document {
+    if excalidraw::is_drawing(path, text) {
+        let mut doc = parse_drawing(text);
+        doc.blocks = Vec::new();
+        doc
+    } else {
+        parse_outline(text, options)
     }
 }
 

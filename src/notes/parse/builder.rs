@@ -118,6 +118,38 @@ enum LinkKind {
     Embed,
 }
 
+/// What an inline shows as plain text (a heading's outline text, a paragraph's prose).
+#[derive(Clone, Copy)]
+enum Plain<'s> {
+    /// A run of text in a style ([`Inline::Text`]).
+    Styled(&'s str, Style),
+    /// Other content shown as text: code, a link's text, a wikilink's label, math.
+    Text(&'s str),
+    /// A `#tag`.
+    Tag(&'s str),
+    /// A line break: hard (`true`) or soft.
+    Break(bool),
+    /// No text: an image, an embed.
+    Nothing,
+}
+
+impl<'s> Plain<'s> {
+    /// What `inline` shows.
+    fn of(inline: &'s Inline) -> Self {
+        match inline {
+            Inline::Text { text, style } => Plain::Styled(text, *style),
+            Inline::Code(text) => Plain::Text(text),
+            Inline::Link(link) => Plain::Text(&link.text),
+            Inline::WikiLink(link) => Plain::Text(&link.label),
+            Inline::Math(math) => Plain::Text(&math.text),
+            Inline::Tag(tag) => Plain::Tag(tag),
+            Inline::SoftBreak => Plain::Break(false),
+            Inline::HardBreak => Plain::Break(true),
+            Inline::Image(_) | Inline::Embed(_) => Plain::Nothing,
+        }
+    }
+}
+
 /// An open link or image; its content is collected as plain text.
 struct OpenLink {
     /// What it is.
@@ -166,6 +198,15 @@ pub(super) struct Builder<'a> {
     src: &'a str,
     /// How to read it.
     options: ParseOptions,
+    /// Building an outline only ([`super::parse_outline`]): leaf blocks are kept as
+    /// [`Block::Rule`] placeholders (containers and anchors stay, so blocks keep their
+    /// numbers), inlines as placeholders without their text, and code, table cells and
+    /// display math are not copied. What the outline holds is the same as a full parse's.
+    outline: bool,
+    /// In an outline, the text of the open run's last inline if it is text (its
+    /// placeholder in `inlines` has none): what the word boundary before a `#tag`, a
+    /// closing `^block-id` and block HTML's trailing space are read from.
+    last_text: String,
     /// Offset → line.
     lines: LineMap,
     /// Line of the current event.
@@ -233,11 +274,13 @@ pub(super) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// A builder for the body `src`, indexed by `lines`.
-    pub(super) fn new(src: &'a str, lines: LineMap, options: ParseOptions) -> Self {
+    pub(super) fn new(src: &'a str, lines: LineMap, options: ParseOptions, outline: bool) -> Self {
         let line = lines.first;
         Self {
             src,
             options,
+            outline,
+            last_text: String::new(),
             lines,
             line,
             frames: vec![Frame {
@@ -386,6 +429,10 @@ impl<'a> Builder<'a> {
             }
             TagEnd::CodeBlock => {
                 if let Some((lang, mut code)) = self.code.take() {
+                    if self.outline {
+                        self.push_block(Block::Rule);
+                        return;
+                    }
                     if code.ends_with('\n') {
                         code.pop();
                     }
@@ -513,6 +560,10 @@ impl<'a> Builder<'a> {
             return;
         }
         self.close_leaf();
+        if self.outline {
+            self.push_block(Block::Rule);
+            return;
+        }
         let tex = tex.trim();
         self.push_block(Block::Math(Box::new(Math {
             tex: tex.to_owned(),
@@ -693,7 +744,9 @@ impl<'a> Builder<'a> {
             return;
         }
         if let Some((_, code)) = &mut self.code {
-            code.push_str(t);
+            if !self.outline {
+                code.push_str(t);
+            }
         } else if self.html_style.hidden > 0 {
         } else if let Some(link) = self.links.last_mut() {
             link.text.push_str(t);
@@ -718,7 +771,11 @@ impl<'a> Builder<'a> {
         } else {
             self.ensure_leaf();
             self.flush();
-            self.push_inline(Inline::Code(c.into()), self.line);
+            if self.outline {
+                self.push_placeholder(Plain::Text(c), self.line);
+            } else {
+                self.push_inline(Inline::Code(c.into()), self.line);
+            }
         }
     }
 
@@ -756,29 +813,37 @@ impl<'a> Builder<'a> {
         let Some(link) = self.links.pop() else {
             return;
         };
+        let shows_text = matches!(link.kind, LinkKind::Link | LinkKind::Wiki);
         let (inline, shown) = self.link_inline(link);
         if let Some(outer) = self.links.last_mut() {
             outer.text.push_str(&shown);
         } else {
             let line = self.line;
-            self.push_inline(inline, line);
+            match inline {
+                Some(inline) => self.push_inline(inline, line),
+                None if shows_text => self.push_placeholder(Plain::Text(&shown), line),
+                None => self.push_placeholder(Plain::Nothing, line),
+            }
         }
     }
 
-    /// The inline for a closed link, and its text as shown inside an outer link.
-    fn link_inline(&mut self, link: OpenLink) -> (Inline, String) {
+    /// The inline for a closed link (none in an outline: its references are recorded,
+    /// nothing is built), and its text as shown inside an outer link.
+    fn link_inline(&mut self, link: OpenLink) -> (Option<Inline>, String) {
         let OpenLink {
             kind,
             url,
             text,
             line,
         } = link;
+        let outline = self.outline;
         match kind {
+            LinkKind::Link if outline => (None, text),
             LinkKind::Link => (
-                Inline::Link(Box::new(Link {
+                Some(Inline::Link(Box::new(Link {
                     url,
                     text: text.clone(),
-                })),
+                }))),
                 text,
             ),
             LinkKind::Image => {
@@ -795,14 +860,14 @@ impl<'a> Builder<'a> {
                     }
                     _ => (text.clone(), None),
                 };
-                (
+                let image = (!outline).then(|| {
                     Inline::Image(Box::new(Image {
                         src: url,
                         alt: alt.clone(),
                         width,
-                    })),
-                    alt,
-                )
+                    }))
+                });
+                (image, alt)
             }
             LinkKind::Wiki => {
                 self.reference(ReferenceKind::WikiLink, &url, line);
@@ -811,12 +876,15 @@ impl<'a> Builder<'a> {
                 } else {
                     text
                 };
+                if outline {
+                    return (None, label);
+                }
                 let target = wiki_target(&url);
                 (
-                    Inline::WikiLink(Box::new(WikiLink {
+                    Some(Inline::WikiLink(Box::new(WikiLink {
                         target,
                         label: label.clone(),
-                    })),
+                    }))),
                     label,
                 )
             }
@@ -828,15 +896,14 @@ impl<'a> Builder<'a> {
                     ReferenceKind::Embed
                 };
                 self.reference(kind, &url, line);
-                let width = embed_width(&text);
-                (
+                let embed = (!outline).then(|| {
                     Inline::Embed(Box::new(Embed {
                         target,
-                        width,
+                        width: embed_width(&text),
                         line,
-                    })),
-                    String::new(),
-                )
+                    }))
+                });
+                (embed, String::new())
             }
         }
     }
@@ -858,6 +925,7 @@ impl<'a> Builder<'a> {
                 line: self.line,
             });
             self.inlines.clear();
+            self.last_text.clear();
             self.plain.clear();
             self.leaf_lines.clear();
             self.leaf_lines.push((0, self.prose_text.len()));
@@ -882,8 +950,20 @@ impl<'a> Builder<'a> {
         let text = std::mem::take(&mut self.buf);
         let style = self.buf_style;
         let line = self.buf_line;
-        let boundary = self.leaf.is_none() || ends_with_space(self.inlines.last());
+        let boundary = self.leaf.is_none() || self.after_space();
         split_text(&text, boundary, |piece| {
+            if self.outline {
+                let plain = match piece {
+                    Piece::Text(text) => Plain::Styled(text, style),
+                    Piece::Tag(tag) => {
+                        self.add_tag(tag, line);
+                        Plain::Tag(tag)
+                    }
+                    Piece::Url { text, .. } => Plain::Text(text),
+                };
+                self.push_placeholder(plain, line);
+                return;
+            }
             let inline = match piece {
                 Piece::Text(text) => Inline::text(text, style),
                 Piece::Tag(tag) => {
@@ -922,22 +1002,76 @@ impl<'a> Builder<'a> {
 
     /// Appends an inline to the open run, keeping its plain text per line.
     fn push_inline(&mut self, inline: Inline, line: usize) {
-        let Some(leaf) = &self.leaf else {
+        if !self.note_inline(Plain::of(&inline), line) {
             return;
+        }
+        if self.outline {
+            if let Inline::Text { text, style } = inline {
+                self.last_text.clear();
+                self.last_text.push_str(&text);
+                self.inlines.push(Inline::Text {
+                    text: Box::default(),
+                    style,
+                });
+                return;
+            }
+            self.last_text.clear();
+        }
+        self.inlines.push(inline);
+    }
+
+    /// In an outline, appends what an inline shows to the open run, keeping its plain text
+    /// per line as [`Builder::push_inline`] does, and a placeholder that allocates nothing
+    /// in its place: text without its text (kept in `last_text`), a tag without its name,
+    /// anything else as empty code (no text, no word boundary after it, as a link or an
+    /// image).
+    fn push_placeholder(&mut self, plain: Plain<'_>, line: usize) {
+        if !self.note_inline(plain, line) {
+            return;
+        }
+        self.last_text.clear();
+        let placeholder = match plain {
+            Plain::Styled(text, style) => {
+                self.last_text.push_str(text);
+                Inline::Text {
+                    text: Box::default(),
+                    style,
+                }
+            }
+            Plain::Tag(_) => Inline::Tag(Box::default()),
+            Plain::Break(true) => Inline::HardBreak,
+            Plain::Break(false) => Inline::SoftBreak,
+            Plain::Text(_) | Plain::Nothing => Inline::Code(Box::default()),
+        };
+        self.inlines.push(placeholder);
+    }
+
+    /// Whether text after the open run's last inline starts at a word boundary.
+    fn after_space(&self) -> bool {
+        match self.inlines.last() {
+            Some(Inline::Text { .. }) if self.outline => {
+                self.last_text.ends_with(char::is_whitespace)
+            }
+            last => ends_with_space(last),
+        }
+    }
+
+    /// Records what an inline adds to the open run's plain text (a heading's) and its
+    /// lines of prose (a paragraph's); whether a run is open to take it.
+    fn note_inline(&mut self, plain: Plain<'_>, line: usize) -> bool {
+        let Some(leaf) = &self.leaf else {
+            return false;
         };
         // Headings keep their plain text (the outline), paragraphs their lines (the prose
         // read for exam hints); nothing else needs a copy of the text.
         let heading = matches!(leaf.kind, LeafKind::Heading(_));
         let prose = leaf.kind == LeafKind::Paragraph;
-        let plain: &str = match &inline {
-            Inline::Text { text, .. } | Inline::Code(text) => text,
-            Inline::Link(link) => &link.text,
-            Inline::WikiLink(link) => &link.label,
-            Inline::Math(math) => &math.text,
+        let text: &str = match plain {
+            Plain::Styled(text, _) | Plain::Text(text) => text,
             // A heading's outline text (the topic title) leaves its tags out.
-            Inline::Tag(_) if heading => "",
-            Inline::Tag(tag) => tag,
-            Inline::SoftBreak | Inline::HardBreak => {
+            Plain::Tag(_) if heading => "",
+            Plain::Tag(tag) => tag,
+            Plain::Break(_) => {
                 if heading {
                     self.plain.push(' ');
                 }
@@ -946,21 +1080,21 @@ impl<'a> Builder<'a> {
                 }
                 ""
             }
-            Inline::Image { .. } | Inline::Embed(_) => "",
+            Plain::Nothing => "",
         };
         if heading {
-            self.plain.push_str(plain);
+            self.plain.push_str(text);
         }
         if prose && let Some((at, _)) = self.leaf_lines.last_mut() {
-            if *at == 0 && !plain.is_empty() {
+            if *at == 0 && !text.is_empty() {
                 *at = line;
             }
-            if matches!(inline, Inline::Tag(_)) {
+            if matches!(plain, Plain::Tag(_)) {
                 self.prose_text.push('#');
             }
-            self.prose_text.push_str(plain);
+            self.prose_text.push_str(text);
         }
-        self.inlines.push(inline);
+        true
     }
 
     /// Closes the open run, if any, into its block.
@@ -971,6 +1105,14 @@ impl<'a> Builder<'a> {
         let Some(leaf) = self.leaf.take() else {
             return;
         };
+        // An outline's last text is only read here: it is put back for the two readings
+        // below that may change it (one copy per run, when they can).
+        if self.outline
+            && (self.in_html || self.last_text.contains('^'))
+            && let Some(Inline::Text { text, .. }) = self.inlines.last_mut()
+        {
+            *text = self.last_text.as_str().into();
+        }
         if self.in_html {
             // The line break ending block HTML text is no content.
             if let Some(Inline::Text { text, .. }) = self.inlines.last_mut() {
@@ -995,11 +1137,20 @@ impl<'a> Builder<'a> {
                 if !self.inlines.is_empty() {
                     self.record_prose();
                     kept_prose = true;
-                    let inlines = self.take_inlines();
-                    self.push_block(Block::Paragraph(inlines));
+                    let block = self.leaf_block(Block::Paragraph);
+                    self.push_block(block);
                 }
                 if let Some(id) = anchor {
                     self.push_block(Block::Anchor(id.into()));
+                }
+            }
+            LeafKind::Summary if self.outline => {
+                let in_details = self
+                    .frames
+                    .iter()
+                    .any(|f| matches!(f.kind, FrameKind::Details { .. }));
+                if !in_details && !self.inlines.is_empty() {
+                    self.push_block(Block::Rule);
                 }
             }
             LeafKind::Summary => {
@@ -1027,13 +1178,14 @@ impl<'a> Builder<'a> {
                     text: self.plain.trim().to_owned(),
                     line: leaf.line,
                 });
-                let content = self.take_inlines();
-                self.push_block(Block::Heading {
+                let block = self.leaf_block(|content| Block::Heading {
                     level,
                     content,
                     index: u32::try_from(index).unwrap_or(u32::MAX),
                 });
+                self.push_block(block);
             }
+            LeafKind::Cell if self.outline => {}
             LeafKind::Cell => {
                 let inlines = self.take_inlines();
                 if let Some(t) = &mut self.table {
@@ -1045,6 +1197,17 @@ impl<'a> Builder<'a> {
             self.prose_text.truncate(prose_start);
         }
         self.leaf_lines.clear();
+        self.inlines.clear();
+        self.last_text.clear();
+    }
+
+    /// The block `make` builds of the open run's inlines, or in an outline its placeholder.
+    fn leaf_block(&mut self, make: impl FnOnce(Inlines) -> Block) -> Block {
+        if self.outline {
+            Block::Rule
+        } else {
+            make(self.take_inlines())
+        }
     }
 
     /// The open run's inlines, in a vector of exactly their number (the document is kept
@@ -1091,6 +1254,10 @@ impl<'a> Builder<'a> {
     /// Closes the open table into a block.
     fn close_table(&mut self) {
         self.close_leaf();
+        if self.outline && self.table.take().is_some() {
+            self.push_block(Block::Rule);
+            return;
+        }
         if let Some(t) = self.table.take() {
             self.push_block(Block::Table(Box::new(Table {
                 align: t.align.into_boxed_slice(),
@@ -1234,6 +1401,9 @@ impl<'a> Builder<'a> {
         );
         doc.frequency_hints.extend(hints);
         doc.list_anchors();
+        if self.outline {
+            doc.blocks = Vec::new();
+        }
         doc
     }
 }

@@ -54,8 +54,25 @@ pub fn parse(text: &str) -> Document {
 /// frontmatter has `excalidraw-plugin` is an Excalidraw drawing ([`parse_drawing`]).
 #[must_use]
 pub fn parse_with(text: &str, options: ParseOptions) -> Document {
+    parse_as(text, options, false)
+}
+
+/// The outline of one note, as [`parse_with`] reads it: its [`Document`] without its
+/// blocks (`blocks` is empty; everything else, block lines and anchors included, is what
+/// the full parse gives), read without building the body's tree. What the index keeps.
+#[must_use]
+pub fn parse_outline(text: &str, options: ParseOptions) -> Document {
+    parse_as(text, options, true)
+}
+
+/// [`parse_with`], or [`parse_outline`] when `outline`.
+fn parse_as(text: &str, options: ParseOptions, outline: bool) -> Document {
     if excalidraw::has_plugin_key(text) {
-        return parse_drawing(text);
+        let mut doc = parse_drawing(text);
+        if outline {
+            doc.blocks = Vec::new();
+        }
+        return doc;
     }
     let split = split_frontmatter(text);
     let body = text.get(split.body_start..).unwrap_or("");
@@ -65,6 +82,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Document {
         &prepared,
         LineMap::new(&prepared, split.body_first_line),
         options,
+        outline,
     );
     let md = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -194,8 +212,42 @@ pub use obsidian::wiki_target;
 #[cfg(test)]
 mod tests {
     use crate::notes::doc::*;
-    use crate::notes::parse::parse;
     use crate::notes::parse::test_support::*;
+    use crate::notes::parse::{ParseOptions, parse, parse_outline, parse_with};
+
+    /// The index's outline (read without building the body) is the full parse without its
+    /// blocks, on every bundled note, the student fixture and constructs whose outline
+    /// depends on the inlines the outline does not build: a block id after a link or
+    /// alone, trailing spaces in block HTML, a tag after code, a summary outside details.
+    #[test]
+    fn outline_is_the_full_parse_without_its_blocks() {
+        let mut texts: Vec<&str> = crate::notes::vault::BUNDLED_NOTES
+            .iter()
+            .map(|(_, text)| *text)
+            .collect();
+        texts.extend([
+            include_str!("../../../tests/fixtures/obsidian-syntax/student-note.md"),
+            "# A\n\ntext [[B]] ^after-link\n\n^alone\n\nline\n^below\n",
+            "- item ^in-list\n  - nested ^deeper\n\n> [!tip] Exam Tip ^in-callout\n> body\n",
+            "<div>\nblock html ^x \n   \n</div>\n\n<div>\n  \n</div>\n",
+            "`code`#tag [l](https://u.v)#t **b** #t www.x.y #real\n",
+            "<summary>Loose ^s</summary>\n\n<details>\n<summary>In</summary>\n\nbody ^b\n",
+            "| a ^c |\n| --- |\n| `x` ^d |\n\n```\ncode ^e\n```\n\n$$x^2$$ ^f\n",
+        ]);
+        for text in texts {
+            for strict_line_breaks in [false, true] {
+                let options = ParseOptions { strict_line_breaks };
+                let mut full = parse_with(text, options);
+                full.blocks = Vec::new();
+                let outline = parse_outline(text, options);
+                assert_eq!(outline, full, "{}", text.lines().next().unwrap_or(""));
+            }
+        }
+        // Anchors resolve in the outline as in the full parse.
+        let outline = parse_outline("# A\n\ntext ^one\n\n- item ^two\n", ParseOptions::default());
+        assert_eq!(outline.block_of_anchor("one"), Some(1));
+        assert_eq!(outline.block_of_anchor("two"), Some(3));
+    }
 
     #[test]
     fn seed_dva_frontmatter_links_callouts() {
