@@ -210,6 +210,22 @@ const LONGEST_PATTERN: usize = 4;
 /// further than the run after the `n`th: most prose lines are long, and are turned down
 /// after a few words.
 fn more_raw_words_than(text: &str, n: usize) -> bool {
+    // ASCII (most lines) a byte at a time, as `raw_words` reads it.
+    if text.is_ascii() {
+        let mut words = 0;
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            let alnum = b.is_ascii_alphanumeric();
+            if alnum && !in_word {
+                words += 1;
+                if words > n {
+                    return true;
+                }
+            }
+            in_word = alnum;
+        }
+        return false;
+    }
     raw_words(text).nth(n).is_some()
 }
 

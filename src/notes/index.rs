@@ -810,10 +810,8 @@ fn line_starts(text: &str) -> Vec<u32> {
     let mut starts = Vec::with_capacity(text.len() / 32 + 1);
     starts.push(0);
     starts.extend(
-        text.bytes()
-            .enumerate()
-            .filter(|(_, b)| *b == b'\n')
-            .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        memchr::memchr_iter(b'\n', text.as_bytes())
+            .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
     );
     starts.shrink_to_fit();
     starts

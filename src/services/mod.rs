@@ -203,6 +203,33 @@ const ORDINARY_WORDS: &[&str] = &[
 /// Uncurated entries get this tier: the guide does not name them.
 const UNCURATED_TIER: Tier = Tier::MoinsFrequent;
 
+/// Names → entry, hashed with FNV-1a: every heading of a vault is looked up in these a few
+/// times (its keys spaced and compact, with and without the vendor), and the keys are
+/// short; the default `SipHash`, made to resist chosen keys, cost more than the lookups'
+/// other work. The keys are the bundled catalog's, not the user's.
+type NameMap = HashMap<String, ServiceId, std::hash::BuildHasherDefault<Fnv1a>>;
+
+/// The 64-bit FNV-1a hash.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// The catalog: curated entries first, then one uncurated entry per remaining service
 /// icon, with precomputed lookup tables.
 #[derive(Debug)]
@@ -212,12 +239,12 @@ pub struct Catalog {
     by_key: HashMap<String, ServiceId>,
     /// Normalised official and short names (spaced and compact, with and without the
     /// Amazon/AWS prefix) → entry.
-    names: HashMap<String, ServiceId>,
+    names: NameMap,
     /// Normalised aliases (English and French) → entry.
-    aliases: HashMap<String, ServiceId>,
+    aliases: NameMap,
     /// Names and aliases of uncurated entries: tried last, so they never shadow a curated
     /// alias ("Amazon Kinesis" is an alias of Kinesis Data Streams and an icon's name).
-    fallback: HashMap<String, ServiceId>,
+    fallback: NameMap,
     /// Token sequences that may be found inside longer prose, with their entry.
     contained: Vec<(Vec<String>, ServiceId)>,
     by_icon: HashMap<IconId, ServiceId>,
@@ -330,9 +357,9 @@ impl Catalog {
             services,
             guide,
             by_key,
-            names: HashMap::new(),
-            aliases: HashMap::new(),
-            fallback: HashMap::new(),
+            names: NameMap::default(),
+            aliases: NameMap::default(),
+            fallback: NameMap::default(),
             contained: Vec::new(),
             by_icon: HashMap::new(),
             search_keys: Vec::new(),
@@ -342,9 +369,9 @@ impl Catalog {
     }
 
     fn index(&mut self, icons: &icons::Catalog) {
-        let mut names = HashMap::new();
-        let mut aliases = HashMap::new();
-        let mut fallback = HashMap::new();
+        let mut names = NameMap::default();
+        let mut aliases = NameMap::default();
+        let mut fallback = NameMap::default();
         let mut contained = Vec::new();
         // Curated entries come first, so they claim shared names and icons.
         for s in &self.services {

@@ -30,12 +30,7 @@ pub(super) struct LineMap {
 impl LineMap {
     /// Indexes `body`, whose first line is line `first` of the file.
     pub(super) fn new(body: &str, first: usize) -> Self {
-        let newlines = body
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| *b == b'\n')
-            .map(|(i, _)| i)
-            .collect();
+        let newlines = memchr::memchr_iter(b'\n', body.as_bytes()).collect();
         Self { newlines, first }
     }
 
