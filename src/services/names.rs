@@ -42,7 +42,12 @@ pub fn singular(token: &str) -> &str {
 /// [`tokens`] in [`singular`] form: the words lookups compare.
 #[must_use]
 pub fn key_tokens(s: &str) -> Vec<String> {
-    tokens(s).iter().map(|t| singular(t).to_owned()).collect()
+    // As `tokens`, each word copied once, already singular.
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty() && *t != "and")
+        .map(|t| singular(t).to_owned())
+        .collect()
 }
 
 /// Tokens without a leading `amazon`/`aws` (kept when it is the only token).
@@ -90,7 +95,16 @@ fn is_decoration(c: char) -> bool {
 /// `"Relational Database Service (RDS)"`, `"🚀 **Lambda**"` → `"Lambda"`.
 #[must_use]
 pub fn clean_heading(prose: &str) -> String {
-    let undecorated: String = prose.chars().filter(|c| !is_decoration(*c)).collect();
+    // Most headings have no decoration: no copy without it.
+    let undecorated: std::borrow::Cow<'_, str> = if prose.chars().any(is_decoration) {
+        prose
+            .chars()
+            .filter(|c| !is_decoration(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        prose.into()
+    };
     let trimmed = undecorated
         .trim()
         .trim_start_matches(['#', '>', '-', '*', ' '])
@@ -99,7 +113,14 @@ pub fn clean_heading(prose: &str) -> String {
     while words.peek().is_some_and(|w| is_number_word(w)) {
         words.next();
     }
-    words.collect::<Vec<_>>().join(" ")
+    let mut cleaned = String::with_capacity(trimmed.len());
+    for (i, word) in words.enumerate() {
+        if i > 0 {
+            cleaned.push(' ');
+        }
+        cleaned.push_str(word);
+    }
+    cleaned
 }
 
 /// A file or folder name as the words it stands for: extension removed, `-`/`_` between
@@ -130,6 +151,9 @@ pub fn clean_file_name(name: &str) -> String {
 /// `"S3 (Simple Storage Service)"` → (`"S3"`, [`"Simple Storage Service"`]).
 #[must_use]
 pub fn split_parentheses(s: &str) -> (String, Vec<String>) {
+    if !s.contains(['(', '[']) {
+        return (s.trim().to_owned(), Vec::new());
+    }
     let mut outside = String::new();
     let mut inside = Vec::new();
     let mut current = String::new();
@@ -168,7 +192,19 @@ pub fn split_parentheses(s: &str) -> (String, Vec<String>) {
 /// Splits `"A / B"`, `"A & B"`, `"A + B"`, `"A vs B"`, `"A, B"`, `"A - B"`, `"A | B"`.
 #[must_use]
 pub fn split_parts(s: &str) -> Vec<String> {
-    let mut marked = format!(" {} ", fold(s));
+    let folded = fold(s);
+    // Most headings are one part: no marked copy.
+    let separated = folded.contains(['/', '&', '+', ',', '|', ';', '-', '–', '—', ':'])
+        || folded.contains(" v");
+    if !separated {
+        let part = folded.trim();
+        return if part.is_empty() {
+            Vec::new()
+        } else {
+            vec![part.to_owned()]
+        };
+    }
+    let mut marked = format!(" {folded} ");
     for sep in [" vs. ", " vs ", " versus ", " - ", " – ", " — ", ": "] {
         // Most headings have none: no copy of the text per separator.
         if marked.contains(sep) {
