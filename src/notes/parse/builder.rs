@@ -491,7 +491,8 @@ impl<'a> Builder<'a> {
     /// Handles text that may hold `==highlight==` markers; `end` is where it ends in the
     /// body.
     fn text_with_highlights(&mut self, t: &str, end: usize) {
-        if self.code.is_some() || !t.contains("==") {
+        if self.code.is_some() || memchr::memchr(b'=', t.as_bytes()).is_none() || !t.contains("==")
+        {
             self.text(t);
             return;
         }
