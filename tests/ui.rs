@@ -658,6 +658,17 @@ fn harness_on(vault: &Path, data: &Path) -> Harness<'static, AwsStudyApp> {
     harness_with(common::config(data, "en-US", Some(vault)))
 }
 
+/// Opens the first full-text search hit for `text`, as the user does: the palette
+/// (Ctrl+K), the words, Enter.
+fn search_and_open(harness: &mut Harness<'static, AwsStudyApp>, text: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness.get_by_label("Search").type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    settle(harness);
+}
+
 /// The text is drawn inside the window's height (not scrolled away, not virtualized out).
 fn in_view(harness: &Harness<'static, AwsStudyApp>, text: &str) -> bool {
     harness
@@ -694,12 +705,7 @@ fn a_search_hit_scrolls_to_its_line_and_back_returns_there() {
     let vault = long_note_vault();
     let data = tempfile::tempdir().unwrap();
     let mut harness = harness_on(vault.path(), data.path());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
-    harness.run();
-    harness.get_by_label("Search").type_text("zanzibar");
-    harness.run();
-    harness.key_press(Key::Enter);
-    settle(&mut harness);
+    search_and_open(&mut harness, "zanzibar");
     assert!(in_view(&harness, "Zanzibar is the word"));
     assert!(!in_view(&harness, "Filler paragraph number 0 "));
     button(&harness, "Index").click();
@@ -732,22 +738,13 @@ fn opening_a_search_hit_far_down_the_sidebar_reveals_its_row() {
             ),
         );
     }
-    let mut harness = harness_with(AppConfig {
-        data_dir: Some(data.path().to_owned()),
-        system_locale: Some("en".into()),
-        vault: Some(vault.path().to_owned()),
-    });
+    let mut harness = harness_on(vault.path(), data.path());
     if harness.state().room() != Room::Notes {
         button(&harness, "Notes").click();
         harness.run();
     }
-    // As the user does: a full-text search hit, which opens a line (a block) of the note.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
-    harness.run();
-    harness.get_by_label("Search").type_text("zebra");
-    harness.run();
-    harness.key_press(Key::Enter);
-    settle(&mut harness);
+    // A full-text search hit opens a line (a block) of the note.
+    search_and_open(&mut harness, "zebra");
     let current = harness.state().current().unwrap();
     assert_eq!(
         harness.state().index().notes[current.note].path,
