@@ -55,6 +55,8 @@ fn markdown() -> impl Strategy<Value = String> {
         Just("---\nfrequence: très fréquent\ntags: [a, b]\n---\n".to_owned()),
         Just("Frequent scaling indicates: nothing.\n".to_owned()),
         Just("<div>\nblock html text \n</div>\n".to_owned()),
+        Just("<div>\n<b>Key point ^x</b>\n".to_owned()),
+        Just("<mark>^y</mark> </div>\n".to_owned()),
         Just("<details>\n<summary>S ^x</summary>\n\nbody\n</details>\n".to_owned()),
         Just("`code`#tag [l](https://u.v)#t **b** #t www.x.y ".to_owned()),
         Just("- item ^li\n".to_owned()),

@@ -1027,6 +1027,12 @@ impl<'a> Builder<'a> {
         }
         self.last_text.clear();
         let placeholder = match plain {
+            // Block HTML's closing trim may remove its last text and expose the one before
+            // (`<div><b>point ^id</b> </div>`): there (rare) text keeps its text.
+            Plain::Styled(text, style) if self.in_html => {
+                self.last_text.push_str(text);
+                Inline::text(text, style)
+            }
             Plain::Styled(text, style) => {
                 self.last_text.push_str(text);
                 Inline::Text {

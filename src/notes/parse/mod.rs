@@ -233,7 +233,19 @@ mod tests {
             "`code`#tag [l](https://u.v)#t **b** #t www.x.y #real\n",
             "<summary>Loose ^s</summary>\n\n<details>\n<summary>In</summary>\n\nbody ^b\n",
             "| a ^c |\n| --- |\n| `x` ^d |\n\n```\ncode ^e\n```\n\n$$x^2$$ ^f\n",
+            // Regression (review of the outline mode): styled text then a space in block
+            // HTML lost its block id in the outline.
+            "<div>\n<b>Key point ^x</b>\n</div>\n\n<div><mark>^y</mark> </div>\n\nafter\n",
+            "<div>\n<b>^z</b>\n</div>\n\n<div><img src=\"a.png\"> #tag</div>\n",
+            "> [!tip] Exam Tip ^t\n\n> [!note]\n> ^u\n\nx<img src=\"b.png\">#t\n",
+            "[![a|100](x.png)](https://u) [![[e.png]]](https://v) #w\n",
+            "# T $$x$$ #t\n\n| $$y$$ |\n| --- |\n\n[$$z$$](u) $5$0 #t\n",
+            "# [[A]]#t $x$#u\n\n# a<br>#v\n",
+            "- <details>\n  <summary>S</summary>\n- next ^n\n\n- <summary>L ^s</summary>\n",
+            "| a |\n|---|\n| b ^c |\n",
         ]);
+        let deep = format!("{}x ^deep\n\n# After\n\ny ^later\n", "> ".repeat(200));
+        texts.push(&deep);
         for text in texts {
             for strict_line_breaks in [false, true] {
                 let options = ParseOptions { strict_line_breaks };
