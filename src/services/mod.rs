@@ -652,11 +652,31 @@ impl Catalog {
 
     /// [`Catalog::exact`] of a text split into its [`key_tokens`].
     fn exact_tokens(&self, toks: &[String]) -> Option<ServiceId> {
-        let keys = keys_of(toks);
-        keys.iter()
+        if toks.is_empty() {
+            return None;
+        }
+        // The keys of `keys_of`, in its order, written once into one string (every
+        // heading comes here, most to find nothing).
+        let stripped = strip_vendor(toks);
+        let mut all = String::with_capacity(4 * toks.iter().map(|t| t.len() + 1).sum::<usize>());
+        let mut ends = [0usize; 4];
+        for (i, (words, sep)) in [(toks, " "), (toks, ""), (stripped, " "), (stripped, "")]
+            .into_iter()
+            .enumerate()
+        {
+            for (j, word) in words.iter().enumerate() {
+                if j > 0 {
+                    all.push_str(sep);
+                }
+                all.push_str(word);
+            }
+            ends[i] = all.len();
+        }
+        let keys = (0..4).map(|i| &all[if i == 0 { 0 } else { ends[i - 1] }..ends[i]]);
+        keys.clone()
             .find_map(|k| self.names.get(k))
-            .or_else(|| keys.iter().find_map(|k| self.aliases.get(k)))
-            .or_else(|| keys.iter().find_map(|k| self.fallback.get(k)))
+            .or_else(|| keys.clone().find_map(|k| self.aliases.get(k)))
+            .or_else(|| keys.clone().find_map(|k| self.fallback.get(k)))
             .copied()
     }
 
