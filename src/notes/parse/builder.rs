@@ -725,6 +725,11 @@ impl<'a> Builder<'a> {
             ..
         }) = self.frames.pop()
         {
+            if self.outline {
+                let anchors = self.anchors_from(blocks);
+                self.push_block(Block::Quote(anchors));
+                return;
+            }
             let blocks = self.blocks.drain(blocks..).collect();
             self.push_block(Block::Details(Box::new(Details {
                 summary: summary.into_boxed_slice(),
@@ -1342,6 +1347,39 @@ impl<'a> Builder<'a> {
         let Some(frame) = self.frames.pop() else {
             return;
         };
+        let in_list = matches!(
+            self.frames.last(),
+            Some(Frame {
+                kind: FrameKind::List(_),
+                ..
+            })
+        );
+        // In an outline, a container is kept as a quote of the anchors it holds, in order
+        // (what `Document::list_anchors` reads of it): most hold none, and allocate
+        // nothing. An item outside a list hands its blocks to its parent: they stay.
+        if self.outline && (in_list || !matches!(frame.kind, FrameKind::Item { .. })) {
+            let anchors = self.anchors_from(frame.blocks);
+            match frame.kind {
+                FrameKind::Root => {}
+                FrameKind::List(_) => {
+                    let anchors: Blocks = self
+                        .items
+                        .drain(frame.items..)
+                        .flat_map(|item| item.blocks.into_vec())
+                        .flat_map(anchors_in)
+                        .collect();
+                    self.push_block(Block::Quote(anchors));
+                }
+                FrameKind::Item { task, .. } => self.items.push(ListItem {
+                    task,
+                    blocks: anchors,
+                }),
+                FrameKind::Details { .. } | FrameKind::Quote(_) => {
+                    self.push_block(Block::Quote(anchors));
+                }
+            }
+            return;
+        }
         let blocks: Vec<Block> = self.blocks.drain(frame.blocks..).collect();
         match frame.kind {
             FrameKind::Root => {}
@@ -1377,6 +1415,13 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// In an outline, the anchors among the blocks from `start` on (drained): those blocks
+    /// and, in order, those of the containers among them (already reduced to their
+    /// anchors).
+    fn anchors_from(&mut self, start: usize) -> Blocks {
+        self.blocks.drain(start..).flat_map(anchors_in).collect()
+    }
+
     /// Closes everything and returns the document.
     pub(super) fn finish(mut self) -> Document {
         self.close_leaf();
@@ -1407,6 +1452,16 @@ impl<'a> Builder<'a> {
             doc.blocks = Vec::new();
         }
         doc
+    }
+}
+
+/// In an outline, the anchors `block` is or holds: itself if it is one, those of a
+/// container (kept as a quote of its anchors), none for a leaf block's placeholder.
+fn anchors_in(block: Block) -> Vec<Block> {
+    match block {
+        Block::Anchor(_) => vec![block],
+        Block::Quote(anchors) => anchors.into_vec(),
+        _ => Vec::new(),
     }
 }
 
