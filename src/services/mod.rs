@@ -655,24 +655,10 @@ impl Catalog {
         if toks.is_empty() {
             return None;
         }
-        // The keys of `keys_of`, in its order, written once into one string (every
-        // heading comes here, most to find nothing).
-        let stripped = strip_vendor(toks);
-        let mut all = String::with_capacity(4 * toks.iter().map(|t| t.len() + 1).sum::<usize>());
-        let mut ends = [0usize; 4];
-        for (i, (words, sep)) in [(toks, " "), (toks, ""), (stripped, " "), (stripped, "")]
-            .into_iter()
-            .enumerate()
-        {
-            for (j, word) in words.iter().enumerate() {
-                if j > 0 {
-                    all.push_str(sep);
-                }
-                all.push_str(word);
-            }
-            ends[i] = all.len();
-        }
-        let keys = (0..4).map(|i| &all[if i == 0 { 0 } else { ends[i - 1] }..ends[i]]);
+        // Written once into one string (every heading comes here, most to find nothing).
+        let mut all = String::new();
+        let ends = write_keys(toks, &mut all);
+        let keys = key_slices(&all, &ends);
         keys.clone()
             .find_map(|k| self.names.get(k))
             .or_else(|| keys.clone().find_map(|k| self.aliases.get(k)))
@@ -751,15 +737,37 @@ fn keys_of(toks: &[String]) -> Vec<String> {
     if toks.is_empty() {
         return Vec::new();
     }
-    let stripped = strip_vendor(toks);
-    let mut keys = vec![
-        toks.join(" "),
-        toks.concat(),
-        stripped.join(" "),
-        stripped.concat(),
-    ];
+    let mut all = String::new();
+    let ends = write_keys(toks, &mut all);
+    let mut keys: Vec<String> = key_slices(&all, &ends).map(str::to_owned).collect();
     keys.dedup();
     keys
+}
+
+/// Writes the four lookup keys of `toks` one after another into `all`: spaced, compact,
+/// then both without the Amazon/AWS prefix; returns where each ends ([`key_slices`]).
+fn write_keys(toks: &[String], all: &mut String) -> [usize; 4] {
+    let stripped = strip_vendor(toks);
+    all.reserve(4 * toks.iter().map(|t| t.len() + 1).sum::<usize>());
+    let mut ends = [0usize; 4];
+    for (end, (words, sep)) in
+        ends.iter_mut()
+            .zip([(toks, " "), (toks, ""), (stripped, " "), (stripped, "")])
+    {
+        for (j, word) in words.iter().enumerate() {
+            if j > 0 {
+                all.push_str(sep);
+            }
+            all.push_str(word);
+        }
+        *end = all.len();
+    }
+    ends
+}
+
+/// The keys [`write_keys`] wrote into `all`, in order.
+fn key_slices<'a>(all: &'a str, ends: &'a [usize; 4]) -> impl Iterator<Item = &'a str> + Clone {
+    (0..4).map(move |i| &all[if i == 0 { 0 } else { ends[i - 1] }..ends[i]])
 }
 
 /// Adds a name to the names searched inside longer prose, unless it is an ordinary word.

@@ -14,11 +14,14 @@ pub fn compact_key(s: &str) -> String {
 /// Folded alphanumeric words, without the connector `and` (`&` is dropped as punctuation).
 #[must_use]
 pub fn tokens(s: &str) -> Vec<String> {
-    fold(s)
+    words_of(&fold(s)).map(str::to_owned).collect()
+}
+
+/// The words of folded text as [`tokens`] keeps them, without copying them.
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty() && *t != "and")
-        .map(str::to_owned)
-        .collect()
 }
 
 /// A token in singular form, by the plain English rule used on both sides of a lookup
@@ -42,12 +45,8 @@ pub fn singular(token: &str) -> &str {
 /// [`tokens`] in [`singular`] form: the words lookups compare.
 #[must_use]
 pub fn key_tokens(s: &str) -> Vec<String> {
-    // As `tokens`, each word copied once, already singular.
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty() && *t != "and")
-        .map(|t| singular(t).to_owned())
-        .collect()
+    // Each word copied once, already singular.
+    words_of(&fold(s)).map(|t| singular(t).to_owned()).collect()
 }
 
 /// Tokens without a leading `amazon`/`aws` (kept when it is the only token).

@@ -491,8 +491,7 @@ impl<'a> Builder<'a> {
     /// Handles text that may hold `==highlight==` markers; `end` is where it ends in the
     /// body.
     fn text_with_highlights(&mut self, t: &str, end: usize) {
-        if self.code.is_some() || memchr::memchr(b'=', t.as_bytes()).is_none() || !t.contains("==")
-        {
+        if self.code.is_some() || !t.contains("==") {
             self.text(t);
             return;
         }
@@ -1003,22 +1002,11 @@ impl<'a> Builder<'a> {
 
     /// Appends an inline to the open run, keeping its plain text per line.
     fn push_inline(&mut self, inline: Inline, line: usize) {
-        if !self.note_inline(Plain::of(&inline), line) {
-            return;
-        }
         if self.outline {
-            if let Inline::Text { text, style } = inline {
-                self.last_text.clear();
-                self.last_text.push_str(&text);
-                self.inlines.push(Inline::Text {
-                    text: Box::default(),
-                    style,
-                });
-                return;
-            }
-            self.last_text.clear();
+            self.push_placeholder(Plain::of(&inline), line);
+        } else if self.note_inline(Plain::of(&inline), line) {
+            self.inlines.push(inline);
         }
-        self.inlines.push(inline);
     }
 
     /// In an outline, appends what an inline shows to the open run, keeping its plain text
@@ -1261,11 +1249,12 @@ impl<'a> Builder<'a> {
     /// Closes the open table into a block.
     fn close_table(&mut self) {
         self.close_leaf();
-        if self.outline && self.table.take().is_some() {
-            self.push_block(Block::Rule);
+        let Some(t) = self.table.take() else {
             return;
-        }
-        if let Some(t) = self.table.take() {
+        };
+        if self.outline {
+            self.push_block(Block::Rule);
+        } else {
             self.push_block(Block::Table(Box::new(Table {
                 align: t.align.into_boxed_slice(),
                 header: t.header,
