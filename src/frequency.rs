@@ -210,6 +210,22 @@ const LONGEST_PATTERN: usize = 4;
 /// without folding), looking no further than the run after the `n`th: most prose lines are
 /// long, and are turned down after a few words.
 fn more_raw_words_than(text: &str, n: usize) -> bool {
+    if text.is_ascii() {
+        // Most lines: word starts counted without a branch per byte, a chunk at a time.
+        let mut words = 0;
+        let mut in_word = false;
+        for chunk in text.as_bytes().chunks(64) {
+            for &b in chunk {
+                let alnum = BYTE_CLASS[usize::from(b)] == ALNUM;
+                words += usize::from(alnum && !in_word);
+                in_word = alnum;
+            }
+            if words > n {
+                return true;
+            }
+        }
+        return false;
+    }
     // A byte at a time: an ASCII byte is a character, a continuation byte (`0b10xx_xxxx`)
     // goes on the character before it, other bytes start one, decoded only then.
     let bytes = text.as_bytes();
@@ -260,6 +276,66 @@ const EXAM_CONTEXT: &[&str] = &[
     "certification",
 ];
 
+/// Substrings one of which every [`EXAM_CONTEXT`] word holds.
+const EXAM_NEEDLES: &[&str] = &["exam", "saa", "tested", "certification"];
+
+/// Where folded text may be about the exam or state a tier: the places of every
+/// [`EXAM_NEEDLES`] and [`LABEL_WORDS`] substring, found in one pass per substring over
+/// the whole text (a note's prose) rather than a scan of each line. A part of the text that
+/// holds none of them is neither an exam line ([`is_exam_context`]) nor a tier phrase or
+/// label ([`detect_phrase`], [`detect_label`]): each of those needs one of the words, and
+/// in folded text a word is found as it is.
+pub struct WordHits {
+    /// Byte ranges of exam words, by start.
+    exam: Vec<std::ops::Range<usize>>,
+    /// Byte ranges of label words, by start.
+    label: Vec<std::ops::Range<usize>>,
+}
+
+impl WordHits {
+    /// The hits in `folded`, which must be folded ([`crate::text::fold`]).
+    #[must_use]
+    pub fn new(folded: &str) -> Self {
+        let find = |needles: &[&str]| {
+            let mut hits: Vec<std::ops::Range<usize>> = needles
+                .iter()
+                .flat_map(|n| {
+                    memchr::memmem::find_iter(folded.as_bytes(), n.as_bytes())
+                        .map(|at| at..at + n.len())
+                })
+                .collect();
+            hits.sort_unstable_by_key(|r| r.start);
+            hits
+        };
+        Self {
+            exam: find(EXAM_NEEDLES),
+            label: find(LABEL_WORDS),
+        }
+    }
+
+    /// Whether the part `part` of the text may be an exam line.
+    #[must_use]
+    pub fn may_be_exam(&self, part: &std::ops::Range<usize>) -> bool {
+        within(&self.exam, part)
+    }
+
+    /// Whether the part `part` of the text may state a tier.
+    #[must_use]
+    pub fn may_state_tier(&self, part: &std::ops::Range<usize>) -> bool {
+        within(&self.label, part)
+    }
+}
+
+/// Whether one of `hits` (sorted by start) lies inside `part`.
+fn within(hits: &[std::ops::Range<usize>], part: &std::ops::Range<usize>) -> bool {
+    let first = hits.partition_point(|h| h.start < part.start);
+    hits.get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|h| h.start < part.end)
+        .any(|h| h.end <= part.end)
+}
+
 /// Whether folded `text` has a word (a letter-and-digit run, as [`words`] splits it)
 /// that is one of the ASCII `words`, without a folded copy of the text or a list of its
 /// words. An ASCII character that is no letter or digit folds to one that is none either,
@@ -272,6 +348,32 @@ fn has_folded_word(text: &str, words: &[&str]) -> bool {
         .iter()
         .filter(|w| w.len() < 64)
         .fold(0u64, |m, w| m | (1 << w.len()));
+    if text.is_ascii() {
+        // Most lines (and all of folded prose but emoji and other scripts): every piece
+        // between ASCII separators is one word, compared as it is.
+        let is_one = |piece: &[u8]| {
+            let len = piece.len();
+            len < 64
+                && lengths & (1 << len) != 0
+                && words
+                    .iter()
+                    .any(|w| w.len() == len && w.as_bytes().eq_ignore_ascii_case(piece))
+        };
+        let bytes = text.as_bytes();
+        // Length of the word ending at the current byte.
+        let mut len = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if BYTE_CLASS[usize::from(b)] == ALNUM {
+                len += 1;
+            } else if len > 0 {
+                if is_one(&bytes[i - len..i]) {
+                    return true;
+                }
+                len = 0;
+            }
+        }
+        return len > 0 && is_one(&bytes[bytes.len() - len..]);
+    }
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -734,6 +836,10 @@ mod tests {
                 });
                 assert!(every_reading_has_one, "{forms:?}");
             }
+        }
+        // Every exam word holds one of the substrings the whole-text scan looks for.
+        for w in EXAM_CONTEXT {
+            assert!(EXAM_NEEDLES.iter().any(|n| w.contains(n)), "{w}");
         }
         assert!(more_raw_words_than("**Très** fréquent, l’examen", 3));
         assert!(!more_raw_words_than("**Très** fréquent, l’examen", 4));

@@ -25,18 +25,39 @@ pub(super) struct LineMap {
     pub(super) newlines: Vec<usize>,
     /// Line of the body's first line.
     pub(super) first: usize,
+    /// Newlines before the offset asked for last: events come mostly in order, on the
+    /// same line or the next one as the event before.
+    last: std::cell::Cell<usize>,
 }
 
 impl LineMap {
     /// Indexes `body`, whose first line is line `first` of the file.
     pub(super) fn new(body: &str, first: usize) -> Self {
         let newlines = memchr::memchr_iter(b'\n', body.as_bytes()).collect();
-        Self { newlines, first }
+        Self {
+            newlines,
+            first,
+            last: std::cell::Cell::new(0),
+        }
     }
 
     /// The line holding byte `offset`.
     pub(super) fn line(&self, offset: usize) -> usize {
-        self.first + self.newlines.partition_point(|&p| p < offset)
+        // `k` newlines are before `offset` when the `k`th is before it and the next is not.
+        let fits = |k: usize| {
+            (k == 0 || self.newlines.get(k - 1).is_some_and(|&p| p < offset))
+                && self.newlines.get(k).is_none_or(|&p| p >= offset)
+        };
+        let last = self.last.get();
+        let k = if fits(last) {
+            last
+        } else if fits(last + 1) {
+            last + 1
+        } else {
+            self.newlines.partition_point(|&p| p < offset)
+        };
+        self.last.set(k);
+        self.first + k
     }
 }
 
@@ -219,7 +240,8 @@ pub(super) struct Builder<'a> {
     /// The open paragraph's lines: 1-based line (0 until known) and where its text starts
     /// in `prose_text`.
     leaf_lines: Vec<(usize, usize)>,
-    /// The text of every prose line ([`ProseLine::text`] is a range of it).
+    /// The text of every prose line, folded ([`crate::text::fold`]; [`ProseLine::text`]
+    /// is a range of it).
     prose_text: String,
     /// The list item and quote ids around each paragraph ([`ProseLine::items`] and
     /// [`ProseLine::quotes`] are ranges of it).
@@ -271,6 +293,9 @@ impl<'a> Builder<'a> {
     /// A builder for the body `src`, indexed by `lines`.
     pub(super) fn new(src: &'a str, lines: LineMap, options: ParseOptions, outline: bool) -> Self {
         let line = lines.first;
+        // Room for what a note of this many lines usually holds: the large stacks are not
+        // grown (and copied) a doubling at a time.
+        let blocks = lines.newlines.len() / 2 + 1;
         Self {
             src,
             options,
@@ -283,12 +308,12 @@ impl<'a> Builder<'a> {
                 blocks: 0,
                 items: 0,
             }],
-            blocks: Vec::new(),
+            blocks: Vec::with_capacity(blocks),
             items: Vec::new(),
             inlines: Vec::new(),
             plain: String::new(),
             leaf_lines: Vec::new(),
-            prose_text: String::new(),
+            prose_text: String::with_capacity(src.len() / 2),
             scope_ids: Vec::new(),
             skipped: 0,
             leaf: None,
@@ -304,9 +329,12 @@ impl<'a> Builder<'a> {
             in_html: false,
             html_style: HtmlStyle::default(),
             highlight: false,
-            doc: Document::default(),
+            doc: Document {
+                block_lines: Vec::with_capacity(blocks),
+                ..Document::default()
+            },
             tag_set: HashSet::new(),
-            prose: Vec::new(),
+            prose: Vec::with_capacity(blocks),
             next_item: 0,
             next_leaf: 0,
             top_start: None,
@@ -1087,7 +1115,9 @@ impl<'a> Builder<'a> {
             if matches!(plain, Plain::Tag(_)) {
                 self.prose_text.push('#');
             }
-            self.prose_text.push_str(text);
+            // Folded once here: every reading of the prose is of folded words, and reads
+            // folded text as it is (folding it again changes nothing).
+            crate::text::fold_into(text, &mut self.prose_text);
         }
         true
     }

@@ -13,7 +13,8 @@ pub(super) struct ProseLine {
     pub(super) heading: Option<usize>,
     /// 1-based line.
     pub(super) line: usize,
-    /// Its plain text: a range of the note's prose text (see [`text_hints`]).
+    /// Its plain text, folded ([`crate::text::fold`]): a range of the note's prose text
+    /// (see [`text_hints`]).
     pub(super) text: Range<usize>,
     /// Ids of the list items it is inside, outermost first: a range of the note's scope
     /// ids (shared by a paragraph's lines).
@@ -104,6 +105,8 @@ pub(super) fn text_hints(
     let mut hints = Vec::new();
     let exam: Vec<bool> = headings.iter().map(|h| is_exam_heading(&h.text)).collect();
     let line_of = |p: &ProseLine| text.get(p.text.clone()).unwrap_or("");
+    // The prose is folded: the lines without an exam or tier word are known in one pass.
+    let hits = frequency::WordHits::new(text);
     for (h, heading) in headings.iter().enumerate() {
         if exam[h] {
             let target = attributed(headings, &exam, Some(h));
@@ -117,7 +120,7 @@ pub(super) fn text_hints(
         scopes.retain(|s| s.contains(p, ids));
         let target = attributed(headings, &exam, p.heading);
         let line = line_of(p);
-        if p.first && frequency::is_exam_context(line) {
+        if p.first && hits.may_be_exam(&p.text) && frequency::is_exam_context(line) {
             let callout = line.trim_start().starts_with("[!");
             match ids.get(p.quotes.clone()).and_then(<[usize]>::last) {
                 Some(&id) if callout => {
@@ -138,10 +141,15 @@ pub(super) fn text_hints(
             .heading
             .is_some_and(|h| exam.get(h).copied().unwrap_or(false));
         let in_scope = in_exam_section || scopes.iter().any(|s| s.contains(p, ids));
-        let tier = in_scope
-            .then(|| frequency::detect_phrase(line))
-            .flatten()
-            .or_else(|| frequency::detect_label(line));
+        let tier = hits
+            .may_state_tier(&p.text)
+            .then(|| {
+                in_scope
+                    .then(|| frequency::detect_phrase(line))
+                    .flatten()
+                    .or_else(|| frequency::detect_label(line))
+            })
+            .flatten();
         if let Some(tier) = tier
             && done.insert(target)
         {
