@@ -805,6 +805,40 @@ mod tests {
         assert!(found > 10, "{found}");
     }
 
+    /// The whole-note word scan turns down a line only when the line-by-line reading
+    /// would: on the bundled notes, folded as the index folds them, each line's verdict is
+    /// the same as the per-line prefilter's, and no exam or tier line is missed.
+    #[test]
+    fn whole_note_word_hits_agree_with_each_line() {
+        let mut text =
+            String::from("Pour l\u{2019}EXAMEN: très fréquent\nfrequently\nsaa-c03\nx\n");
+        for (_, note) in crate::notes::vault::BUNDLED_NOTES {
+            text.push_str(note);
+        }
+        let folded = crate::text::fold(&text);
+        let hits = WordHits::new(&folded);
+        let (mut start, mut exam, mut tiers) = (0, 0, 0);
+        for line in folded.split('\n') {
+            let part = start..start + line.len();
+            start = part.end + 1;
+            assert_eq!(
+                hits.may_state_tier(&part),
+                may_contain(line, LABEL_WORDS),
+                "{line:?}"
+            );
+            if is_exam_context(line) {
+                assert!(hits.may_be_exam(&part), "{line:?}");
+                exam += 1;
+            }
+            if detect_phrase(line).is_some() || detect_label(line).is_some() {
+                assert!(hits.may_state_tier(&part), "{line:?}");
+                tiers += 1;
+            }
+        }
+        assert!(exam > 3 && tiers > 3, "{exam} {tiers}");
+        assert!(!hits.may_state_tier(&(0..0)));
+    }
+
     #[test]
     fn prefilters_never_turn_down_what_the_full_reading_finds() {
         let longest = PATTERNS
