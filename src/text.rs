@@ -30,12 +30,10 @@ pub fn fold(s: &str) -> String {
 /// whole string (canonical reordering only moves marks, and every mark is dropped).
 pub fn fold_into(s: &str, out: &mut String) {
     out.reserve(s.len());
+    let table = near_ascii();
     let mut rest = s;
     while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = ascii_prefix_len(rest.as_bytes());
         let (run, after) = rest.split_at(ascii);
         // Copied, then lower-cased in place (a backquote at a time where there is one).
         if run.contains('`') {
@@ -56,8 +54,29 @@ pub fn fold_into(s: &str, out: &mut String) {
             break;
         };
         rest = &after[c.len_utf8()..];
-        fold_char(c, |f| out.push(f));
+        fold_beyond_ascii(table, c, |f| out.push(f));
     }
+}
+
+/// How many bytes `b` starts with that are ASCII, read 16 at a time (the first high bit of
+/// a little-endian word is its first non-ASCII byte).
+fn ascii_prefix_len(b: &[u8]) -> usize {
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    let mut len = 0;
+    for chunk in b.chunks_exact(16) {
+        let Ok(bytes) = <[u8; 16]>::try_from(chunk) else {
+            break;
+        };
+        let high = u128::from_le_bytes(bytes) & HIGH;
+        if high != 0 {
+            return len + high.trailing_zeros() as usize / 8;
+        }
+        len += 16;
+    }
+    len + b[len..]
+        .iter()
+        .position(|x| !x.is_ascii())
+        .unwrap_or(b.len() - len)
 }
 
 /// The folded form of one character ([`fold`] works character by character), handed to
@@ -70,9 +89,14 @@ pub fn fold_char(c: char, mut out: impl FnMut(char)) {
         });
         return;
     }
+    fold_beyond_ascii(near_ascii(), c, out);
+}
+
+/// [`fold_char`] of a character beyond ASCII, `table` being [`near_ascii`].
+fn fold_beyond_ascii(table: &[u32], c: char, mut out: impl FnMut(char)) {
     // The Latin letters and marks of European languages (`é`, `ç`, `ß`, `’`), from a
     // table made once by the reading below.
-    if let Some(&folded) = near_ascii().get(u32::from(c) as usize - 0x80) {
+    if let Some(&folded) = table.get((u32::from(c) as usize).wrapping_sub(0x80)) {
         match folded {
             NOTHING => {}
             SEVERAL => fold_char_fully(c, out),
@@ -337,6 +361,27 @@ mod tests {
         assert!(checked > 1_000_000);
         let text = "Pour l’`examen` ÉTÉ: ﬁn, İstanbul ǅ — très FRÉQUENT ✅";
         assert_eq!(fold(&fold(text)), fold(text));
+    }
+
+    /// The ASCII runs are found 16 bytes at a time: a non-ASCII character at any place of
+    /// a run, of any length, folds as it does alone.
+    #[test]
+    fn ascii_runs_of_every_length_fold_as_characters_do() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut s: String = "AbC`dEfGhIjKlMnOpQrStUvWxYz0123456789-_ "
+                    .chars()
+                    .take(len)
+                    .collect();
+                s.insert(at.min(s.len()), 'É');
+                let mut by_char = String::new();
+                for c in s.chars() {
+                    fold_char(c, |f| by_char.push(f));
+                }
+                assert_eq!(fold(&s), by_char, "{s:?}");
+                assert_eq!(ascii_prefix_len(s.as_bytes()), at.min(len), "{s:?}");
+            }
+        }
     }
 
     #[test]
