@@ -572,6 +572,51 @@ fn a_long_bold_and_code_paragraph_wraps_into_full_width_lines() {
     );
 }
 
+/// Regression: a heading was drawn on one unwrapped row; a long one (a course title) widened
+/// the page for every block after it, so the text ran past the window's edge and was cut
+/// off. The heading now wraps, and the paragraph under it stays inside the window.
+#[test]
+fn a_long_heading_wraps_and_keeps_the_page_inside_the_window() {
+    let vault = tempfile::tempdir().unwrap();
+    let heading = "Introduction to Virtual Private Clouds and their subnets, route tables, \
+        gateways and endpoints, from the default VPC to custom ones, in every Region";
+    std::fs::write(
+        vault.path().join("Long heading.md"),
+        format!(
+            "# Course\n\n## {heading}\n\nA VPC is a virtual network inside AWS, isolated \
+             from other networks, that spans every Availability Zone of its Region and \
+             holds subnets, each in one Availability Zone.\n"
+        ),
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = AppConfig {
+        data_dir: Some(data.path().to_owned()),
+        system_locale: Some("en-US".into()),
+        vault: Some(vault.path().to_owned()),
+    };
+    let width = 800.0;
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, 700.0))
+        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    wait_loaded(&mut harness);
+    button(&harness, "Long heading").click();
+    harness.run();
+    // The heading on the page (the sidebar lists it too, further left).
+    let title = harness
+        .query_all_by_label_contains("from the default VPC")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.left().total_cmp(&b.left()))
+        .expect("the heading is on the page");
+    assert!(title.right() <= width, "{title:?}");
+    assert!(title.height() > 30.0, "wraps onto several lines: {title:?}");
+    let text = harness
+        .get_by_label_contains("holds subnets, each in one")
+        .rect();
+    assert!(text.right() <= width, "{text:?}");
+    assert!(text.width() > 300.0, "{text:?}");
+}
+
 /// Regression: the sidebar sorted raw file names ("1., 10., 11., 2."; "EC2 Types" before
 /// "EC2") and listed a folder twice around its subfolder.
 #[test]

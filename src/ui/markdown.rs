@@ -407,12 +407,15 @@ fn heading_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, level: u8, h: usiz
     ui.add_space(if level <= 2 { 14.0 } else { 8.0 });
     let topic = index.topic_at(note, h);
     let s = cx.lang.strings();
+    // Wrapped, the badge after its last word: a heading on one unwrapped row widened the
+    // page for every block after it (a Ui grows to what it holds), pushing text past the
+    // window's edge.
     let response = ui
-        .horizontal(|ui| {
+        .horizontal_wrapped(|ui| {
             if let Some(icon) = topic.and_then(|t| index.topics[t].icon) {
                 icon_ui(ui, Some(icon), size + 6.0);
             }
-            ui.label(RichText::new(&heading.text).size(size).strong());
+            ui.add(egui::Label::new(RichText::new(&heading.text).size(size).strong()).wrap());
             if let Some(t) = topic {
                 ui.add_space(6.0);
                 let tier = cx.tiers.get(t).copied().flatten();
@@ -1233,7 +1236,7 @@ fn embed_block_ui(ui: &mut Ui, cx: &mut NoteCtx<'_>, note: usize, embed: &Embed,
         })
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("{} ", s.embedded)).small().weak());
                 if ui.link(RichText::new(&written).small()).clicked() {
                     cx.commands.push(Command::Navigate(loc));
