@@ -206,9 +206,10 @@ const NEGATIONS: &[&str] = &[
 /// Words of the longest phrase pattern.
 const LONGEST_PATTERN: usize = 4;
 
-/// Whether `text` has more than `n` letter-and-digit runs (as [`words`] would split it,
-/// without folding), looking no further than the run after the `n`th: most prose lines are
-/// long, and are turned down after a few words.
+/// Whether `text` has more than `n` letter-and-digit runs, looking no further than the run
+/// after the `n`th: most prose lines are long, and are turned down after a few words. On
+/// folded text (the index's prose lines) the runs are the words [`words`] splits; raw text
+/// is read as it is, without a folded copy.
 fn more_raw_words_than(text: &str, n: usize) -> bool {
     if text.is_ascii() {
         // Most lines: word starts counted without a branch per byte, a chunk at a time.
@@ -284,7 +285,8 @@ const EXAM_NEEDLES: &[&str] = &["exam", "saa", "tested", "certification"];
 /// the whole text (a note's prose) rather than a scan of each line. A part of the text that
 /// holds none of them is neither an exam line ([`is_exam_context`]) nor a tier phrase or
 /// label ([`detect_phrase`], [`detect_label`]): each of those needs one of the words, and
-/// in folded text a word is found as it is.
+/// in folded text a word is found as it is. The scan finds non-overlapping matches, which
+/// misses none because no substring starts with its own ending (a test checks it).
 pub struct WordHits {
     /// Byte ranges of exam words, by start.
     exam: Vec<std::ops::Range<usize>>,
@@ -836,6 +838,14 @@ mod tests {
             }
         }
         assert!(exam > 3 && tiers > 3, "{exam} {tiers}");
+        // Matches are found without overlaps: a substring that starts with its own ending
+        // ("abab") could hide a second match behind the first.
+        for n in EXAM_NEEDLES.iter().chain(LABEL_WORDS) {
+            assert!(
+                (1..n.len()).all(|k| n[..k] != n[n.len() - k..]),
+                "{n} overlaps itself"
+            );
+        }
         assert!(!hits.may_state_tier(&(0..0)));
     }
 
