@@ -22,6 +22,16 @@ fn harness_with(config: AppConfig) -> Harness<'static, AwsStudyApp> {
     harness
 }
 
+/// The app on `vault`, loaded, in a window `width` points wide and 700 high.
+fn narrow_window(vault: &Path, data: &Path, width: f32) -> Harness<'static, AwsStudyApp> {
+    let config = common::config(data, "en-US", Some(vault));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, 700.0))
+        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
+    wait_loaded(&mut harness);
+    harness
+}
+
 /// The app on the bundled notes, in the Notes room (a first start shows the start page:
 /// the top bar's Notes button leaves it).
 fn harness(data_dir: &Path) -> Harness<'static, AwsStudyApp> {
@@ -547,15 +557,7 @@ fn a_long_bold_and_code_paragraph_wraps_into_full_width_lines() {
     )
     .unwrap();
     let data = tempfile::tempdir().unwrap();
-    let config = AppConfig {
-        data_dir: Some(data.path().to_owned()),
-        system_locale: Some("en-US".into()),
-        vault: Some(vault.path().to_owned()),
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(800.0, 700.0))
-        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
-    wait_loaded(&mut harness);
+    let mut harness = narrow_window(vault.path(), data.path(), 800.0);
     button(&harness, "Hybrid DNS").click();
     harness.run();
     let node = harness.get_by_label_contains("corp.example.com resolver");
@@ -590,16 +592,8 @@ fn a_long_heading_wraps_and_keeps_the_page_inside_the_window() {
     )
     .unwrap();
     let data = tempfile::tempdir().unwrap();
-    let config = AppConfig {
-        data_dir: Some(data.path().to_owned()),
-        system_locale: Some("en-US".into()),
-        vault: Some(vault.path().to_owned()),
-    };
     let width = 800.0;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(width, 700.0))
-        .build_eframe(move |cc| AwsStudyApp::new(&cc.egui_ctx, config));
-    wait_loaded(&mut harness);
+    let mut harness = narrow_window(vault.path(), data.path(), width);
     button(&harness, "Long heading").click();
     harness.run();
     // The heading on the page (the sidebar lists it too, further left).
