@@ -1,6 +1,8 @@
 //! Re-indentation of tab-indented Obsidian lists, done on the text before
 //! `pulldown-cmark` sees it, so that they nest instead of turning into code blocks.
 
+use std::borrow::Cow;
+
 /// A list item open while re-indenting.
 struct OpenItem {
     /// Column of the marker in the original text.
@@ -97,17 +99,18 @@ fn fence_start(rest: &str) -> Option<(char, usize)> {
 /// Re-indents list lines so that Obsidian's tab-based nesting (a tab per level, often
 /// followed by spaces) nests as `CommonMark` lists instead of becoming indented code: each
 /// item is moved to its parent's content column. Only leading whitespace changes, so line
-/// numbers are kept.
-pub(super) fn reindent_lists(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + body.len() / 8);
+/// numbers are kept. Most notes need no change: they are borrowed, not copied, and a copy
+/// is started only at the first line that moves.
+pub(super) fn reindent_lists(body: &str) -> Cow<'_, str> {
+    let mut out = Reindented { body, copy: None };
     let mut stack: Vec<OpenItem> = Vec::new();
     let mut fence: Option<OpenFence> = None;
-    for line in body.split_inclusive('\n') {
+    for (start, line) in lines_at(body) {
         let (ws, col) = leading_ws(line);
         let rest = line.get(ws..).unwrap_or("");
         if let Some(f) = &fence {
             let new_col = col.saturating_add_signed(f.shift);
-            push_indented(&mut out, new_col, rest);
+            out.push(start, line, ws, new_col);
             let t = rest.trim_end();
             if t.len() >= f.len && t.chars().all(|c| c == f.marker) {
                 fence = None;
@@ -115,7 +118,7 @@ pub(super) fn reindent_lists(body: &str) -> String {
             continue;
         }
         if rest.trim().is_empty() {
-            out.push_str(line);
+            out.push(start, line, ws, None);
             continue;
         }
         while stack.last().is_some_and(|it| it.indent >= col) {
@@ -144,22 +147,94 @@ pub(super) fn reindent_lists(body: &str) -> String {
             let shift = isize::try_from(new_col).unwrap_or(0) - isize::try_from(col).unwrap_or(0);
             fence = Some(OpenFence { marker, len, shift });
         }
-        push_indented(&mut out, new_col, rest);
+        out.push(start, line, ws, new_col);
     }
-    out
+    match out.copy {
+        Some(copy) => Cow::Owned(copy),
+        None => Cow::Borrowed(body),
+    }
 }
 
-/// Appends `col` spaces and `rest`.
-fn push_indented(out: &mut String, col: usize, rest: &str) {
-    out.extend(std::iter::repeat_n(' ', col));
-    out.push_str(rest);
+/// Each line of `text` with its line break, and the offset where it starts.
+fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = breaks.next().map_or(text.len(), |i| i + 1);
+        let line = (start, text.get(start..end)?);
+        start = end;
+        Some(line)
+    })
+}
+
+/// The re-indented text: a copy once a line has moved, until then the body itself.
+struct Reindented<'a> {
+    /// The text being re-indented.
+    body: &'a str,
+    /// The output so far, from the first line that moved on (`None`: every line so far is
+    /// the body's).
+    copy: Option<String>,
+}
+
+impl Reindented<'_> {
+    /// Appends `line` (at offset `start` of the body, its leading whitespace `ws` bytes
+    /// long) indented to `col` spaces, or as it is (`None`).
+    fn push(&mut self, start: usize, line: &str, ws: usize, col: impl Into<Option<usize>>) {
+        let col = col.into();
+        let moved = col.is_some_and(|c| c != ws || line.as_bytes()[..ws].contains(&b'\t'));
+        if moved && self.copy.is_none() {
+            let mut copy = String::with_capacity(self.body.len() + self.body.len() / 8);
+            copy.push_str(self.body.get(..start).unwrap_or(""));
+            self.copy = Some(copy);
+        }
+        let Some(copy) = &mut self.copy else {
+            return;
+        };
+        match col {
+            Some(c) if moved => {
+                copy.extend(std::iter::repeat_n(' ', c));
+                copy.push_str(line.get(ws..).unwrap_or(""));
+            }
+            _ => copy.push_str(line),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use crate::notes::doc::*;
     use crate::notes::parse::parse;
     use crate::notes::parse::test_support::*;
+
+    /// A note whose lines need no change (space-indented lists, code, prose) comes back
+    /// as it is, borrowed: most notes are not copied before the parser reads them.
+    #[test]
+    fn a_note_without_tab_indented_lists_is_not_copied() {
+        let text = "# A\n\n- one\n  - two\n\n```\ncode\n```\n\n    indented code\ntext";
+        let out = super::reindent_lists(text);
+        assert!(matches!(out, Cow::Borrowed(_)));
+        assert_eq!(out, text);
+        assert!(matches!(super::reindent_lists(""), Cow::Borrowed("")));
+    }
+
+    /// The copy starts at the first line that moves: the lines before it, the moved ones
+    /// and the ones after are all there, with their line breaks (the last line has none).
+    #[test]
+    fn a_tab_indented_list_is_copied_from_its_first_moved_line() {
+        let text =
+            "intro\n\n1. first\n\t- nested\n\t\t- deeper\nafter\n\n- x\n\t```\n\tcode\n\t```\nend";
+        let out = super::reindent_lists(text);
+        assert!(matches!(out, Cow::Owned(_)));
+        assert_eq!(
+            out,
+            "intro\n\n1. first\n   - nested\n     - deeper\nafter\n\n- x\n  ```\n  code\n  ```\nend"
+        );
+    }
 
     #[test]
     fn seed_saa_tab_indented_lists_nest() {
