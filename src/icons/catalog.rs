@@ -90,18 +90,20 @@ impl Catalog {
             .unwrap_or_default()
             .replace("%20", " ");
         let (stem, ext) = split_extension(&name);
-        let (kind, body) = classify_file_name(stem);
-        let compact = compact_without_size(body);
+        // An icon is an `Arch_`/`Res_` file, or an SVG named by its stem: a screenshot
+        // (`Pasted image ….png`) is none, and is turned down before its key is built.
+        let kind = match classify_file_name(stem) {
+            (Some(kind), body) => (kind, body),
+            (None, body) if ext.is_none_or(|e| e.eq_ignore_ascii_case("svg")) => ("stem", body),
+            (None, _) => return None,
+        };
+        let compact = compact_without_size(kind.1);
         if compact.is_empty() {
             return None;
         }
-        match kind {
-            Some(kind) => self.file_index.get(&format!("{kind}:{compact}")).copied(),
-            None if ext.is_none_or(|e| e.eq_ignore_ascii_case("svg")) => {
-                self.file_index.get(&format!("stem:{compact}")).copied()
-            }
-            None => None,
-        }
+        self.file_index
+            .get(&format!("{}:{compact}", kind.0))
+            .copied()
     }
 
     /// Fuzzy search over display names and aliases (accent- and case-insensitive), best

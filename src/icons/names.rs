@@ -164,19 +164,21 @@ pub(super) fn split_extension(name: &str) -> (&str, Option<&str>) {
 
 /// Recognizes the AWS naming prefixes: returns (index kind, rest of the name).
 pub(super) fn classify_file_name(name: &str) -> (Option<&'static str>, &str) {
-    let lower: String = name
-        .chars()
-        .map(|c| match c {
-            '-' | ' ' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect();
+    // Compared in place, case-insensitively, `-` and ` ` read as `_`: every image of
+    // every note comes here, most of them screenshots with none of these prefixes.
+    let has_prefix = |prefix: &str| {
+        name.len() >= prefix.len()
+            && name.bytes().zip(prefix.bytes()).all(|(b, p)| {
+                let b = if b == b'-' || b == b' ' { b'_' } else { b };
+                b.to_ascii_lowercase() == p
+            })
+    };
     for (prefix, kind) in [
         ("arch_category_", "cat"),
         ("arch_", "arch"),
         ("res_", "res"),
     ] {
-        if lower.starts_with(prefix) {
+        if has_prefix(prefix) {
             // Prefixes are ASCII, so byte offsets match.
             return (Some(kind), name.get(prefix.len()..).unwrap_or_default());
         }
@@ -187,12 +189,23 @@ pub(super) fn classify_file_name(name: &str) -> (Option<&'static str>, &str) {
 /// Compact key of a file-name body: size suffixes and `Light` removed, `Dark` kept,
 /// then folded and reduced to letters and digits.
 pub(super) fn compact_without_size(body: &str) -> String {
-    let normalized: String = body
-        .chars()
-        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-        .collect();
-    let (stripped, dark) = strip_variant(&normalized);
-    let mut key = compact_key(&stripped);
+    // `strip_variant` of the body with `-` and ` ` read as `_`, without copying it: the
+    // separators are dropped by `compact_key` anyway.
+    let mut rest = body;
+    let mut dark = false;
+    while !rest.is_empty() {
+        let (head, last) = rest.rsplit_once(['_', '-', ' ']).unwrap_or(("", rest));
+        let last = last.trim();
+        if is_size(last) || last.eq_ignore_ascii_case("light") || last.is_empty() {
+            rest = head;
+        } else if last.eq_ignore_ascii_case("dark") {
+            dark = true;
+            rest = head;
+        } else {
+            break;
+        }
+    }
+    let mut key = compact_key(rest);
     if dark {
         key.push_str("dark");
     }
@@ -269,6 +282,65 @@ pub(super) fn camel_words(stem: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `compact_without_size` reads the body in place as `strip_variant` reads it once
+    /// `-` and ` ` are `_`: the same key for every name made of these words and separators
+    /// (sizes, `Light`/`Dark` in any case, empty parts, accents, a tab).
+    #[test]
+    fn the_compact_key_of_a_body_is_its_stripped_variant_compacted() {
+        let words = [
+            "Amazon", "EC2", "48", "16", "Light", "DARK", "", "Él", "\tx",
+        ];
+        let seps = ["_", "-", " "];
+        let mut bodies = vec![String::new()];
+        for _ in 0..3 {
+            let mut longer = Vec::new();
+            for body in &bodies {
+                for w in words {
+                    for sep in seps {
+                        longer.push(format!("{body}{sep}{w}"));
+                        longer.push(format!("{w}{sep}{body}"));
+                    }
+                }
+            }
+            bodies.extend(longer);
+            bodies.sort();
+            bodies.dedup();
+        }
+        assert!(bodies.len() > 10_000);
+        for body in &bodies {
+            let normalized: String = body
+                .chars()
+                .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+                .collect();
+            let (stripped, dark) = strip_variant(&normalized);
+            let expected = compact_key(&stripped) + if dark { "dark" } else { "" };
+            assert_eq!(compact_without_size(body), expected, "{body:?}");
+        }
+    }
+
+    /// The AWS prefixes are found in any case, with `-` or ` ` for `_`, and nothing else is.
+    #[test]
+    fn file_name_prefixes_are_read_in_place() {
+        assert_eq!(
+            classify_file_name("Arch_Amazon-EC2_48"),
+            (Some("arch"), "Amazon-EC2_48")
+        );
+        assert_eq!(
+            classify_file_name("arch-category_Compute"),
+            (Some("cat"), "Compute")
+        );
+        assert_eq!(
+            classify_file_name("RES Amazon-S3"),
+            (Some("res"), "Amazon-S3")
+        );
+        assert_eq!(
+            classify_file_name("Pasted image 1"),
+            (None, "Pasted image 1")
+        );
+        assert_eq!(classify_file_name("Arc"), (None, "Arc"));
+        assert_eq!(classify_file_name("Ärch_x"), (None, "Ärch_x"));
+    }
     #[test]
     fn camel_words_split() {
         assert_eq!(
