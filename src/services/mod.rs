@@ -207,7 +207,14 @@ const UNCURATED_TIER: Tier = Tier::MoinsFrequent;
 /// times (its keys spaced and compact, with and without the vendor), and the keys are
 /// short; the default `SipHash`, made to resist chosen keys, cost more than the lookups'
 /// other work. The keys are the bundled catalog's, not the user's.
-type NameMap = HashMap<String, ServiceId, std::hash::BuildHasherDefault<Fnv1a>>;
+type NameMap = HashMap<String, ServiceId, FnvBuild>;
+
+/// Hashes with [`Fnv1a`].
+type FnvBuild = std::hash::BuildHasherDefault<Fnv1a>;
+
+/// What a lookup key names: as a curated name, as a curated alias, as an uncurated
+/// entry's name or alias (the order they are tried in).
+type KeyEntry = [Option<ServiceId>; 3];
 
 /// The 64-bit FNV-1a hash.
 struct Fnv1a(u64);
@@ -237,16 +244,16 @@ pub struct Catalog {
     services: Vec<Service>,
     guide: String,
     by_key: HashMap<String, ServiceId>,
-    /// Normalised official and short names (spaced and compact, with and without the
-    /// Amazon/AWS prefix) → entry.
-    names: NameMap,
-    /// Normalised aliases (English and French) → entry.
-    aliases: NameMap,
-    /// Names and aliases of uncurated entries: tried last, so they never shadow a curated
-    /// alias ("Amazon Kinesis" is an alias of Kinesis Data Streams and an icon's name).
-    fallback: NameMap,
-    /// Token sequences that may be found inside longer prose, with their entry.
+    /// Lookup keys → the entry they name, in one map so that a text's keys are each hashed
+    /// once: normalised official and short names (spaced and compact, with and without
+    /// the Amazon/AWS prefix), then normalised aliases (English and French), then names
+    /// and aliases of uncurated entries, tried last so they never shadow a curated alias
+    /// ("Amazon Kinesis" is an alias of Kinesis Data Streams and an icon's name).
+    keys: HashMap<String, KeyEntry, FnvBuild>,
+    /// Token sequences that may be found inside longer prose, with their entry, sorted.
     contained: Vec<(Vec<String>, ServiceId)>,
+    /// First token → where the sequences starting with it are in `contained`.
+    contained_runs: HashMap<String, (usize, usize), FnvBuild>,
     by_icon: HashMap<IconId, ServiceId>,
     /// Folded search strings per entry (short name first).
     search_keys: Vec<Vec<String>>,
@@ -357,10 +364,9 @@ impl Catalog {
             services,
             guide,
             by_key,
-            names: NameMap::default(),
-            aliases: NameMap::default(),
-            fallback: NameMap::default(),
+            keys: HashMap::default(),
             contained: Vec::new(),
+            contained_runs: HashMap::default(),
             by_icon: HashMap::new(),
             search_keys: Vec::new(),
         };
@@ -418,9 +424,19 @@ impl Catalog {
             .collect();
         contained
             .retain(|(t, id)| self.services[usize::from(id.0)].curated || !curated.contains(t));
-        self.names = names;
-        self.aliases = aliases;
-        self.fallback = fallback;
+        self.keys = HashMap::default();
+        for (level, map) in [names, aliases, fallback].into_iter().enumerate() {
+            for (key, id) in map {
+                self.keys.entry(key).or_default()[level] = Some(id);
+            }
+        }
+        self.contained_runs = HashMap::default();
+        for (i, (needle, _)) in contained.iter().enumerate() {
+            if let Some(first) = needle.first() {
+                let run = self.contained_runs.entry(first.clone()).or_insert((i, i));
+                run.1 = i + 1;
+            }
+        }
         self.contained = contained;
         self.search_keys = self
             .services
@@ -658,12 +674,10 @@ impl Catalog {
         // Written once into one string (every heading comes here, most to find nothing).
         let mut all = String::new();
         let ends = write_keys(toks, &mut all);
-        let keys = key_slices(&all, &ends);
-        keys.clone()
-            .find_map(|k| self.names.get(k))
-            .or_else(|| keys.clone().find_map(|k| self.aliases.get(k)))
-            .or_else(|| keys.clone().find_map(|k| self.fallback.get(k)))
-            .copied()
+        let mut entries = key_slices(&all, &ends).map(|k| self.keys.get(k));
+        let entries: [Option<&KeyEntry>; 4] = std::array::from_fn(|_| entries.next().flatten());
+        // A curated name in any of the keys first, then an alias, then an uncurated name.
+        (0..3).find_map(|level| entries.iter().flatten().find_map(|e| e[level]))
     }
 
     /// The longest name or alias contained as whole words in `text` (see
@@ -685,13 +699,12 @@ impl Catalog {
         firsts.sort_unstable();
         firsts.dedup();
         let candidates = firsts.into_iter().flat_map(|tok| {
-            let lo = self
-                .contained
-                .partition_point(|(n, _)| n.first().is_none_or(|f| f < tok));
-            let hi = self
-                .contained
-                .partition_point(|(n, _)| n.first().is_none_or(|f| f <= tok));
-            self.contained[lo..hi.max(lo)].iter()
+            let (lo, hi) = self
+                .contained_runs
+                .get(tok.as_str())
+                .copied()
+                .unwrap_or((0, 0));
+            self.contained.get(lo..hi).unwrap_or_default().iter()
         });
         for (needle, id) in candidates {
             if needle.is_empty() || needle.len() > toks.len() {
@@ -710,13 +723,9 @@ impl Catalog {
             .iter()
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)))
             .copied()?;
-        let distinct: HashSet<ServiceId> = found
-            .iter()
-            .filter(|f| !self.is_same_family(f.2, best.2))
-            .map(|f| f.2)
-            .collect();
         let short = toks.len() <= 4;
-        (short || best.1 == 0 || distinct.is_empty()).then_some(best.2)
+        let alone = || !found.iter().any(|f| !self.is_same_family(f.2, best.2));
+        (short || best.1 == 0 || alone()).then_some(best.2)
     }
 
     /// Whether two entries are the same service or a service and its feature.
