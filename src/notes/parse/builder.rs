@@ -18,6 +18,7 @@ use crate::notes::doc::{
     Inlines, Link, ListItem, Math, Reference, ReferenceKind, Style, StyleFlag, Table, WikiLink,
 };
 use crate::notes::vault::is_image;
+use crate::text::has_pair;
 
 /// Maps byte offsets of the parsed body to 1-based lines of the original file.
 pub(super) struct LineMap {
@@ -519,7 +520,7 @@ impl<'a> Builder<'a> {
     /// Handles text that may hold `==highlight==` markers; `end` is where it ends in the
     /// body.
     fn text_with_highlights(&mut self, t: &str, end: usize) {
-        if self.code.is_some() || !t.contains("==") {
+        if self.code.is_some() || !has_pair(t, b'=') {
             self.text(t);
             return;
         }
@@ -534,7 +535,7 @@ impl<'a> Builder<'a> {
                 !after.is_empty()
                     && !after.starts_with(char::is_whitespace)
                     && !after.starts_with('=')
-                    && (after.contains("==") || self.closes_later(end))
+                    && (has_pair(after, b'=') || self.closes_later(end))
             };
             if toggles {
                 self.text(&rest[..at]);

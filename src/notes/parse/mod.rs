@@ -122,7 +122,7 @@ pub fn parse_drawing(text: &str) -> Document {
 /// `body` without its `%%comments%%` (inline or over several lines; not inside code):
 /// the comments' text is removed, their line breaks kept so lines keep their numbers.
 fn hide_comments(body: &str) -> Cow<'_, str> {
-    if !body.contains("%%") {
+    if !crate::text::has_pair(body, b'%') {
         return Cow::Borrowed(body);
     }
     let mut out = String::with_capacity(body.len());
@@ -148,7 +148,7 @@ fn hide_comments(body: &str) -> Cow<'_, str> {
                     continue;
                 }
             }
-            if fence.is_some() || !line.contains("%%") {
+            if fence.is_some() || !crate::text::has_pair(line, b'%') {
                 out.push_str(line);
                 continue;
             }

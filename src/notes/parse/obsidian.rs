@@ -106,6 +106,19 @@ fn url_len(s: &str) -> Option<usize> {
         .then_some(url.len())
 }
 
+/// Whether `text` holds `://`, `www.` or `WWW.`, where an address [`url_len`] reads can
+/// start: one pass over its `:` and `.` rather than a search per needle.
+fn may_have_url(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b':', b'.', b).any(|i| {
+        if b[i] == b':' {
+            b.get(i + 1..i + 3) == Some(&b"//"[..])
+        } else {
+            matches!(b.get(i.wrapping_sub(3)..i), Some(b"www" | b"WWW"))
+        }
+    })
+}
+
 /// Splits `#tags` and bare URLs out of `text`, handing each piece to `piece` in order;
 /// `boundary` tells whether its start is a word boundary.
 pub(super) fn split_text<'a>(text: &'a str, boundary: bool, mut piece: impl FnMut(Piece<'a>)) {
@@ -115,8 +128,7 @@ pub(super) fn split_text<'a>(text: &'a str, boundary: bool, mut piece: impl FnMu
         piece(Piece::Text(text));
         return;
     }
-    let has_url = text.contains("://") || text.contains("www.") || text.contains("WWW.");
-    if !has_url && !text.contains('#') {
+    if !may_have_url(text) && memchr::memchr(b'#', text.as_bytes()).is_none() {
         piece(Piece::Text(text));
         return;
     }
@@ -312,6 +324,32 @@ fn split_title(inlines: Vec<Inline>, used: usize) -> (Vec<Inline>, Vec<Inline>) 
 #[cfg(test)]
 mod tests {
     use crate::frequency::Tier;
+
+    /// The one-pass address test agrees with searching each needle.
+    #[test]
+    fn an_address_is_suspected_where_one_of_its_needles_is() {
+        for s in [
+            "",
+            "a.b",
+            "www",
+            "www.x",
+            "WWW.X",
+            "wWw.x",
+            "x://",
+            ":/",
+            "a: //",
+            "ww.",
+            ".www",
+            "see https://a.b",
+            "é://",
+            "mailto:x",
+            "1.2.3",
+            "w.w.w.",
+        ] {
+            let expected = s.contains("://") || s.contains("www.") || s.contains("WWW.");
+            assert_eq!(super::may_have_url(s), expected, "{s:?}");
+        }
+    }
     use crate::notes::doc::*;
     use crate::notes::parse::parse;
     use crate::notes::parse::test_support::*;

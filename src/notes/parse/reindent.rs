@@ -60,7 +60,7 @@ fn list_marker(rest: &str, col: usize) -> Option<(usize, usize)> {
     }
     let (_, end) = leading_ws_from(after, col + marker);
     let gap = end - (col + marker);
-    let blank = after.trim().is_empty();
+    let blank = is_blank(after);
     Some((marker, if blank || gap > 4 { 1 } else { gap.max(1) }))
 }
 
@@ -80,6 +80,9 @@ fn leading_ws_from(s: &str, mut col: usize) -> (usize, usize) {
 
 /// Whether `rest` is a thematic break (`---`, `* * *`).
 fn is_rule(rest: &str) -> bool {
+    if !rest.starts_with(['-', '*', '_']) {
+        return false;
+    }
     let t = rest.trim();
     let Some(first) = t.chars().next() else {
         return false;
@@ -111,13 +114,16 @@ pub(super) fn reindent_lists(body: &str) -> Cow<'_, str> {
         if let Some(f) = &fence {
             let new_col = col.saturating_add_signed(f.shift);
             out.push(start, line, ws, new_col);
-            let t = rest.trim_end();
-            if t.len() >= f.len && t.chars().all(|c| c == f.marker) {
-                fence = None;
+            // Only a line of markers closes it: most lines are turned down on their first.
+            if rest.starts_with(f.marker) {
+                let t = rest.trim_end();
+                if t.len() >= f.len && t.chars().all(|c| c == f.marker) {
+                    fence = None;
+                }
             }
             continue;
         }
-        if rest.trim().is_empty() {
+        if is_blank(rest) {
             out.push(start, line, ws, None);
             continue;
         }
@@ -152,6 +158,16 @@ pub(super) fn reindent_lists(body: &str) -> Cow<'_, str> {
     match out.copy {
         Some(copy) => Cow::Owned(copy),
         None => Cow::Borrowed(body),
+    }
+}
+
+/// Whether `s` is only whitespace (`str::trim` empties it), told by its first byte on
+/// most lines.
+fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => s.trim().is_empty(),
     }
 }
 
