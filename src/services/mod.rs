@@ -24,7 +24,8 @@ use crate::frequency::Tier;
 use crate::icons::{self, IconId, IconKind};
 use crate::text::{fold, fuzzy_rank};
 use names::{
-    clean_file_name, clean_heading, key_tokens, split_parentheses, split_parts, strip_vendor,
+    clean_file_name, clean_heading, key_tokens, key_words, split_parentheses, split_parts,
+    strip_vendor,
 };
 
 /// The catalog data compiled into the binary.
@@ -524,23 +525,29 @@ impl Catalog {
         if cleaned.is_empty() {
             return None;
         }
-        // Each text is split into tokens once, for its exact lookup and its containment.
-        let toks = key_tokens(&cleaned);
+        // Each text is folded and split into tokens once, for its exact lookup and its
+        // containment; the tokens are borrowed from the folded text.
+        let folded = fold(&cleaned);
+        let toks: Vec<&str> = key_words(&folded).collect();
         if let Some(id) = self.exact_tokens(&toks) {
             return Some(id);
         }
         let (outside, inside) = split_parentheses(&cleaned);
+        let folded_outside: String;
         let outside_toks = if outside == cleaned {
             toks
         } else {
-            let toks = key_tokens(&outside);
+            folded_outside = fold(&outside);
+            let toks: Vec<&str> = key_words(&folded_outside).collect();
             if let Some(id) = self.exact_tokens(&toks) {
                 return Some(id);
             }
             toks
         };
-        let parts = split_parts(&outside);
-        if parts.len() > 1
+        // Most headings have no separator: they are one part, not split (nor folded again).
+        if may_have_parts(&outside)
+            && let parts = split_parts(&outside)
+            && parts.len() > 1
             && let Some(id) = parts
                 .iter()
                 .filter(|part| names::compact_key(part).len() >= 2)
@@ -663,11 +670,12 @@ impl Catalog {
 
     /// Exact normalised name, then alias, of a whole text.
     fn exact(&self, text: &str) -> Option<ServiceId> {
-        self.exact_tokens(&key_tokens(text))
+        let folded = fold(text);
+        self.exact_tokens(&key_words(&folded).collect::<Vec<_>>())
     }
 
     /// [`Catalog::exact`] of a text split into its [`key_tokens`].
-    fn exact_tokens(&self, toks: &[String]) -> Option<ServiceId> {
+    fn exact_tokens(&self, toks: &[&str]) -> Option<ServiceId> {
         if toks.is_empty() {
             return None;
         }
@@ -683,11 +691,12 @@ impl Catalog {
     /// The longest name or alias contained as whole words in `text` (see
     /// [`Catalog::identify`] for when containment counts).
     fn contained_name(&self, text: &str) -> Option<ServiceId> {
-        self.contained_tokens(&key_tokens(text))
+        let folded = fold(text);
+        self.contained_tokens(&key_words(&folded).collect::<Vec<_>>())
     }
 
     /// [`Catalog::contained_name`] of a text split into its [`key_tokens`].
-    fn contained_tokens(&self, toks: &[String]) -> Option<ServiceId> {
+    fn contained_tokens(&self, toks: &[&str]) -> Option<ServiceId> {
         if toks.is_empty() {
             return None;
         }
@@ -695,15 +704,11 @@ impl Catalog {
         // sorted, so the names starting with a token of the text are one run each: only
         // those are tried, not the whole catalog.
         let mut found: Vec<(usize, usize, ServiceId)> = Vec::new();
-        let mut firsts: Vec<&String> = toks.iter().collect();
+        let mut firsts: Vec<&str> = toks.to_vec();
         firsts.sort_unstable();
         firsts.dedup();
         let candidates = firsts.into_iter().flat_map(|tok| {
-            let (lo, hi) = self
-                .contained_runs
-                .get(tok.as_str())
-                .copied()
-                .unwrap_or((0, 0));
+            let (lo, hi) = self.contained_runs.get(tok).copied().unwrap_or((0, 0));
             self.contained.get(lo..hi).unwrap_or_default().iter()
         });
         for (needle, id) in candidates {
@@ -735,6 +740,16 @@ impl Catalog {
     }
 }
 
+/// Whether [`split_parts`] may find more than one part in `text`: it holds a separator, or
+/// is not ASCII (folding could make one). Read without folding the text.
+fn may_have_parts(text: &str) -> bool {
+    let b = text.as_bytes();
+    !text.is_ascii()
+        || text.contains(['/', '&', '+', ',', '|', ';', '-', ':'])
+        || b.windows(2)
+            .any(|w| w[0] == b' ' && w[1].eq_ignore_ascii_case(&b'v'))
+}
+
 /// Lookup keys of a name: its [`key_tokens`] spaced and compact, with and without the
 /// Amazon/AWS prefix.
 fn name_keys(name: &str) -> Vec<String> {
@@ -755,9 +770,9 @@ fn keys_of(toks: &[String]) -> Vec<String> {
 
 /// Writes the four lookup keys of `toks` one after another into `all`: spaced, compact,
 /// then both without the Amazon/AWS prefix; returns where each ends ([`key_slices`]).
-fn write_keys(toks: &[String], all: &mut String) -> [usize; 4] {
+fn write_keys<S: AsRef<str>>(toks: &[S], all: &mut String) -> [usize; 4] {
     let stripped = strip_vendor(toks);
-    all.reserve(4 * toks.iter().map(|t| t.len() + 1).sum::<usize>());
+    all.reserve(4 * toks.iter().map(|t| t.as_ref().len() + 1).sum::<usize>());
     let mut ends = [0usize; 4];
     for (end, (words, sep)) in
         ends.iter_mut()
@@ -767,7 +782,7 @@ fn write_keys(toks: &[String], all: &mut String) -> [usize; 4] {
             if j > 0 {
                 all.push_str(sep);
             }
-            all.push_str(word);
+            all.push_str(word.as_ref());
         }
         *end = all.len();
     }

@@ -46,14 +46,21 @@ pub fn singular(token: &str) -> &str {
 #[must_use]
 pub fn key_tokens(s: &str) -> Vec<String> {
     // Each word copied once, already singular.
-    words_of(&fold(s)).map(|t| singular(t).to_owned()).collect()
+    key_words(&fold(s)).map(str::to_owned).collect()
+}
+
+/// [`key_tokens`] of text already folded, borrowed from it.
+pub fn key_words(folded: &str) -> impl Iterator<Item = &str> {
+    words_of(folded).map(singular)
 }
 
 /// Tokens without a leading `amazon`/`aws` (kept when it is the only token).
 #[must_use]
-pub fn strip_vendor(toks: &[String]) -> &[String] {
+pub fn strip_vendor<S: AsRef<str>>(toks: &[S]) -> &[S] {
     match toks.split_first() {
-        Some((first, rest)) if !rest.is_empty() && (first == "amazon" || first == "aws") => rest,
+        Some((first, rest)) if !rest.is_empty() && matches!(first.as_ref(), "amazon" | "aws") => {
+            rest
+        }
         _ => toks,
     }
 }

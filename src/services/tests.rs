@@ -347,3 +347,41 @@ fn mentioned_lists_every_service_named_in_prose_once_and_in_order() {
     assert!(names("Take a backup and connect to the shield.").is_empty());
     assert!(names("").is_empty());
 }
+
+/// A heading `may_have_parts` turns down is one part for `split_parts` too, so `identify`
+/// skips nothing by not splitting it; and the separators and `vs` it must see are seen.
+#[test]
+fn a_heading_without_a_separator_is_one_part() {
+    let headings = [
+        "Amazon S3",
+        "S3 Glacier Deep Archive",
+        "Exam Tips",
+        "EC2 vs Lambda",
+        "EC2 VS Lambda",
+        "S3 / EFS",
+        "SQS – SNS",
+        "Kinesis: Data Streams",
+        "Route 53, CloudFront",
+        "RDS & Aurora",
+        "Vérifier",
+        "review",
+        "IAM vpc",
+        "",
+    ];
+    for h in headings {
+        if !may_have_parts(h) {
+            assert!(names::split_parts(h).len() <= 1, "{h:?}");
+        }
+    }
+    for h in [
+        "EC2 vs Lambda",
+        "EC2 VS Lambda",
+        "S3 / EFS",
+        "SQS – SNS",
+        "RDS & Aurora",
+    ] {
+        assert!(may_have_parts(h), "{h:?}");
+        assert!(names::split_parts(h).len() > 1, "{h:?}");
+    }
+    assert!(!may_have_parts("Amazon S3 Glacier"));
+}
